@@ -1,0 +1,7 @@
+#!/bin/sh
+# Start-up of the web container: schema, dictionaries, then the app server.
+set -e
+python manage.py migrate --noinput
+python manage.py load_gazetteer --if-empty
+python manage.py load_actors
+exec gunicorn conflict_tracker.wsgi:application --bind 0.0.0.0:8000 --workers "${WEB_WORKERS:-3}" --access-logfile -

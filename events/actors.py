@@ -1,0 +1,89 @@
+"""The actor dictionary: loading it from YAML files and reading it for the parser."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+
+from events.models import Actor, ActorAlias
+from sources.parsing.acled import ACTOR_KINDS
+from sources.parsing.normalize import normalize_name
+
+DICTIONARY_DIR = Path(settings.BASE_DIR) / "events" / "data" / "actors"
+
+
+class ActorDictionaryError(ValueError):
+    pass
+
+
+@dataclass
+class ActorLoadStats:
+    actors_created: int = 0
+    actors_updated: int = 0
+    aliases_created: int = 0
+    alias_conflicts: list[str] = field(default_factory=list)
+
+
+def read_dictionary_files(paths: Iterable[Path]) -> list[dict]:
+    entries = []
+    for path in sorted(paths):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        except yaml.YAMLError as exc:
+            raise ActorDictionaryError(f"{path.name}: not valid YAML: {exc}") from None
+        for number, entry in enumerate(data, start=1):
+            entries.append(_validated_entry(entry, where=f"{path.name} entry {number}"))
+    return entries
+
+
+def _validated_entry(entry: object, *, where: str) -> dict:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
+        raise ActorDictionaryError(f"{where}: needs a name.")
+    if entry.get("kind") not in ACTOR_KINDS:
+        raise ActorDictionaryError(f"{where} ({entry['name']}): kind must be one of {', '.join(ACTOR_KINDS)}.")
+    country = entry.get("country") or ""
+    if country and (len(country) != 2 or not country.isupper()):
+        raise ActorDictionaryError(f"{where} ({entry['name']}): country must be an ISO 3166-1 alpha-2 code.")
+    aliases = [str(alias).strip() for alias in entry.get("aliases") or [] if str(alias).strip()]
+    return {"name": entry["name"].strip(), "kind": entry["kind"], "country": country, "aliases": aliases}
+
+
+@transaction.atomic
+def load_actor_dictionary(*, paths: Iterable[Path] | None = None) -> ActorLoadStats:
+    """Create or update the dictionary's actors and add their missing aliases; running it again changes nothing."""
+    entries = read_dictionary_files(paths if paths is not None else DICTIONARY_DIR.glob("*.yaml"))
+    stats = ActorLoadStats()
+    owners = dict(ActorAlias.objects.values_list("normalized", "actor_id"))
+    for entry in entries:
+        actor, created = Actor.objects.update_or_create(
+            name=entry["name"], defaults={"kind": entry["kind"], "country": entry["country"], "needs_review": False}
+        )
+        stats.actors_created += created
+        stats.actors_updated += not created
+        new_aliases = _new_aliases(actor, [entry["name"], *entry["aliases"]], owners, stats)
+        ActorAlias.objects.bulk_create(new_aliases)
+        stats.aliases_created += len(new_aliases)
+    return stats
+
+
+def _new_aliases(actor: Actor, names: list[str], owners: dict[str, int], stats: ActorLoadStats) -> list[ActorAlias]:
+    aliases = []
+    for name in names:
+        normalized = normalize_name(name)
+        if not normalized:
+            continue
+        owner = owners.get(normalized)
+        if owner is None:
+            owners[normalized] = actor.id
+            aliases.append(ActorAlias.for_actor(actor, name))
+        elif owner != actor.id:
+            stats.alias_conflicts.append(f"{name!r} of {actor.name} already names actor #{owner}")
+    return aliases
+
+
+def find_actor(name: str) -> Actor | None:
+    """The actor a name or alias stands for, tolerant to case, accents and punctuation."""
+    return Actor.objects.filter(aliases__normalized=normalize_name(name)).first()

