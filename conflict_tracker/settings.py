@@ -155,6 +155,13 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Armed-conflict events coded from news reports, with their attributed claims.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Several models have a "kind" and a "status"; name each enum after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "events.models.Actor.kind.field.choices",
+        "ClaimKindEnum": "events.models.Claim.Kind",
+        "EventStatusEnum": "events.models.Event.Status",
+        "ArticleStatusEnum": "sources.models.Article.Status",
+    },
 }
 
 LEAFLET_CONFIG = {

@@ -7,9 +7,11 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Max
 
 from events.models import Actor, ActorAlias
 from sources.parsing.acled import ACTOR_KINDS
+from sources.parsing.actors import ActorDictionary, ActorEntry
 from sources.parsing.normalize import normalize_name
 
 DICTIONARY_DIR = Path(settings.BASE_DIR) / "events" / "data" / "actors"
@@ -87,3 +89,29 @@ def _new_aliases(actor: Actor, names: list[str], owners: dict[str, int], stats: 
 def find_actor(name: str) -> Actor | None:
     """The actor a name or alias stands for, tolerant to case, accents and punctuation."""
     return Actor.objects.filter(aliases__normalized=normalize_name(name)).first()
+
+
+_parser_dictionary: ActorDictionary | None = None
+_parser_signature: tuple | None = None
+
+
+def _dictionary_signature() -> tuple:
+    actors = Actor.objects.aggregate(count=Count("id"), last=Max("id"))
+    aliases = ActorAlias.objects.aggregate(count=Count("id"), last=Max("id"))
+    return actors["count"], actors["last"], aliases["count"], aliases["last"]
+
+
+def parser_actor_dictionary() -> ActorDictionary:
+    """The actor dictionary as the parser reads it, built once per process and rebuilt when actors or aliases change."""
+    global _parser_dictionary, _parser_signature
+    signature = _dictionary_signature()
+    if _parser_dictionary is None or signature != _parser_signature:
+        aliases: dict[int, list[str]] = {}
+        for actor_id, alias in ActorAlias.objects.values_list("actor_id", "alias"):
+            aliases.setdefault(actor_id, []).append(alias)
+        entries = [
+            ActorEntry(id=actor_id, name=name, kind=kind, country=country, aliases=tuple(aliases.get(actor_id, ())))
+            for actor_id, name, kind, country in Actor.objects.values_list("id", "name", "kind", "country")
+        ]
+        _parser_dictionary, _parser_signature = ActorDictionary(entries), signature
+    return _parser_dictionary

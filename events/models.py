@@ -188,7 +188,8 @@ class EventReport(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reports")
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="event_reports")
-    match_reason = models.JSONField(default=dict, blank=True, help_text="Empty when the article created the event.")
+    match_reason = models.JSONField(default=dict, blank=True, help_text="Distance, date gap, shared actors; empty when the article created the event.")
+    parsed = models.JSONField(default=dict, blank=True, help_text="What this report says of the event, to re-derive a draft from all its reports.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

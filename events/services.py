@@ -1,0 +1,559 @@
+"""Event workflows: attaching parsed reports to events, the fatality estimate, and review actions."""
+
+import datetime
+import statistics
+from collections import Counter
+from dataclasses import asdict
+
+from django.db import connection, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from events.matching import MAX_DATE_GAP_DAYS, Footprint, MatchReason, best_match
+from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place
+from sources.models import Article
+from sources.parsing.normalize import normalize_name, sound_key
+from sources.parsing.results import ActorRef, ParsedEvent, ParseResult
+
+PRECISION_ORDER = ["day", "week", "month", "year"]
+
+
+# ---------------------------------------------------------------- actors
+
+
+def actor_for_ref(ref: ActorRef) -> Actor:
+    """The database actor a parsed reference stands for; unknown named groups are created for review."""
+    if ref.entry_id is not None:
+        actor = Actor.objects.filter(id=ref.entry_id).first()
+        if actor is not None:
+            return actor
+    actor = Actor.objects.filter(Q(name=ref.name) | Q(aliases__normalized=normalize_name(ref.name))).first()
+    if actor is not None:
+        return actor
+    actor = Actor.objects.create(name=ref.name[:200], kind=ref.kind, country=ref.country or "", needs_review=ref.is_new)
+    ActorAlias.objects.get_or_create(normalized=normalize_name(ref.name)[:200], defaults={"actor": actor, "alias": ref.name[:200]})
+    return actor
+
+
+# ---------------------------------------------------------------- footprints and consensus
+
+
+def _report_snapshot(parsed: ParsedEvent, *, fallback_date: datetime.date, actors: dict[ActorRef, Actor]) -> dict:
+    """What one report says of the event, kept on EventReport so a draft can be re-derived from all its reports."""
+    start = parsed.start_date or fallback_date
+    end = parsed.end_date or start
+    place = parsed.place
+    return {
+        "event_type": parsed.event_type,
+        "sub_event_type": parsed.sub_event_type,
+        "start_date": start.isoformat(),
+        "end_date": max(start, end).isoformat(),
+        "date_precision": parsed.date_precision if parsed.start_date else "month",
+        "place_id": place.place_id if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "geo_precision": parsed.geo_precision,
+        "country": parsed.country or (place.country if place else ""),
+        "admin1": parsed.admin1 or (place.admin1_name if place else ""),
+        "location_name": parsed.location_text if (place is None or place.is_region) else "",
+        "notes": parsed.notes,
+        "actors": [{"actor_id": actors[item.ref].id, "role": item.role} for item in parsed.actors],
+    }
+
+
+def _footprint_of_snapshot(snapshot: dict, actor_names: frozenset[str]) -> Footprint:
+    return Footprint(
+        start_date=datetime.date.fromisoformat(snapshot["start_date"]),
+        end_date=datetime.date.fromisoformat(snapshot["end_date"]),
+        country=snapshot["country"],
+        admin1=snapshot["admin1"],
+        place_id=snapshot["place_id"],
+        latitude=snapshot["latitude"],
+        longitude=snapshot["longitude"],
+        geo_precision=snapshot["geo_precision"],
+        event_type=snapshot["event_type"],
+        actor_names=actor_names,
+        unresolved_name_key=sound_key(snapshot["location_name"]) if snapshot["location_name"] else "",
+    )
+
+
+def _footprint_of_event(event: Event) -> Footprint:
+    return Footprint(
+        start_date=event.start_date,
+        end_date=event.end_date,
+        country=event.country,
+        admin1=event.admin1,
+        place_id=event.place_id,
+        latitude=event.latitude,
+        longitude=event.longitude,
+        geo_precision=event.geo_precision,
+        event_type=event.event_type,
+        actor_names=frozenset(item.actor.name for item in event.event_actors.all()),
+        unresolved_name_key=sound_key(event.location_name) if event.location_name else "",
+    )
+
+
+def _most_common(values: list, default=None):
+    values = [value for value in values if value not in (None, "")]
+    return Counter(values).most_common(1)[0][0] if values else default
+
+
+def _consensus(snapshots: list[dict]) -> dict:
+    """A draft's fields from all its reports: the most precise dates and place most reports agree on."""
+    best_precision = min((s["date_precision"] for s in snapshots), key=PRECISION_ORDER.index)
+    dated = [s for s in snapshots if s["date_precision"] == best_precision]
+    starts = sorted(datetime.date.fromisoformat(s["start_date"]) for s in dated)
+    ends = sorted(datetime.date.fromisoformat(s["end_date"]) for s in dated)
+    start, end = statistics.median_low(starts), statistics.median_high(ends)
+    best_geo = min(s["geo_precision"] for s in snapshots)
+    located = [s for s in snapshots if s["geo_precision"] == best_geo]
+    place_id = _most_common([s["place_id"] for s in located])
+    where = next((s for s in located if s["place_id"] == place_id), located[0])
+    event_type = _most_common([s["event_type"] for s in snapshots])
+    return {
+        "event_type": event_type,
+        "sub_event_type": _most_common([s["sub_event_type"] for s in snapshots if s["event_type"] == event_type]),
+        "start_date": start,
+        "end_date": max(start, end),
+        "date_precision": best_precision,
+        "place_id": where["place_id"],
+        "latitude": where["latitude"],
+        "longitude": where["longitude"],
+        "geo_precision": best_geo,
+        "country": where["country"] or _most_common([s["country"] for s in snapshots], ""),
+        "admin1": where["admin1"],
+        "location_name": _most_common([s["location_name"] for s in snapshots], ""),
+        "notes": next((s["notes"] for s in snapshots if s["notes"]), ""),
+    }
+
+
+def _consensus_roles(snapshots: list[dict]) -> dict[int, str]:
+    votes: dict[int, Counter] = {}
+    for snapshot in snapshots:
+        for item in snapshot["actors"]:
+            votes.setdefault(item["actor_id"], Counter())[item["role"]] += 1
+    return {actor_id: counter.most_common(1)[0][0] for actor_id, counter in votes.items()}
+
+
+def event_touched_by_person(event: Event) -> bool:
+    return event.status != Event.Status.DRAFT or event.history.exists()
+
+
+def event_rederive_from_reports(*, event: Event) -> None:
+    """Recompute an untouched draft from its reports; events a person touched keep their fields."""
+    snapshots = [report.parsed for report in event.reports.all() if report.parsed]
+    if not snapshots or event_touched_by_person(event):
+        return
+    fields = _consensus(snapshots)
+    for name, value in fields.items():
+        setattr(event, name, value)
+    event.save(update_fields=[*fields, "updated_at"])
+    roles = _consensus_roles(snapshots)
+    event.event_actors.exclude(actor_id__in=roles).delete()
+    for actor_id, role in roles.items():
+        EventActor.objects.update_or_create(event=event, actor_id=actor_id, defaults={"role": role})
+
+
+# ---------------------------------------------------------------- fatalities
+
+
+def fatality_range(claims: list[Claim]) -> tuple[int | None, int | None]:
+    """(low, high) over the totals each source reports: a claimant's killed figures in one article, summed.
+
+    Vague claims carry no number and count for nothing. A source's low total adds the
+    lower bounds of its figures; its high total the upper bounds (the lower bound when open-ended).
+    """
+    lows: Counter = Counter()
+    highs: Counter = Counter()
+    for claim in claims:
+        if claim.kind != Claim.Kind.KILLED or (claim.count_min is None and claim.count_max is None):
+            continue
+        source = (claim.article_id, claim.claimant_id or claim.claimant_text.lower())
+        low = claim.count_min if claim.count_min is not None else 0
+        lows[source] += low
+        highs[source] += claim.count_max if claim.count_max is not None else low
+    if not lows:
+        return None, None
+    return min(lows.values()), max(highs.values())
+
+
+def event_recompute_fatalities(*, event: Event) -> None:
+    """low/high from the claims; best is the reviewer's choice, else ACLED's conservative rule: the lowest figure."""
+    low, high = fatality_range(list(event.claims.all()))
+    event.fatalities_low, event.fatalities_high = low, high
+    if not event.fatalities_best_chosen:
+        event.fatalities_best = low
+    event.save(update_fields=["fatalities_low", "fatalities_high", "fatalities_best", "updated_at"])
+
+
+# ---------------------------------------------------------------- attaching parsed reports
+
+
+def _lock_matching(country: str) -> None:
+    """Serialise matching per country, so two workers cannot both create the same new event."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"event-matching:{country}"])
+
+
+def _candidates(footprint: Footprint, *, exclude_article: Article) -> list[tuple[Event, Footprint]]:
+    window = datetime.timedelta(days=MAX_DATE_GAP_DAYS)
+    events = (
+        Event.objects.filter(status__in=[Event.Status.DRAFT, Event.Status.APPROVED])
+        .filter(start_date__lte=footprint.end_date + window, end_date__gte=footprint.start_date - window)
+        .filter(Q(country=footprint.country) | Q(country="") if footprint.country else Q())
+        .exclude(reports__article=exclude_article)
+        .prefetch_related("event_actors__actor")
+    )
+    return [(event, _footprint_of_event(event)) for event in events]
+
+
+def _create_event(snapshot: dict) -> Event:
+    fields = _consensus([snapshot])
+    event = Event.objects.create(**fields)
+    for actor_id, role in _consensus_roles([snapshot]).items():
+        EventActor.objects.create(event=event, actor_id=actor_id, role=role)
+    return event
+
+
+def _attach_claims(*, event: Event, article: Article, parsed: ParsedEvent, actors: dict[ActorRef, Actor]) -> int:
+    claims = [
+        Claim(
+            event=event,
+            article=article,
+            claimant=actors.get(item.claimant) if item.claimant else None,
+            claimant_text=item.claimant_text[:200],
+            kind=item.kind,
+            subject=actors.get(item.subject) if item.subject else None,
+            subject_text=item.subject_text[:200],
+            count_min=item.count_min,
+            count_max=item.count_max,
+            qualifier=item.qualifier,
+            quote=item.quote,
+            char_start=item.char_start,
+            char_end=item.char_end,
+            confidence=max(0.0, min(1.0, item.confidence)),
+        )
+        for item in parsed.claims
+    ]
+    Claim.objects.bulk_create(claims)
+    return len(claims)
+
+
+def _resolve_actors(parsed: ParsedEvent) -> dict[ActorRef, Actor]:
+    refs = {item.ref for item in parsed.actors}
+    refs |= {claim.claimant for claim in parsed.claims if claim.claimant} | {claim.subject for claim in parsed.claims if claim.subject}
+    return {ref: actor_for_ref(ref) for ref in refs}
+
+
+def _attach_parsed_event(*, article: Article, parsed: ParsedEvent) -> Event:
+    actors = _resolve_actors(parsed)
+    snapshot = _report_snapshot(parsed, fallback_date=article.published_at or article.uploaded_at.date(), actors=actors)
+    names = frozenset(actor.name for ref, actor in actors.items() if ref in {item.ref for item in parsed.actors})
+    footprint = _footprint_of_snapshot(snapshot, names)
+    _lock_matching(footprint.country)
+    match = best_match(footprint, _candidates(footprint, exclude_article=article))
+    if match is None:
+        event, reason = _create_event(snapshot), None
+    else:
+        event, reason = match
+    EventReport.objects.update_or_create(
+        event=event, article=article, defaults={"match_reason": reason.as_dict() if reason else {}, "parsed": snapshot}
+    )
+    added = _attach_claims(event=event, article=article, parsed=parsed, actors=actors)
+    if event.status == Event.Status.APPROVED:
+        if added:
+            event.flagged_for_review = True
+            event.save(update_fields=["flagged_for_review", "updated_at"])
+    else:
+        event_rederive_from_reports(event=event)
+        event_recompute_fatalities(event=event)
+    return event
+
+
+def _detach_article(article: Article) -> None:
+    """Undo what an earlier parse of this article wrote, so parsing again never duplicates anything."""
+    touched = list(Event.objects.filter(reports__article=article).distinct())
+    Claim.objects.filter(article=article, created_by__isnull=True).delete()
+    EventReport.objects.filter(article=article).delete()
+    for event in touched:
+        if not event.reports.exists() and not event_touched_by_person(event) and not event.claims.exists():
+            event.delete()
+        elif event.status == Event.Status.DRAFT:
+            event_rederive_from_reports(event=event)
+            event_recompute_fatalities(event=event)
+
+
+@transaction.atomic
+def article_events_replace(*, article: Article, result: ParseResult) -> list[Event]:
+    """Write what parsing found: each parsed event attaches to a matching event or becomes a new draft."""
+    _detach_article(article)
+    events = [_attach_parsed_event(article=article, parsed=parsed) for parsed in result.events]
+    article.language = result.language[:8]
+    article.spans = [
+        {**asdict(span), "event_id": events[span.event_index].id if span.event_index is not None and span.event_index < len(events) else None}
+        for span in result.spans
+    ]
+    article.save(update_fields=["language", "spans"])
+    return events
+
+
+def place_for_candidate_id(place_id: int | None) -> Place | None:
+    return Place.objects.filter(id=place_id).first() if place_id else None
+
+
+# ---------------------------------------------------------------- review: every change a person makes is logged
+
+
+class ReviewError(ValueError):
+    """A review action that cannot be done; the message says why."""
+
+
+class StaleEdit(ReviewError):
+    """Someone else saved the event since this editor loaded it."""
+
+
+EDITABLE_EVENT_FIELDS = {
+    "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "latitude", "longitude",
+    "geo_precision", "country", "admin1", "location_name", "notes", "fatalities_best", "place",
+}  # fmt: skip
+
+
+def _loggable(value):
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, Place):
+        return {"id": value.id, "name": value.name}
+    return value
+
+
+def review_log(*, user, event: Event | None, action: str, field: str = "", old=None, new=None, claim_id: int | None = None) -> None:
+    from events.models import ReviewLog
+
+    ReviewLog.objects.create(user=user, event=event, claim_id_ref=claim_id, action=action, field=field, old_value=_loggable(old), new_value=_loggable(new))
+
+
+def _claim_version(event: Event, expected_version: int | None) -> None:
+    """Take the event's next version, refusing when someone saved it since the editor loaded it."""
+    current = Event.objects.filter(id=event.id)
+    if expected_version is not None:
+        current = current.filter(version=expected_version)
+    if not current.update(version=F("version") + 1):
+        latest = Event.objects.filter(id=event.id).values_list("version", flat=True).first()
+        raise StaleEdit(f"Event {event.id} was changed by someone else (version {latest}, you edited version {expected_version}); reload it and apply your change again.")
+    event.version = Event.objects.values_list("version", flat=True).get(id=event.id)
+
+
+@transaction.atomic
+def event_update(*, event: Event, reviewer, changes: dict, expected_version: int | None = None) -> Event:
+    """Apply a reviewer's field edits, logging each change; stale edits are refused."""
+    unknown = set(changes) - EDITABLE_EVENT_FIELDS
+    if unknown:
+        raise ReviewError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
+    _claim_version(event, expected_version)
+    changed = []
+    for field, value in changes.items():
+        old = getattr(event, field)
+        if old != value:
+            review_log(user=reviewer, event=event, action="edit", field=field, old=old, new=value)
+            setattr(event, field, value)
+            changed.append(field)
+    if "fatalities_best" in changed:
+        event.fatalities_best_chosen = event.fatalities_best is not None
+        changed.append("fatalities_best_chosen")
+    if "place" in changed and event.place is not None:
+        _adopt_place(event, reviewer, changed)
+    _validate_event(event)
+    event.save(update_fields=[*changed, "updated_at"])
+    return event
+
+
+def _adopt_place(event: Event, reviewer, changed: list[str]) -> None:
+    """A chosen gazetteer place brings its coordinates, and learns the name the report used for it."""
+    place = event.place
+    for field, value in [("latitude", place.latitude), ("longitude", place.longitude), ("country", place.country), ("admin1", place.admin1_name)]:
+        if getattr(event, field) != value and value not in ("", None):
+            setattr(event, field, value)
+            changed.append(field)
+    if event.location_name:
+        from events.models import PlaceName
+
+        alias = PlaceName.for_place(place, event.location_name)
+        PlaceName.objects.get_or_create(place=place, name=alias.name, defaults={"normalized": alias.normalized, "sound_key": alias.sound_key})
+
+
+def _validate_event(event: Event) -> None:
+    from sources.parsing.acled import SUB_EVENT_TYPES
+
+    if event.sub_event_type not in SUB_EVENT_TYPES.get(event.event_type, ()):
+        raise ReviewError(f"“{event.sub_event_type}” is not a sub-type of “{event.event_type}”.")
+    if event.start_date > event.end_date:
+        raise ReviewError("The event cannot end before it starts.")
+    if (event.latitude is None) != (event.longitude is None):
+        raise ReviewError("Give both latitude and longitude, or neither.")
+    if event.latitude is not None and not (-90 <= event.latitude <= 90 and -180 <= event.longitude <= 180):
+        raise ReviewError("Latitude must lie in -90..90 and longitude in -180..180.")
+    if event.fatalities_best is not None and event.fatalities_best < 0:
+        raise ReviewError("Fatalities cannot be negative.")
+
+
+@transaction.atomic
+def event_place_unresolved_name(*, event: Event, reviewer, latitude: float, longitude: float, geo_precision: int = 1, expected_version: int | None = None) -> Event:
+    """A reviewer puts the report's unresolved place name on the map: it becomes a gazetteer entry with that alias."""
+    from events.models import PlaceName
+
+    name = event.location_name.strip()
+    if not name:
+        raise ReviewError("This event has no unresolved place name to place; search the gazetteer instead.")
+    number = Place.objects.filter(gazetteer_key__startswith="reviewer:").count() + 1
+    place = Place.objects.create(
+        gazetteer_key=f"reviewer:{number}:{normalize_name(name)[:40]}", name=name[:200], ascii_name=normalize_name(name)[:200],
+        country=event.country, admin1_name=event.admin1, latitude=latitude, longitude=longitude,
+        feature_class="P", feature_code="PPL", added_by=reviewer,
+    )  # fmt: skip
+    PlaceName.for_place(place, name).save()
+    review_log(user=reviewer, event=event, action="place_added", field="place", old=None, new=place)
+    return event_update(event=event, reviewer=reviewer, changes={"place": place, "geo_precision": geo_precision, "latitude": latitude, "longitude": longitude}, expected_version=expected_version)
+
+
+@transaction.atomic
+def event_set_actors(*, event: Event, reviewer, roles: list[tuple[Actor, str]], expected_version: int | None = None) -> Event:
+    valid = {choice for choice, _ in EventActor.Role.choices}
+    if any(role not in valid for _, role in roles):
+        raise ReviewError(f"A role must be one of {', '.join(sorted(valid))}.")
+    _claim_version(event, expected_version)
+    old = sorted((item.actor.name, item.role) for item in event.event_actors.select_related("actor"))
+    event.event_actors.all().delete()
+    EventActor.objects.bulk_create([EventActor(event=event, actor=actor, role=role) for actor, role in dict((a, r) for a, r in roles).items()])
+    new = sorted((actor.name, role) for actor, role in roles)
+    if old != new:
+        review_log(user=reviewer, event=event, action="edit", field="actors", old=old, new=new)
+    event.save(update_fields=["updated_at"])
+    return event
+
+
+def _set_status(event: Event, reviewer, status: str, *, merged_into: Event | None = None) -> Event:
+    old = event.status
+    event.status, event.merged_into = status, merged_into
+    event.reviewed_by, event.reviewed_at = reviewer, timezone.now()
+    event.status_changed_at = event.reviewed_at
+    event.flagged_for_review = False
+    event.save(update_fields=["status", "merged_into", "reviewed_by", "reviewed_at", "status_changed_at", "flagged_for_review", "updated_at"])
+    review_log(user=reviewer, event=event, action=status if status != "merged" else "merge", field="status", old=old, new=status)
+    return event
+
+
+@transaction.atomic
+def event_approve(*, event: Event, reviewer) -> Event:
+    if event.status not in (Event.Status.DRAFT, Event.Status.APPROVED):
+        raise ReviewError(f"A {event.status} event cannot be approved.")
+    if event.status == Event.Status.APPROVED and not event.flagged_for_review:
+        raise ReviewError("The event is already approved.")
+    if event.status == Event.Status.APPROVED:
+        event_recompute_fatalities(event=event)  # the reviewer has now seen the new claims
+    return _set_status(event, reviewer, Event.Status.APPROVED)
+
+
+@transaction.atomic
+def event_reject(*, event: Event, reviewer) -> Event:
+    if event.status in (Event.Status.REJECTED, Event.Status.MERGED):
+        raise ReviewError(f"The event is already {event.status}.")
+    return _set_status(event, reviewer, Event.Status.REJECTED)
+
+
+@transaction.atomic
+def event_merge(*, event: Event, into: Event, reviewer) -> Event:
+    """Fold a duplicate into another event: its reports, claims and actors move there."""
+    if event.id == into.id:
+        raise ReviewError("An event cannot be merged into itself.")
+    if into.status not in (Event.Status.DRAFT, Event.Status.APPROVED):
+        raise ReviewError(f"Event {into.id} is {into.status}; merge into a draft or approved event.")
+    if event.status == Event.Status.MERGED:
+        raise ReviewError(f"Event {event.id} is already merged into event {event.merged_into_id}.")
+    moved = Claim.objects.filter(event=event).update(event=into)
+    for report in event.reports.exclude(article__in=into.reports.values("article")):
+        report.event = into
+        report.save(update_fields=["event"])
+    known = set(into.event_actors.values_list("actor_id", flat=True))
+    for item in event.event_actors.exclude(actor_id__in=known):
+        EventActor.objects.create(event=into, actor_id=item.actor_id, role=item.role)
+    review_log(user=reviewer, event=into, action="merge", field="merged_from", old=None, new=event.id)
+    if into.status == Event.Status.APPROVED and moved:
+        into.flagged_for_review = True
+        into.save(update_fields=["flagged_for_review", "updated_at"])
+    elif into.status == Event.Status.DRAFT:
+        event_recompute_fatalities(event=into)
+    return _set_status(event, reviewer, Event.Status.MERGED, merged_into=into)
+
+
+@transaction.atomic
+def event_split(*, event: Event, reviewer, article_ids: list[int]) -> Event:
+    """Move some reports (with their claims) out of an event into a new draft."""
+    reports = list(event.reports.filter(article_id__in=article_ids))
+    if not reports or len(reports) == event.reports.count():
+        raise ReviewError("Choose some, but not all, of the event's articles to split off.")
+    new = Event.objects.create(**{field: getattr(event, field) for field in (
+        "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "place", "latitude", "longitude",
+        "geo_precision", "country", "admin1", "location_name", "notes")})  # fmt: skip
+    for item in event.event_actors.all():
+        EventActor.objects.create(event=new, actor_id=item.actor_id, role=item.role)
+    EventReport.objects.filter(id__in=[report.id for report in reports]).update(event=new)
+    Claim.objects.filter(event=event, article_id__in=article_ids).update(event=new)
+    review_log(user=reviewer, event=event, action="split", field="articles", old=None, new={"new_event": new.id, "articles": sorted(article_ids)})
+    review_log(user=reviewer, event=new, action="split", field="split_from", old=None, new=event.id)
+    for target in (event, new):
+        event_recompute_fatalities(event=target)
+    return new
+
+
+CLAIM_FIELDS = ["claimant", "claimant_text", "kind", "subject", "subject_text", "count_min", "count_max", "qualifier", "quote", "article"]
+
+
+def _validate_claim(claim: Claim) -> None:
+    if claim.count_min is not None and claim.count_max is not None and claim.count_min > claim.count_max:
+        raise ReviewError("count_min cannot exceed count_max.")
+    if any(count is not None and count < 0 for count in (claim.count_min, claim.count_max)):
+        raise ReviewError("Counts cannot be negative.")
+
+
+def _after_claim_change(event: Event) -> None:
+    if event.status == Event.Status.DRAFT:
+        event_recompute_fatalities(event=event)
+
+
+@transaction.atomic
+def claim_create(*, event: Event, reviewer, data: dict) -> Claim:
+    claim = Claim(event=event, created_by=reviewer, confidence=1.0, **{key: value for key, value in data.items() if key in CLAIM_FIELDS})
+    _validate_claim(claim)
+    claim.save()
+    review_log(user=reviewer, event=event, claim_id=claim.id, action="claim_create", new={field: _loggable(getattr(claim, field + "_id", None) if field in ("claimant", "subject", "article") else getattr(claim, field)) for field in CLAIM_FIELDS})
+    _after_claim_change(event)
+    return claim
+
+
+@transaction.atomic
+def claim_update(*, claim: Claim, reviewer, changes: dict) -> Claim:
+    unknown = set(changes) - set(CLAIM_FIELDS)
+    if unknown:
+        raise ReviewError(f"These claim fields cannot be edited: {', '.join(sorted(unknown))}.")
+    changed = []
+    for field, value in changes.items():
+        old = getattr(claim, field)
+        if old != value:
+            as_id = (lambda v: v.id if hasattr(v, "id") else v)
+            review_log(user=reviewer, event=claim.event, claim_id=claim.id, action="claim_edit", field=field, old=_loggable(as_id(old)), new=_loggable(as_id(value)))
+            setattr(claim, field, value)
+            changed.append(field)
+    _validate_claim(claim)
+    if changed:
+        claim.save(update_fields=[*changed, "updated_at"])
+        _after_claim_change(claim.event)
+    return claim
+
+
+@transaction.atomic
+def claim_delete(*, claim: Claim, reviewer) -> None:
+    event = claim.event
+    review_log(user=reviewer, event=event, claim_id=claim.id, action="claim_delete", old={"kind": claim.kind, "count_min": claim.count_min, "count_max": claim.count_max, "claimant": claim.claimant_text, "quote": claim.quote})
+    claim.delete()
+    _after_claim_change(event)

@@ -1,0 +1,121 @@
+"""From an uploaded file to the plain text that is parsed: .txt, .html (trafilatura) and .pdf (pypdf).
+
+Plain Python, no Django: each failure is an ExtractionError whose message can be shown to the user.
+"""
+
+import datetime
+import io
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+TEXT_EXTENSIONS = {".txt", ".text", ".md"}
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+PDF_EXTENSIONS = {".pdf"}
+SUPPORTED = ".txt, .html or .pdf"
+_BLANK_LINES = re.compile(r"\n{3,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+class ExtractionError(ValueError):
+    """The file cannot become article text; ``kind`` tells the caller which HTTP status fits."""
+
+    def __init__(self, message: str, *, kind: str = "invalid"):
+        super().__init__(message)
+        self.kind = kind  # "invalid" (400) or "unsupported" (415)
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    text: str
+    content_type: str
+    title: str = ""
+    published_at: datetime.date | None = None
+    publisher: str = ""
+    url: str = ""
+
+
+def clean_text(text: str) -> str:
+    """Line endings, control characters and runs of blank lines tidied; nothing else touched."""
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def extract_document(*, filename: str, content: bytes, content_type: str = "") -> ExtractedDocument:
+    extension = PurePath(filename or "").suffix.lower()
+    if extension in PDF_EXTENSIONS or content.startswith(b"%PDF-"):
+        document = _from_pdf(content)
+    elif extension in HTML_EXTENSIONS or (not extension and "html" in content_type):
+        document = _from_html(content)
+    elif extension in TEXT_EXTENSIONS or (not extension and content_type.startswith("text/plain")):
+        document = ExtractedDocument(text=_decode_text(content), content_type="text/plain")
+    else:
+        raise ExtractionError(f"{filename or 'The file'} is not a supported type; upload {SUPPORTED}.", kind="unsupported")
+    text = clean_text(document.text)
+    if not text:
+        raise ExtractionError(f"{filename or 'The file'} holds no text to parse.")
+    return ExtractedDocument(**{**document.__dict__, "text": text})
+
+
+def _decode_text(content: bytes) -> str:
+    if b"\x00" in content:
+        raise ExtractionError("The file looks binary, not text; upload .txt, .html or .pdf.", kind="unsupported")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ExtractionError(f"The file is not UTF-8 text (invalid byte at position {exc.start}); save it as UTF-8 and upload again.") from None
+
+
+def _html_encoding(content: bytes) -> str:
+    declared = _META_CHARSET.search(content[:4096])
+    return declared.group(1).decode("ascii") if declared else "utf-8"
+
+
+def html_to_document(html: str, *, url: str = "") -> ExtractedDocument:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False, include_tables=False)
+    if extracted is None or not (extracted.text or "").strip():
+        raise ExtractionError("No article text could be found in the HTML.")
+    return ExtractedDocument(
+        text=extracted.text,
+        content_type="text/html",
+        title=(extracted.title or "").strip(),
+        published_at=_iso_date(extracted.date),
+        publisher=(extracted.sitename or "").strip(),
+        url=url or (extracted.url or ""),
+    )
+
+
+def _from_html(content: bytes) -> ExtractedDocument:
+    try:
+        html = content.decode(_html_encoding(content))
+    except (UnicodeDecodeError, LookupError):
+        raise ExtractionError("The HTML file's bytes do not match its declared encoding (or UTF-8).") from None
+    return html_to_document(html)
+
+
+def _from_pdf(content: bytes) -> ExtractedDocument:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(content))
+        if reader.is_encrypted:
+            raise ExtractionError("The PDF is encrypted; upload an unprotected copy.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = (reader.metadata.title or "") if reader.metadata else ""
+    except ExtractionError:
+        raise
+    except (PdfReadError, ValueError, TypeError, KeyError, OSError):
+        raise ExtractionError("The file is not a readable PDF.") from None
+    return ExtractedDocument(text="\n\n".join(pages), content_type="application/pdf", title=str(title).strip())
+
+
+def _iso_date(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

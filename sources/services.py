@@ -1,0 +1,194 @@
+"""Article workflows: submitting (text, file), queueing for parsing, parsing and re-parsing."""
+
+import datetime
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.utils import timezone
+
+from sources.extraction import ExtractedDocument, ExtractionError, clean_text, extract_document
+from sources.models import Article, Publisher, content_hash
+
+logger = logging.getLogger(__name__)
+
+
+class ArticleTooLarge(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class ArticleSubmission:
+    article: Article
+    created: bool
+
+
+def publisher_for(*, name: str, url: str = "") -> Publisher | None:
+    name = (name or "").strip()[:200]
+    domain = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    if not name and not domain:
+        return None
+    publisher, _ = Publisher.objects.get_or_create(name=name or domain, defaults={"domain": domain})
+    if domain and not publisher.domain:
+        publisher.domain = domain
+        publisher.save(update_fields=["domain"])
+    return publisher
+
+
+def check_size(size: int) -> None:
+    if size > settings.MAX_UPLOAD_BYTES:
+        raise ArticleTooLarge(f"The upload is {size:,} bytes; the limit is {settings.MAX_UPLOAD_BYTES:,} bytes.")
+
+
+def article_submit_text(
+    *,
+    text: str,
+    uploaded_by,
+    title: str = "",
+    url: str = "",
+    publisher: str = "",
+    published_at: datetime.date | None = None,
+) -> ArticleSubmission:
+    check_size(len(text.encode("utf-8")))
+    cleaned = clean_text(text)
+    if not cleaned:
+        raise ExtractionError("The text is empty.")
+    document = ExtractedDocument(text=cleaned, content_type="text/plain")
+    return _article_create(document=document, uploaded_by=uploaded_by, title=title, url=url, publisher=publisher, published_at=published_at)
+
+
+def article_submit_file(
+    *,
+    filename: str,
+    content: bytes,
+    content_type: str,
+    uploaded_by,
+    title: str = "",
+    url: str = "",
+    publisher: str = "",
+    published_at: datetime.date | None = None,
+) -> ArticleSubmission:
+    check_size(len(content))
+    if not content:
+        raise ExtractionError(f"{filename or 'The file'} is empty.")
+    document = extract_document(filename=filename, content=content, content_type=content_type)
+    return _article_create(
+        document=document,
+        uploaded_by=uploaded_by,
+        title=title,
+        url=url,
+        publisher=publisher,
+        published_at=published_at,
+        original=(filename, content),
+    )
+
+
+def _article_create(
+    *,
+    document: ExtractedDocument,
+    uploaded_by,
+    title: str,
+    url: str,
+    publisher: str,
+    published_at: datetime.date | None,
+    original: tuple[str, bytes] | None = None,
+) -> ArticleSubmission:
+    """The article for this text: the existing one when the same text was uploaded before."""
+    digest = content_hash(document.text)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        return ArticleSubmission(article=existing, created=False)
+    url = url or document.url
+    article = Article(
+        title=(title or document.title)[:500],
+        url=url,
+        published_at=published_at or document.published_at,
+        text=document.text,
+        content_hash=digest,
+        original_content_type=document.content_type,
+        uploaded_by=uploaded_by if getattr(uploaded_by, "is_authenticated", False) else None,
+    )
+    try:
+        with transaction.atomic():
+            article.publisher = publisher_for(name=publisher or document.publisher, url=url)
+            if original is not None:
+                article.original_file.save(_safe_filename(original[0]), ContentFile(original[1]), save=False)
+            article.save()
+            transaction.on_commit(lambda: enqueue_parse(article.id))
+    except IntegrityError:
+        # Another upload of the same text won the race; theirs is the article.
+        if article.original_file:
+            article.original_file.delete(save=False)
+        return ArticleSubmission(article=Article.objects.get(content_hash=digest), created=False)
+    return ArticleSubmission(article=article, created=True)
+
+
+def _safe_filename(filename: str) -> str:
+    name = "".join(char if char.isalnum() or char in "._-" else "_" for char in filename.rsplit("/", 1)[-1])
+    return name[-100:] or "upload"
+
+
+def enqueue_parse(article_id: int) -> None:
+    from sources.tasks import parse_article_task
+
+    parse_article_task.delay(article_id)
+
+
+def article_requeue(*, article: Article) -> None:
+    """Parse the article again (after the dictionaries changed), replacing what it produced before."""
+    with transaction.atomic():
+        Article.objects.filter(id=article.id).update(status=Article.Status.QUEUED, error="")
+        transaction.on_commit(lambda: enqueue_parse(article.id))
+
+
+def article_claim_for_parsing(*, article_id: int) -> bool:
+    """Take the article for this worker; False when another worker has it or it is done.
+
+    A row stuck in "parsing" longer than the task's hard time limit belonged to a
+    worker that died, so it may be taken again.
+    """
+    now = timezone.now()
+    stale = now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    from django.db.models import Q
+
+    claimable = Q(status=Article.Status.QUEUED) | Q(status=Article.Status.PARSING, parsing_started_at__lt=stale)
+    return bool(Article.objects.filter(claimable, id=article_id).update(status=Article.Status.PARSING, parsing_started_at=now))
+
+
+def article_mark_failed(*, article_id: int, error: str) -> None:
+    Article.objects.filter(id=article_id).update(status=Article.Status.FAILED, error=error[:2000], parsed_at=None)
+
+
+def article_parse(*, article_id: int) -> bool:
+    """Parse one article into draft events and claims; False when there was nothing to do.
+
+    Transient database errors propagate (the task retries); anything the parser raises marks
+    the article failed with a readable reason instead.
+    """
+    from events.actors import parser_actor_dictionary
+    from events.gazetteer import DatabaseGazetteer
+    from events.services import article_events_replace
+    from sources.parsing import PARSER_VERSION, parse_article
+
+    if not article_claim_for_parsing(article_id=article_id):
+        return False
+    article = Article.objects.get(id=article_id)
+    try:
+        result = parse_article(
+            article.text, published=article.published_at, title=article.title, actors=parser_actor_dictionary(), gazetteer=DatabaseGazetteer()
+        )
+    except (OperationalError, InterfaceError):
+        raise
+    except Exception as exc:  # a parser bug must not leave the article stuck in "parsing"
+        logger.exception("Parsing article %s failed", article_id)
+        article_mark_failed(article_id=article_id, error=f"The parser could not read this article ({type(exc).__name__}: {exc}).")
+        return True
+    with transaction.atomic():
+        article_events_replace(article=article, result=result)
+        Article.objects.filter(id=article_id).update(
+            status=Article.Status.PARSED, parsed_at=timezone.now(), parser_version=PARSER_VERSION, error=""
+        )
+    return True

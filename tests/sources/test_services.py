@@ -1,0 +1,74 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from sources.extraction import ExtractionError
+from sources.models import Article
+from sources.services import ArticleTooLarge, article_claim_for_parsing, article_parse, article_submit_file, article_submit_text
+
+pytestmark = pytest.mark.django_db
+REPORT = "Gunmen attacked a village on Sunday, killing at least 12 people, a local official said."
+
+
+@pytest.fixture
+def no_parsing(monkeypatch):
+    """Submission tests look at the article, not at what parsing makes of it."""
+    monkeypatch.setattr("sources.services.enqueue_parse", lambda article_id: None)
+
+
+def test_the_same_text_twice_is_one_article(no_parsing):
+    first = article_submit_text(text=REPORT, uploaded_by=None, publisher="Wire")
+    again = article_submit_text(text=REPORT + "\n", uploaded_by=None)
+    assert first.created and not again.created
+    assert again.article.id == first.article.id and Article.objects.count() == 1
+    assert first.article.publisher.name == "Wire"
+
+
+def test_an_uploaded_file_keeps_its_original(no_parsing):
+    submission = article_submit_file(filename="../../etc/report.txt", content=REPORT.encode(), content_type="text/plain", uploaded_by=None, url="https://www.example.org/a")
+    article = submission.article
+    assert article.original_file.read() == REPORT.encode()
+    assert ".." not in article.original_file.name
+    assert article.publisher.domain == "example.org"
+
+
+def test_oversized_empty_and_bad_uploads_are_refused_and_store_nothing(no_parsing, settings):
+    settings.MAX_UPLOAD_BYTES = 2048
+    with pytest.raises(ArticleTooLarge):
+        article_submit_file(filename="big.txt", content=b"x" * 4096, content_type="", uploaded_by=None)
+    with pytest.raises(ExtractionError):
+        article_submit_file(filename="empty.txt", content=b"", content_type="", uploaded_by=None)
+    with pytest.raises(ExtractionError):
+        article_submit_text(text="   ", uploaded_by=None)
+    assert not Article.objects.exists()
+
+
+def test_a_claimed_article_is_not_claimed_twice(no_parsing):
+    article = article_submit_text(text=REPORT, uploaded_by=None).article
+    assert article_claim_for_parsing(article_id=article.id)
+    assert not article_claim_for_parsing(article_id=article.id)
+
+
+def test_a_parser_crash_marks_the_article_failed_with_a_reason(no_parsing, monkeypatch):
+    article = article_submit_text(text=REPORT, uploaded_by=None).article
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("unexpected token")
+
+    monkeypatch.setattr("sources.parsing.parse_article", explode)
+    assert article_parse(article_id=article.id)
+    article.refresh_from_db()
+    assert article.status == "failed" and "unexpected token" in article.error
+
+
+def test_ingest_rejects_a_bad_date_and_missing_files(tmp_path):
+    with pytest.raises(CommandError, match="not a date"):
+        call_command("ingest", str(tmp_path / "a.txt"), "--published-at", "yesterday")
+    with pytest.raises(CommandError, match="could not be ingested"):
+        call_command("ingest", str(tmp_path / "missing.txt"))
+
+
+def test_reparse_needs_ids_or_all():
+    with pytest.raises(CommandError, match="Give article ids or --all"):
+        call_command("reparse")
+    with pytest.raises(CommandError, match="No article with id 999"):
+        call_command("reparse", "999")
