@@ -50,7 +50,7 @@ ACTOR_KINDS: dict[str, str] = {
     "rioters": "Rioters",
     "protesters": "Protesters",
     "civilians": "Civilians",
-    "external_forces": "External/other forces",
+    "external_forces": "External/Other forces",
 }
 ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"})
 NON_STATE_ARMED_KINDS = ARMED_KINDS - {"state_forces", "external_forces"}

@@ -1,0 +1,767 @@
+"""Claims: every attributed figure (killed, wounded, captured, missing, displaced, destroyed).
+
+For each figure in a sentence we read
+- the kind, from the figure's own noun ("20 deaths"), a passive verb after it ("two soldiers had
+  been killed"), a verb before it ("killed approximately 20 rebels", "claim to have eliminated
+  50"), a toll ("the death toll was at least 17") or a figure it is coordinated with
+  ("killed 50 mercenaries and 10 soldiers"); a figure with no kind is no claim;
+- the subject, from the actors named in the figure's noun phrase ("10 Malian soldiers"), "its"
+  (the claimant's own forces), "others"/"them" (the previous subject);
+- the claimant, from the attribution that governs the figure: "X said/claimed ...", "...,” X said",
+  "according to X" (a relay such as SITE only when nobody else speaks), "X quoted a statement by Y"
+  (Y), pronouns and "the group"/"the statement" (the previous speaker), a person introduced as
+  "Name, a spokesman for X" (X). Described sources stay as written ("a local politician").
+A breakdown inside a figure ("18 people, among them nine children") is not a new claim, and
+the same statement repeated (headline and body) is one claim.
+"""
+
+import re
+from dataclasses import dataclass, replace
+from types import ModuleType
+
+from .document import ARMED_CATEGORIES, CIVILIANS, PROTESTERS, ActorMention, Document
+from .numbers import Quantity
+from .results import ActorRef, ParsedClaim
+from .text import Sentence, Token, inside_quotes
+
+PUNCTUATION_STOPS = {",", ";", ".", ":", "(", ")", "—", "–", "!", "?", "[", "]"}
+OPEN_QUOTES = {"“", "«", "„"}
+CLOSE_QUOTES = {"”", "»"}
+QUOTES = OPEN_QUOTES | CLOSE_QUOTES | {'"', "'", "‘", "’"}
+NP_STOPS = {
+    "in", "during", "on", "at", "near", "after", "before", "from", "by", "with", "since", "when", "while", "as",
+    "across", "around", "into", "for", "to", "and", "or", "but", "who", "that", "which", "were", "was", "had",
+    "have", "has", "are", "is", "be", "been", "being", "this", "last", "over", "throughout", "inside", "outside",
+    "under", "amid", "among", "including", "than", "between", "within", "if", "so", "they", "it", "he", "she",
+    "we", "its", "also", "all",
+}  # fmt: skip
+NP_OPENERS = {"of", "the", "its", "their", "our", "his", "her", "them", "those", "these", "whom"}
+TOLL_MOVES = {"was", "is", "stood", "at", "rose", "to", "reached", "of", "climbed", "has", "had", "risen",
+              "increased", "jumped", "now", "provisional", "stands", "brought", "bringing", "put", "the", "a"}  # fmt: skip
+
+
+@dataclass
+class Speaker:
+    ref: ActorRef | None
+    text: str
+    statement: bool = False  # the speaker spoke through a statement ("said in a statement")
+
+
+@dataclass
+class Cue:
+    index: int  # token index of the attribution word
+    speaker: Speaker | None
+    kind: str  # verb, according, inverted, participle, relay
+
+
+@dataclass
+class FoundClaim:
+    claim: ParsedClaim
+    sentence: int
+    heading: bool
+    figure_start: int
+    figure_end: int
+
+
+class ClaimReader:
+    def __init__(self, lexicon: ModuleType):
+        self.lex = lexicon
+        self.kind_phrases = sorted(
+            ((tuple(phrase.split()), kind) for kind, phrases in lexicon.KIND_WORDS.items() for phrase in phrases),
+            key=lambda item: -len(item[0]),
+        )
+        self.kind_by_last_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in self.kind_phrases:
+            self.kind_by_last_word.setdefault(phrase[-1], []).append((phrase, kind))
+        self.kind_by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in self.kind_phrases:
+            self.kind_by_first_word.setdefault(phrase[0], []).append((phrase, kind))
+        self.breakdowns = [tuple(cue.split()) for cue in lexicon.BREAKDOWN_CUES]
+        self.name_run = re.compile(r"^[A-Z][\w'’.-]*$")
+        self.qualifier_words = {word for phrase, _ in lexicon.QUALIFIER_PHRASES for word in phrase.split()}
+
+    # ---------------------------------------------------------------- whole document
+    def read(self, doc: Document) -> list[FoundClaim]:
+        people = self._people(doc)
+        found: list[FoundClaim] = []
+        last_speaker: Speaker | None = None
+        speakers: list[Speaker] = []
+        open_quote_speaker: Speaker | None = None
+        for sentence in doc.sentences:
+            if sentence.is_boilerplate:
+                continue
+            mentions = doc.mentions_in(sentence)
+            cues = self._cues(doc, sentence, mentions, people, last_speaker, speakers)
+            quote_speaker = self._quote_continuation(sentence, cues, open_quote_speaker, doc, sentence.index)
+            for item in self._claims_in(doc, sentence, mentions, cues, quote_speaker):
+                found.append(item)
+            main = next((cue.speaker for cue in cues if cue.speaker is not None), None)
+            if main is not None:
+                last_speaker = main
+                speakers.append(main)
+            open_quote_speaker = self._open_quote_speaker(sentence, cues, quote_speaker)
+        return self._deduplicated(found)
+
+    # ---------------------------------------------------------------- people
+    def _people(self, doc: Document) -> dict[str, Speaker]:
+        """ "Mohamed Ramadane, spokesman for the CSP-DPA": Ramadane speaks for the CSP-DPA."""
+        people: dict[str, Speaker] = {}
+        for sentence in doc.sentences:
+            tokens = sentence.tokens
+            mentions = doc.mentions_in(sentence)
+            for first, last in self._name_runs(sentence, mentions):
+                speaker = self._apposition(doc, sentence, mentions, first, last)
+                if speaker is None:
+                    continue
+                name = sentence.span_text(first, last)
+                people.setdefault(name.lower(), speaker)
+                people.setdefault(tokens[last].low, speaker)
+        return people
+
+    def _name_runs(self, sentence: Sentence, mentions: list[ActorMention]) -> list[tuple[int, int]]:
+        covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
+        runs, start = [], None
+        for token in sentence.tokens:
+            ok = token.index not in covered and (self.name_run.match(token.text) is not None
+                                                 or (start is not None and token.low in ("ag", "al", "ould", "bin", "ben", "el", "abu", "ibn", "de")))  # fmt: skip
+            if ok and start is None:
+                start = token.index
+            elif not ok and start is not None:
+                if token.index - start >= 2:
+                    runs.append((start, token.index - 1))
+                start = None
+        if start is not None and len(sentence.tokens) - start >= 2:
+            runs.append((start, len(sentence.tokens) - 1))
+        return runs
+
+    def _apposition(self, doc, sentence, mentions, first, last) -> Speaker | None:
+        tokens = sentence.tokens
+        if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+            return None
+        end = next((t.index for t in tokens[last + 2 :] if t.text in (",", ";", ".", "“", "”", '"')), len(tokens)) - 1
+        role = tokens[last + 2 : end + 1]
+        if not role or not any(t.low in self.lex.VOICE_NOUNS or t.low in self.lex.SOURCE_NOUNS for t in role[:5]):
+            return None
+        return self._speaker_of_region(doc, sentence, mentions, last + 2, end, {}, None, [])
+
+    # ---------------------------------------------------------------- attribution
+    def _cues(self, doc, sentence, mentions, people, last_speaker, speakers) -> list[Cue]:
+        tokens = sentence.tokens
+        cues: list[Cue] = []
+        for token in tokens:
+            low, i = token.low, token.index
+            if low == self.lex.ACCORDING_TO[0] and i + 1 < len(tokens) and tokens[i + 1].low == self.lex.ACCORDING_TO[1]:
+                end = self._region_end(tokens, i + 2)
+                speaker = self._speaker_of_region(doc, sentence, mentions, i + 2, end, people, last_speaker, speakers)
+                cues.append(Cue(i, speaker, "according"))
+                continue
+            if low not in self.lex.ATTRIBUTION_VERBS or self._is_noun_use(tokens, i):
+                continue
+            if low in self.lex.RELAY_VERBS:
+                cues.append(Cue(i, self._relayed_speaker(doc, sentence, mentions, i, people, last_speaker, speakers), "relay"))
+            elif low in self.lex.PARTICIPLE_ATTRIBUTION and i > 0 and tokens[i - 1].text in (",", "—"):
+                previous = cues[-1].speaker if cues else None
+                cues.append(Cue(i, previous or self._subject_speaker(doc, sentence, mentions, i, people, last_speaker, speakers), "participle"))
+            elif self._inverted(tokens, i):
+                end = self._region_end(tokens, i + 1)
+                cues.append(Cue(i, self._speaker_of_region(doc, sentence, mentions, i + 1, end, people, last_speaker, speakers), "inverted"))
+            else:
+                start = self._clause_start(tokens, i)
+                speaker = self._speaker_of_region(doc, sentence, mentions, start, i - 1, people, last_speaker, speakers)
+                if speaker is not None:
+                    speaker.statement = self._via_statement(tokens, i)
+                cues.append(Cue(i, speaker, "verb"))
+        # A relay ("according to SITE") never outranks a speaker of the same sentence.
+        if any(cue.kind != "according" and cue.speaker is not None for cue in cues):
+            cues = [cue for cue in cues if not (cue.kind == "according" and _is_relay(cue.speaker, self.lex))]
+        return cues
+
+    def _is_noun_use(self, tokens: list[Token], i: int) -> bool:
+        """ "the claims", "a rebel claim", "reports of": attribution words used as nouns."""
+        low = tokens[i].low
+        before = tokens[i - 1].low if i > 0 else ""
+        if low in ("claim", "claims", "reports", "report", "estimates", "states", "put", "gave", "counted", "recorded", "listed", "documented"):
+            if before in ("the", "a", "an", "these", "those", "its", "their", "his", "her", "rebel", "such", "of") or low == "states":
+                return True
+            if low in ("put", "gave", "counted", "recorded", "listed", "documented") and not self._toll_nearby(tokens, i):
+                return True
+        return False
+
+    @staticmethod
+    def _toll_nearby(tokens: list[Token], i: int) -> bool:
+        window = {t.low for t in tokens[i : i + 6]}
+        return bool(window & {"toll", "death", "dead", "number", "figure", "casualties"})
+
+    def _inverted(self, tokens: list[Token], i: int) -> bool:
+        """ ', said Mohamed Ramadan, a spokesman' — the speaker follows the verb after a quotation."""
+        if i == 0 or i + 1 >= len(tokens):
+            return False
+        before = [t.text for t in tokens[max(0, i - 2) : i]]
+        after = tokens[i + 1]
+        return any(text in CLOSE_QUOTES or text == '"' for text in before) and after.low not in self.lex.PRONOUN_SPEAKERS and after.low not in ("that", "in", "on", "to")
+
+    @staticmethod
+    def _via_statement(tokens: list[Token], i: int) -> bool:
+        return any(t.low in ("statement", "communique", "communiqué") for t in tokens[i : i + 5])
+
+    def _region_end(self, tokens: list[Token], start: int) -> int:
+        for token in tokens[start:]:
+            if token.text in PUNCTUATION_STOPS or token.text in QUOTES or token.low in ("that", "saying", "who"):
+                return token.index - 1
+        return len(tokens) - 1
+
+    def _clause_start(self, tokens: list[Token], verb: int) -> int:
+        k = verb - 1
+        while k >= 0:
+            text, low = tokens[k].text, tokens[k].low
+            if text in CLOSE_QUOTES or text in (";", ":", "—") or low in ("that", "but", "while", "whereas", "although", "though", "because"):
+                return k + 1
+            if text == '"' and inside_quotes_token(tokens, k):
+                return k + 1
+            k -= 1
+        return 0
+
+    def _relayed_speaker(self, doc, sentence, mentions, i, people, last_speaker, speakers) -> Speaker | None:
+        """ "SITE quoted a statement by JNIM saying", "citing hospital sources": the quoted party."""
+        tokens = sentence.tokens
+        start = i + 1
+        for token in tokens[i + 1 : i + 6]:
+            if token.low in ("by", "from", "of"):
+                start = token.index + 1
+                break
+        end = self._region_end(tokens, start)
+        return self._speaker_of_region(doc, sentence, mentions, start, end, people, last_speaker, speakers)
+
+    def _subject_speaker(self, doc, sentence, mentions, i, people, last_speaker, speakers) -> Speaker | None:
+        """The subject at the head of the sentence, for "..., stating that"."""
+        tokens = sentence.tokens
+        end = next((t.index - 1 for t in tokens[:i] if t.text in (",",) and t.index > 1), i - 1)
+        speaker = self._speaker_of_region(doc, sentence, mentions, 0, end, people, last_speaker, speakers, first=True)
+        return speaker or self._speaker_of_region(doc, sentence, mentions, 0, i - 1, people, last_speaker, speakers, first=True)
+
+    def _speaker_of_region(self, doc, sentence, mentions, start, end, people, last_speaker, speakers,
+                           first: bool = False) -> Speaker | None:  # fmt: skip
+        """Who speaks, from the words naming them (tokens start..end)."""
+        tokens = sentence.tokens
+        if start > end or start >= len(tokens):
+            return None
+        # Drop an introductory phrase ("In response, the military") and trailing time words.
+        intro = [t.index for t in tokens[start : end + 1] if t.text == ","]
+        core_start = start
+        if intro and not first:
+            candidate = intro[-1] + 1
+            # "In response, the military": cut an introduction, but not a name or apposition with an actor
+            # in it — unless the attribution closes the sentence (", regional governor X said.").
+            named_before = any(start <= m.first_token < candidate for m in mentions if m.category in ARMED_CATEGORIES)
+            named_before = named_before and not self._closes_sentence(doc, tokens, end + 1)
+            if candidate <= end and not named_before:
+                core_start = candidate
+            if candidate <= end and tokens[candidate].low in ("which", "who") and candidate - 2 >= start:
+                # "a statement from the Malian army, which reported": the antecedent speaks.
+                antecedent = [m for m in mentions if m.category in ARMED_CATEGORIES and start <= m.last_token <= candidate - 2]
+                if antecedent:
+                    return Speaker(antecedent[-1].ref, self._noun_group_text(sentence, antecedent[-1].first_token, candidate - 2))
+                return self._speaker_of_region(doc, sentence, mentions, start, candidate - 2, people, last_speaker, speakers)
+        trimmed_end = end
+        while end >= core_start and (tokens[end].low in self.lex.PASSIVE_FILLERS | {"also", "further", "later", "previously", "initially", "earlier", "separately", "then", "had", "has", "have", "on", "in", "a", "rare", "late", "early", "last"} or self._in_date(doc, tokens[end]) or tokens[end].text in QUOTES):
+            end -= 1
+        if end < core_start:
+            if core_start > start:
+                return self._speaker_of_region(doc, sentence, mentions, start, trimmed_end, people, last_speaker, speakers, first)
+            return None
+        words = [t.low for t in tokens[core_start : end + 1]]
+        text = sentence.span_text(core_start, end).strip(" ,“”\"'")
+        inside = [m for m in mentions if m.first_token >= core_start and m.last_token <= end]
+        # Pronouns and anaphora: the previous speaker ("..., it said", "he added").
+        if words[-1] in self.lex.PRONOUN_SPEAKERS:
+            return replace(last_speaker) if last_speaker else None
+        if words[0] in ("the", "its", "their") and len(words) == 2 and words[-1] in self.lex.ANAPHOR_NOUNS and not inside:
+            return self._anaphor(words[-1], last_speaker, speakers)
+        head = self._head(words)
+        personal = any(word in self.lex.PERSONAL_SOURCE_MODIFIERS for word in words)
+        voice = self._voice_actor(tokens, inside, core_start, end)
+        if voice is not None and not personal:
+            mention, noun = voice
+            return Speaker(mention.ref, self._noun_group_text(sentence, min(noun, mention.first_token), end))
+        if head in self.lex.SOURCE_NOUNS and (head not in self.lex.VOICE_NOUNS or personal or not inside):
+            return Speaker(None, text)
+        person = self._person(tokens, core_start, end, people)
+        if person is not None:
+            return Speaker(person.ref, text if person.ref else person.text)
+        actors = [m for m in inside if m.category in ARMED_CATEGORIES and not m.descriptor]
+        if actors:
+            chosen = actors[0] if first else actors[-1]
+            return Speaker(chosen.ref, self._noun_group_text(sentence, actors[0].first_token, end))
+        if head in self.lex.RELAY_NAMES or " ".join(words) in self.lex.RELAY_NAMES:
+            return Speaker(None, text)
+        # Any other subject of an attribution verb is a source described in words ("the local civil society").
+        if len(words) <= 12 and (words[0] in ("the", "a", "an", "two", "three", "several", "many", "some") or any(t.is_cap for t in tokens[core_start : end + 1])
+                                 or head in self.lex.SOURCE_NOUNS or head in self.lex.VOICE_NOUNS):  # fmt: skip
+            return Speaker(None, text)
+        return None
+
+    def _closes_sentence(self, doc: Document, tokens: list[Token], verb: int) -> bool:
+        rest = [t for t in tokens[verb + 1 :] if t.text not in PUNCTUATION_STOPS and t.text not in QUOTES and not self._in_date(doc, t)]
+        return len(rest) <= 4 and all(t.low in ("on", "in", "a", "statement", "reuters", "afp", "ap", "told", "by", "phone", "reporters", "the") or t.is_cap for t in rest)
+
+    @staticmethod
+    def _noun_group_text(sentence: Sentence, first: int, end: int) -> str:
+        """From the determiner before an actor's words to the end of the speaker's words."""
+        tokens = sentence.tokens
+        k = first
+        while k > 0 and first - k < 4 and tokens[k - 1].low not in (",", "that", "and", "day", "said") and tokens[k - 1].text not in QUOTES:
+            if tokens[k - 1].low in ("a", "an", "the"):
+                k -= 1
+                break
+            k -= 1
+        if tokens[k].low not in ("a", "an", "the"):
+            k = first
+        return sentence.span_text(k, end).strip(" ,“”\"'")
+
+    def _voice_actor(self, tokens, inside, start, end) -> tuple[ActorMention, int] | None:
+        """ "a CSP spokesman", "a statement from the Malian army", "the General Staff of the Malian armies"."""
+        armed = [m for m in inside if m.category in ARMED_CATEGORIES and not m.descriptor]
+        if not armed:
+            return None
+        for token in tokens[start : end + 1]:
+            if token.low in self.lex.VOICE_NOUNS:
+                before = [m for m in armed if m.last_token < token.index]
+                after = [m for m in armed if m.first_token > token.index]
+                if after and token.index + 1 < len(tokens) and tokens[token.index + 1].low in ("for", "of", "from", "by", "at", "to", "the"):
+                    return after[0], token.index
+                if before and before[-1].last_token >= token.index - 3:
+                    return before[-1], token.index
+        return None
+
+    def _head(self, words: list[str]) -> str:
+        """The last word before a preposition: "a former UN mission official in Kidal" -> "official"."""
+        cut = len(words)
+        for k, word in enumerate(words):
+            if k > 0 and word in ("in", "of", "for", "from", "at", "with", "on", "based", "who", "near"):
+                cut = k
+                break
+        return words[cut - 1] if cut else words[-1]
+
+    def _person(self, tokens, start, end, people) -> Speaker | None:
+        name = " ".join(t.text for t in tokens[start : end + 1] if t.is_cap).lower()
+        if name in people:
+            return people[name]
+        for token in reversed(tokens[start : end + 1]):
+            if token.is_cap and token.low in people:
+                return people[token.low]
+        return None
+
+    @staticmethod
+    def _anaphor(noun: str, last_speaker: Speaker | None, speakers: list[Speaker]) -> Speaker | None:
+        for speaker in reversed(speakers):
+            if noun in speaker.text.lower():
+                return replace(speaker)
+        return replace(last_speaker) if last_speaker else None
+
+    def _in_date(self, doc: Document, token: Token) -> bool:
+        return any(d.start <= token.start < d.end for d in doc.dates)
+
+    def _quote_continuation(self, sentence, cues, open_quote_speaker, doc, index) -> Speaker | None:
+        """The speaker of a quotation that runs over several sentences."""
+        if cues:
+            return None
+        text = sentence.text
+        if open_quote_speaker is not None:
+            return open_quote_speaker
+        # A quotation that opens here and is attributed in the next sentence.
+        if text[:1] in OPEN_QUOTES and not any(c in CLOSE_QUOTES for c in text[1:-1]) and index + 1 < len(doc.sentences):
+            following = doc.sentences[index + 1]
+            close = next((t.index for t in following.tokens if t.text in CLOSE_QUOTES), None)
+            if close is not None:
+                cue_tokens = [t for t in following.tokens[close + 1 : close + 6] if t.low in self.lex.ATTRIBUTION_VERBS]
+                if cue_tokens:
+                    mentions = doc.mentions_in(following)
+                    verb = cue_tokens[0].index
+                    if self._inverted(following.tokens, verb):
+                        return self._speaker_of_region(doc, following, mentions, verb + 1, self._region_end(following.tokens, verb + 1), {}, None, [])
+                    return self._speaker_of_region(doc, following, mentions, close + 1, verb - 1, {}, None, [])
+        return None
+
+    @staticmethod
+    def _open_quote_speaker(sentence, cues, quote_speaker) -> Speaker | None:
+        opened = sum(sentence.text.count(c) for c in OPEN_QUOTES)
+        closed = sum(sentence.text.count(c) for c in CLOSE_QUOTES)
+        if opened > closed:
+            return next((cue.speaker for cue in cues if cue.speaker), quote_speaker)
+        return None
+
+    # ---------------------------------------------------------------- figures
+    def _claims_in(self, doc, sentence, mentions, cues, quote_speaker) -> list[FoundClaim]:
+        tokens = sentence.tokens
+        blocked = self._blocked_tokens(doc, sentence, mentions)
+        figures: list[dict] = []
+        i = 0
+        while i < len(tokens):
+            if i in blocked:
+                i += 1
+                continue
+            quantity = doc.numbers.quantity_at(tokens, i)
+            if quantity is None or any(k in blocked for k in range(quantity.number_first, quantity.last + 1)):
+                i += 1
+                continue
+            if not quantity.is_vague and self._is_measure(tokens, quantity):
+                i = quantity.last + 1
+                continue
+            np_first, np_last = self._noun_phrase(tokens, quantity.last + 1)
+            figures.append({"q": quantity, "np": (np_first, np_last)})
+            i = max(quantity.last, np_last) + 1
+        figures.extend(self._vague_losses(tokens, blocked, figures))
+        figures.sort(key=lambda f: f["q"].first)
+        results = []
+        previous = None
+        for figure in figures:
+            figure["coordinated"] = previous is not None and self._coordinated(tokens, previous, figure)
+            previous = figure
+        for n, figure in enumerate(figures):
+            if self._is_breakdown(tokens, figures, n):
+                figure["skip"] = True
+                continue
+            figure["kind"] = self._kind(tokens, figure)
+        self._share_kinds(figures)
+        subjects: list[ActorRef | None] = []
+        for figure in figures:
+            if figure.get("skip") or not figure.get("kind"):
+                continue
+            q: Quantity = figure["q"]
+            speaker = self._governing_speaker(sentence, cues, q, quote_speaker)
+            figure["cues"] = cues
+            subject = self._subject(doc, sentence, mentions, figure, speaker, subjects)
+            subjects.append(subject)
+            np_first, np_last = figure["np"]
+            last = max(q.last, np_last)
+            results.append(self._claim(doc, sentence, figure, speaker, subject, tokens[q.first].start, tokens[last].end))
+        return results
+
+    def _blocked_tokens(self, doc: Document, sentence: Sentence, mentions: list[ActorMention]) -> set[int]:
+        """Tokens that cannot start a figure: dates, actor names ("400 Mawozo")."""
+        blocked = set()
+        dates = doc.dates_in(sentence)
+        for token in sentence.tokens if dates else ():
+            if any(d.start <= token.start < d.end for d in dates):
+                blocked.add(token.index)
+        for mention in mentions:
+            if mention.category not in (CIVILIANS, PROTESTERS):
+                blocked.update(range(mention.first_token, mention.last_token + 1))
+        return blocked
+
+    def _is_measure(self, tokens: list[Token], q: Quantity) -> bool:
+        """Durations, distances, money, ages, ordinals: "three days", "72 hours", "$70 billion", "aged 12"."""
+        lex = self.lex
+        number = tokens[q.number_first]
+        after = [t.low for t in tokens[q.last + 1 : q.last + 3]]
+        before = tokens[q.first - 1].low if q.first > 0 else ""
+        if "-" in number.low and number.low.split("-", 1)[1] in lex.MEASURE_UNITS:
+            return True  # "two-day"
+        if after and (after[0] in lex.MEASURE_UNITS or (after[0] == "-" and len(after) > 1 and (after[1] in lex.MEASURE_UNITS or after[1].split("-")[0] in lex.MEASURE_UNITS))):
+            return True
+        if before in lex.CURRENCY_SIGNS or before in lex.AGE_CUES or before in lex.ORDINAL_CUES:
+            return True
+        if number.low.isdigit() and len(number.low) == 4 and 1800 < int(number.low) < 2100:
+            return True  # a year the date reader did not take
+        # "Resolution 2719", "Brigade 25": a figure that is part of a name.
+        previous = tokens[q.first - 1] if q.first > 1 else None
+        return bool(previous and previous.is_cap and previous.low.isalpha() and previous.low not in lex.ATTRIBUTION_VERBS
+                    and previous.low not in self.qualifier_words)
+
+    def _noun_phrase(self, tokens: list[Token], start: int) -> tuple[int, int]:
+        """The figure's noun phrase after it: "of its soldiers", "Russian Wagner mercenaries"."""
+        k = start
+        while k < len(tokens) and tokens[k].low in NP_OPENERS and k - start < 3:
+            k += 1
+        first, last = k, start - 1
+        while k < len(tokens) and k - first < 6:
+            token = tokens[k]
+            if token.text in QUOTES:
+                k += 1
+                continue
+            if token.text in PUNCTUATION_STOPS or token.low in NP_STOPS or token.low.isdigit():
+                break
+            if self._kind_phrase_at(tokens, k) and last >= first and token.low not in self.lex.KIND_HEAD_NOUNS:
+                break
+            if token.low in self.lex.KIND_HEAD_NOUNS and last >= first:
+                last = k
+                break
+            last = k
+            k += 1
+            if token.low in self.lex.KIND_HEAD_NOUNS:
+                break
+        if last < first:
+            return start, start - 1
+        return start, last
+
+    def _kind_phrase_at(self, tokens: list[Token], k: int) -> tuple[int, str] | None:
+        """A kind phrase starting at token k: (last token index, kind)."""
+        for phrase, kind in self.kind_by_first_word.get(tokens[k].low, []):
+            if k + len(phrase) <= len(tokens) and all(tokens[k + n].low == w for n, w in enumerate(phrase)):
+                return k + len(phrase) - 1, kind
+        return None
+
+    def _kind_phrase_ending(self, tokens: list[Token], k: int) -> tuple[int, str] | None:
+        for phrase, kind in self.kind_by_last_word.get(tokens[k].low, []):
+            start = k - len(phrase) + 1
+            if start >= 0 and all(tokens[start + n].low == w for n, w in enumerate(phrase)):
+                return start, kind
+        return None
+
+    def _kind(self, tokens: list[Token], figure: dict) -> str | None:
+        q: Quantity = figure["q"]
+        np_first, np_last = figure["np"]
+        if figure.get("loss_kind"):
+            return figure["loss_kind"]
+        # The figure's own noun: "20 deaths", "12 dead", "dozens of dead and wounded".
+        for token in tokens[np_first : np_last + 1]:
+            if token.low in self.lex.KIND_HEAD_NOUNS:
+                kind = self.lex.KIND_HEAD_NOUNS[token.low]
+                return self._loss_of_life(tokens, token.index) if kind == "other" else kind
+        # A passive verb after the phrase: "two of its soldiers had been killed", "ten others wounded".
+        k = max(q.last, np_last) + 1
+        k = self._past_breakdown(tokens, k)
+        skipped = 0
+        while k < len(tokens) and skipped < 4 and (tokens[k].low in self.lex.PASSIVE_FILLERS or tokens[k].text in QUOTES):
+            k += 1
+            skipped += 1
+        if k < len(tokens):
+            found = self._kind_phrase_at(tokens, k)
+            if found:
+                return found[1]
+        # A verb before the figure: "killed approximately 20 rebels", "claim to have eliminated 50".
+        before = self._kind_before(tokens, q.first - 1)
+        if before:
+            return before
+        # A toll: "the provisional death toll was at least 17".
+        window = [t.low for t in tokens[max(0, q.first - 8) : q.first]]
+        if "toll" in window and all(w in TOLL_MOVES or w in ("toll", "death", "provisional", "official") or self._is_filler_word(w) for w in window[window.index("toll") + 1 :]):
+            return "killed"
+        return None
+
+    def _past_breakdown(self, tokens: list[Token], k: int) -> int:
+        """Skip ", among them nine children," to reach the verb of "18 people, among them nine children, were killed"."""
+        if k >= len(tokens) or tokens[k].text != ",":
+            return k
+        words = [t.low for t in tokens[k + 1 : k + 4]]
+        if not any(tuple(words[: len(cue)]) == cue for cue in self.breakdowns):
+            return k
+        closing = next((t.index for t in tokens[k + 1 :] if t.text == ","), None)
+        return closing + 1 if closing is not None else k
+
+    def _is_filler_word(self, word: str) -> bool:
+        return word in self.lex.OBJECT_FILLERS or word in ("to", "have", "had", "it", "they", "that")
+
+    def _loss_of_life(self, tokens: list[Token], k: int) -> str:
+        following = {t.low for t in tokens[k + 1 : k + 5]}
+        return "killed" if following & self.lex.LOSS_OF_LIFE_WORDS else "other"
+
+    def _kind_before(self, tokens: list[Token], k: int) -> str | None:
+        steps = 0
+        while k >= 0 and steps < 6:
+            token = tokens[k]
+            found = self._kind_phrase_ending(tokens, k)
+            if found:
+                start, kind = found
+                # "killed and injured dozens": the first verb of the chain.
+                while start >= 2 and tokens[start - 1].low in ("and", "or", ",") and self._kind_phrase_ending(tokens, start - 2):
+                    start, kind = self._kind_phrase_ending(tokens, start - 2)
+                return kind
+            if token.text in PUNCTUATION_STOPS and token.text != "," or token.low.isdigit():
+                return None
+            if token.text == "," and steps > 0:
+                return None
+            if not (self._is_filler_word(token.low) or token.low in self.lex.PASSIVE_FILLERS or token.text in QUOTES or token.low in ("least", "more", "than", "about", "up", "as", "many", "over", "around", "nearly", "almost", "some", "roughly", "approximately", "estimated", "an")):
+                return None
+            k -= 1
+            steps += 1
+        return None
+
+    def _vague_losses(self, tokens: list[Token], blocked: set[int], figures: list[dict]) -> list[dict]:
+        """ "heavy losses", "enormous losses in human lives", "heavy human and material losses"."""
+        taken = {k for f in figures for k in range(f["q"].first, max(f["q"].last, f["np"][1]) + 1)}
+        found = []
+        for token in tokens:
+            noun = self.lex.LOSS_NOUNS.get(token.low)
+            if noun is None or token.low in ("toll", "deaths") or token.index in taken or token.index in blocked:
+                continue
+            k = token.index - 1
+            adjectives = 0
+            while k >= 0 and (tokens[k].low in self.lex.VAGUE_LOSS_ADJECTIVES or tokens[k].low == "and"):
+                adjectives += tokens[k].low != "and"
+                k -= 1
+            if not adjectives:
+                continue
+            first = k + 1
+            while tokens[first].low == "and":
+                first += 1
+            quantity = Quantity(first, token.index, first, None, None, "vague")
+            found.append({"q": quantity, "np": (token.index + 1, token.index), "loss_kind": self._loss_of_life(tokens, token.index), "loss": True})
+        return found
+
+    def _coordinated(self, tokens: list[Token], previous: dict, figure: dict) -> bool:
+        """ "50 Russian mercenaries and 10 Malian soldiers", "50 mercenaries, 10 soldiers"."""
+        end = max(previous["q"].last, previous["np"][1])
+        between = [t.text.lower() for t in tokens[end + 1 : figure["q"].first] if t.text not in QUOTES]
+        return between in (["and"], [","], [",", "and"], ["as", "well", "as"], ["plus"])
+
+    def _is_breakdown(self, tokens: list[Token], figures: list[dict], n: int) -> bool:
+        """ "18 people, among them nine children": the nine are part of the 18."""
+        if n == 0:
+            return False
+        figure = figures[n]
+        start = figure["q"].first
+        window = [t.low for t in tokens[max(0, start - 4) : start]]
+        for cue in self.breakdowns:
+            size = len(cue)
+            for offset in range(len(window) - size + 1):
+                if tuple(window[offset : offset + size]) == cue:
+                    return True
+        after = [t.low for t in tokens[figure["q"].last + 1 : figure["q"].last + 3]]
+        return after[:2] in (["of", "them"], ["of", "whom"])
+
+    @staticmethod
+    def _share_kinds(figures: list[dict]) -> None:
+        """Coordinated figures share a kind (and the first one's qualifier when they have none)."""
+        for n in range(1, len(figures)):
+            figure, previous = figures[n], figures[n - 1]
+            if figure.get("coordinated") and not previous.get("skip"):
+                if not figure.get("kind"):
+                    figure["kind"] = previous.get("kind")
+                if previous["q"].qualifier == "at_least" and figure["q"].qualifier == "exact" and figure["q"].count_min == figure["q"].count_max:
+                    q = figure["q"]
+                    figure["q"] = Quantity(q.first, q.last, q.number_first, q.count_min, None, "at_least")
+        for n in range(len(figures) - 2, -1, -1):
+            figure, following = figures[n], figures[n + 1]
+            if following.get("coordinated") and not figure.get("kind"):
+                figure["kind"] = following.get("kind")
+
+    # ---------------------------------------------------------------- who and whom
+    def _governing_speaker(self, sentence: Sentence, cues: list[Cue], q: Quantity, quote_speaker) -> Speaker | None:
+        tokens = sentence.tokens
+        position = q.first
+        offset = tokens[position].start - sentence.start
+        if inside_quotes(sentence.text, offset):
+            closing = next((t.index for t in tokens[position:] if t.text in CLOSE_QUOTES or t.text == '"'), None)
+            if closing is not None:
+                after = [cue for cue in cues if cue.index > closing and cue.speaker is not None]
+                if after:
+                    return after[0].speaker
+            before = [cue for cue in cues if cue.index < position and cue.speaker is not None]
+            if before:
+                return before[-1].speaker
+            return quote_speaker
+        before = [cue for cue in cues if cue.index < position and cue.speaker is not None]
+        if before:
+            return before[-1].speaker
+        after = [cue for cue in cues if cue.index > position and cue.speaker is not None]
+        if after:
+            return after[0].speaker
+        return quote_speaker
+
+    def _subject(self, doc, sentence, mentions, figure, speaker, subjects) -> ActorRef | None:
+        tokens = sentence.tokens
+        q: Quantity = figure["q"]
+        np_first, np_last = figure["np"]
+        if figure.get("loss"):
+            cue_index = max((cue.index for cue in figure.get("cues", []) if cue.index < q.first), default=-1)
+            return self._loss_subject(tokens, mentions, q, speaker, cue_index)
+        words = [t.low for t in tokens[max(q.last + 1, np_first - 3) : np_last + 1]]
+        inside = [m for m in mentions if m.first_token >= q.last + 1 and m.last_token <= max(np_last, q.last + 1) and not m.descriptor]
+        if any(word in self.lex.SPEAKER_POSSESSIVES for word in words[:3]) and speaker is not None and speaker.ref is not None:
+            return speaker.ref
+        if inside:
+            return inside[0].ref
+        if words and (words[0] in self.lex.OTHERS_WORDS or (words[:2] in (["of", "them"], ["of", "their"]))) and subjects:
+            return subjects[-1]
+        if words[:2] in (["of", "their"],) or (words and words[0] in self.lex.PLURAL_POSSESSIVES):
+            if subjects:
+                return subjects[-1]
+            return speaker.ref if speaker else None
+        bare = all(t.low in self.lex.KIND_HEAD_NOUNS for t in tokens[np_first : np_last + 1])
+        if bare and subjects:
+            return subjects[-1]  # "30 people were killed and 45 wounded"
+        return None
+
+    def _loss_subject(self, tokens, mentions, q: Quantity, speaker, cue_index: int) -> ActorRef | None:
+        """ "inflicted heavy losses on the attackers" -> the attackers; "X suffered heavy losses" -> X;
+        "Wagner acknowledged heavy losses" -> the speaker; "the enemy suffered ..." -> not known here."""
+        armed = [m for m in mentions if m.category in ARMED_CATEGORIES and not m.descriptor]
+        after = [m for m in armed if q.last < m.first_token <= q.last + 4]
+        if q.last + 1 < len(tokens) and tokens[q.last + 1].low in ("on", "upon", "among", "to") and after:
+            return after[0].ref
+        before = [t.low for t in tokens[max(0, q.first - 4) : q.first]]
+        if any(word in self.lex.ENEMY_WORDS for word in before):
+            return None
+        if any(word in self.lex.SUFFER_VERBS for word in before):
+            clause = [m for m in armed if cue_index < m.first_token < q.first]
+            if clause:
+                return clause[0].ref
+            return speaker.ref if speaker else None
+        if any(word in self.lex.ATTRIBUTION_VERBS for word in before):
+            return speaker.ref if speaker else None
+        return None
+
+    def _claim(self, doc, sentence, figure, speaker, subject, figure_start, figure_end) -> FoundClaim:
+        q: Quantity = figure["q"]
+        np_first, np_last = figure["np"]
+        subject_text = sentence.span_text(np_first, np_last) if np_last >= np_first else ""
+        confidence = 0.45
+        if speaker is not None:
+            confidence += 0.3 if speaker.ref is not None else 0.2
+        if not q.is_vague:
+            confidence += 0.1
+        if subject is not None:
+            confidence += 0.1
+        if sentence.is_heading:
+            confidence -= 0.15
+        claim = ParsedClaim(
+            claimant=speaker.ref if speaker else None,
+            claimant_text=speaker.text if speaker else "",
+            kind=figure["kind"],
+            subject=subject,
+            subject_text=subject_text.strip(" “”\"'"),
+            count_min=q.count_min,
+            count_max=q.count_max,
+            qualifier=q.qualifier,
+            quote=sentence.text,
+            char_start=sentence.start,
+            char_end=sentence.end,
+            confidence=round(min(confidence, 0.95), 2),
+        )
+        return FoundClaim(claim, sentence.index, sentence.is_heading, figure_start, figure_end)
+
+    # ---------------------------------------------------------------- one claim per statement
+    @staticmethod
+    def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:
+        def who(ref: ActorRef | None, text: str) -> str:
+            return ref.name if ref else text.lower()
+
+        body = [f for f in found if not f.heading]
+        body_facts = {(f.claim.kind, f.claim.count_min, f.claim.count_max, f.claim.qualifier == "vague", who(f.claim.subject, "")) for f in body}
+        kept, seen = [], set()
+        for item in body + [f for f in found if f.heading]:
+            claim = item.claim
+            fact = (claim.kind, claim.count_min, claim.count_max, claim.qualifier == "vague", who(claim.subject, ""))
+            if item.heading and fact in body_facts:
+                continue  # the headline repeats a statement the body reports
+            key = (who(claim.claimant, claim.claimant_text), *fact)
+            if key in seen:
+                continue
+            seen.add(key)
+            kept.append(item)
+        return sorted(kept, key=lambda f: f.figure_start)
+
+
+def inside_quotes_token(tokens: list[Token], k: int) -> bool:
+    count = sum(1 for t in tokens[:k] if t.text == '"')
+    return count % 2 == 1
+
+
+def _is_relay(speaker: Speaker | None, lex: ModuleType) -> bool:
+    if speaker is None:
+        return True
+    if speaker.ref is not None:
+        return False
+    text = speaker.text.lower().removeprefix("the ").strip()
+    return text in lex.RELAY_NAMES or any(text.startswith(name) for name in lex.RELAY_NAMES if len(name) > 3)

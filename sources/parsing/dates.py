@@ -1,0 +1,266 @@
+"""Dates in a report, resolved against its publication date, with our own regexes (dateparser is far too slow).
+
+- Absolute: "July 26", "26 July 2024", "July 26, 2024", "from July 22-27", "on the night of July 26 to 27, 2024".
+- Relative: weekdays ("on Saturday", "Friday night", "early Tuesday": the latest such day on or before
+  publication), "yesterday", "last week", "late July", "last November", "two years ago".
+- Years alone ("since 2012") are kept at year precision: they mostly mark background.
+Without a publication date only what the text spells out absolutely is kept (a day and month need a year
+written somewhere in the text); relative expressions are dropped.
+"""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from types import ModuleType
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    first: date
+    last: date
+    precision: str  # day, week, month, year
+    text: str
+    since: bool = False  # "since July 25": the start of something still going on
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+@dataclass(frozen=True)
+class SameDayMention:
+    """ "the same day", "that night": the date of the previous mention."""
+
+    start: int
+    end: int
+    text: str
+
+
+class DateReader:
+    def __init__(self, lexicon: ModuleType):
+        self.lex = lexicon
+        month_words = sorted(lexicon.MONTHS, key=len, reverse=True)
+        month = "(?:" + "|".join(
+            word.capitalize() + (r"\.?" if len(word) <= 4 and word not in ("may", "june", "july") else "")
+            for word in month_words
+        ) + ")"
+        weekday = "(?:" + "|".join(word.capitalize() for word in lexicon.WEEKDAYS) + ")"
+        day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+        year = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+        join = lexicon.DATE_RANGE_JOINERS
+        part_words = "|".join(re.escape(part) for part in sorted(lexicon.MONTH_PARTS, key=len, reverse=True))
+        dayparts = "|".join(lexicon.DAY_PARTS)
+        self.month_re, self.weekday_re = month, weekday
+
+        def named(pattern: str, **groups: str) -> str:
+            for name, value in groups.items():
+                pattern = pattern.replace("{" + name + "}", value)
+            return pattern
+
+        # Order matters: longer, more specific patterns claim their text first.
+        self.patterns: list[tuple[str, re.Pattern]] = [
+            ("night_md", re.compile(named(r"\b{night}\s+(?:{wd},?\s+)?(?P<m1>{M})\s+(?P<d1>{D})\s*{J}\s*(?:{wd},?\s+)?(?:(?P<m2>{M})\s+)?(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?",
+                                          night=lexicon.NIGHT_OF, wd=weekday, M=month, D=day, J=join, Y=year))),
+            ("night_dm", re.compile(named(r"\b{night}\s+(?:{wd},?\s+)?(?P<d1>{D})(?:\s+(?P<m1>{M}))?\s*{J}\s*(?:{wd},?\s+)?(?P<d2>{D})\s+(?P<m2>{M})(?:,?\s+(?P<y>{Y}))?",
+                                          night=lexicon.NIGHT_OF, wd=weekday, M=month, D=day, J=join, Y=year))),
+            ("range_md", re.compile(named(r"\b(?P<m1>{M})\s+(?P<d1>{D})\s*{J}\s*(?:(?P<m2>{M})\s+)?(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?", M=month, D=day, J=join, Y=year))),
+            ("range_dm", re.compile(named(r"\b(?P<d1>{D})(?:\s+(?P<m1>{M}))?\s*{J}\s*(?P<d2>{D})\s+(?P<m2>{M})(?:,?\s+(?P<y>{Y}))?", M=month, D=day, J=join, Y=year))),
+            ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d1>[0-3]\d)\b")),
+            ("md", re.compile(named(r"\b(?:{wd},?\s+)?(?P<m1>{M})\s+(?P<d1>{D})(?:,?\s+(?P<y>{Y}))?", wd=weekday, M=month, D=day, Y=year))),
+            ("dm", re.compile(named(r"\b(?:{wd},?\s+)?(?:the\s+)?(?P<d1>{D})\s+(?:of\s+)?(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?", wd=weekday, M=month, D=day, Y=year))),
+            ("part", re.compile(named(r"\b(?P<part>{parts})[\s-]+(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?", parts=part_words, M=month, Y=year), re.I)),
+            ("month", re.compile(named(r"\b(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?(?![\w-])", M=month, Y=year))),
+            ("wd_range", re.compile(named(r"\b(?P<w1>{wd})(?:\s+(?:{parts}))?\s*{J}\s*(?P<w2>{wd})", wd=weekday, parts=dayparts, J=join))),
+            ("weekday", re.compile(named(r"\b(?:(?P<cue>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming)\s+)?(?P<w1>{wd})", wd=weekday))),
+            ("relday", re.compile(r"\b(?P<rel>" + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_DAYS, key=len, reverse=True)) + r")\b", re.I)),
+            ("relweek", re.compile(r"\b(?P<rel>" + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_WEEKS, key=len, reverse=True)) + r")\b", re.I)),
+            ("relmonth", re.compile(r"\b(?P<rel>" + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_MONTHS, key=len, reverse=True)) + r")\b", re.I)),
+            ("ago", re.compile(r"\b(?P<n>\d+|" + "|".join(sorted(lexicon.UNITS, key=len, reverse=True)) + r"|a|an)\s+(?P<unit>" + "|".join(lexicon.NUMBER_AGO_UNITS) + r")\s+ago\b", re.I)),
+            ("year", re.compile(named(r"(?<![\d$€£.,/-])(?P<y>{Y})(?![\d%])(?!\s*(?:percent|per cent))", Y=year))),
+        ]  # fmt: skip
+        self.any_month = re.compile(r"\b" + month)
+        self.month_cue = re.compile(r"\b(?P<cue>last|this|in|since|during|until|by|from|of|early|late)\s+$", re.I)
+        # Cheap tests that skip a pattern when its key word is nowhere in the text.
+        self.needs = {
+            "night_md": "night", "night_dm": "night", "ago": " ago", "relweek": "week", "relmonth": "month",
+            "iso": "-", "wd_range": "day", "weekday": "day",
+        }  # fmt: skip
+        self.same_day = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in lexicon.SAME_DAY) + r")\b", re.I)
+        self.since = re.compile(r"\b(?:" + "|".join(lexicon.SINCE) + r")\s+(?:the\s+)?$", re.I)
+
+    # ---------------------------------------------------------------- reading
+    def find(self, text: str, published: date | None) -> tuple[list[DateMention], list[SameDayMention]]:
+        taken: list[tuple[int, int]] = []
+        mentions: list[DateMention] = []
+        default_year = published.year if published else _most_common_year(text)
+        lowered = text.lower()
+        has_month = self.any_month.search(text) is not None
+        for kind, pattern in self.patterns:
+            if (kind in self.needs and self.needs[kind] not in lowered) or (kind in _MONTH_PATTERNS and not has_month):
+                continue
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(start < b and end > a for a, b in taken):
+                    continue
+                if kind == "year" and not self._looks_like_year(text, start, end):
+                    continue
+                cue = ""
+                if kind == "month":
+                    window = max(0, start - 8)
+                    found = self.month_cue.search(text[window:start])
+                    if found:  # "last November", "in July"
+                        cue, start = found.group("cue"), window + found.start()
+                resolved = self._resolve(kind, match, published, default_year, cue)
+                if resolved is None:
+                    if kind in ("month", "weekday", "md", "dm"):
+                        taken.append((start, end))  # a month/weekday we could not place is still not a number
+                    continue
+                first, last, precision = resolved
+                if published and first > published + timedelta(days=1):
+                    continue  # the future: a plan, not an event
+                if published and last > published:
+                    last = max(first, published)
+                since = cue.lower() in self.lex.SINCE or bool(self.since.search(text[max(0, start - 12) : start]))
+                mentions.append(DateMention(start, end, first, last, precision, text[start:end], since))
+                taken.append((start, end))
+        same_days = [SameDayMention(*m.span(), m.group()) for m in self.same_day.finditer(text)]
+        return sorted(mentions, key=lambda mention: mention.start), same_days
+
+    def _looks_like_year(self, text: str, start: int, end: int) -> bool:
+        """ "in 2012", "since 2012", "2020 and 2021", "2012," are years; "2000 people" is a count."""
+        before = text[max(0, start - 12) : start].lower().split()
+        if before and before[-1].strip(",(") in self.lex.YEAR_CUES:
+            return True
+        after = text[end : end + 12].lstrip()
+        return not after or after[0] in ",.;:)'’\"”" or after.split()[0].lower() in ("and", "to", "-", "–")
+
+    def _resolve(self, kind: str, match: re.Match, published: date | None, default_year: int | None, cue: str = ""):
+        groups = match.groupdict()
+        if kind in ("night_md", "night_dm", "range_md", "range_dm"):
+            month1 = self._month(groups.get("m1") or groups.get("m2"))
+            month2 = self._month(groups.get("m2") or groups.get("m1"))
+            year = int(groups["y"]) if groups.get("y") else None
+            first = self._day_date(year, month1, int(_digits(groups["d1"])), published, default_year)
+            last = self._day_date(year, month2, int(_digits(groups["d2"])), published, default_year)
+            if not first or not last or last < first or (last - first).days > 62:
+                return None
+            return first, last, "day"
+        if kind == "iso":
+            try:
+                day = date(int(groups["y"]), int(groups["mn"]), int(groups["d1"]))
+            except ValueError:
+                return None
+            return day, day, "day"
+        if kind in ("md", "dm"):
+            year = int(groups["y"]) if groups.get("y") else None
+            day = self._day_date(year, self._month(groups["m1"]), int(_digits(groups["d1"])), published, default_year)
+            return (day, day, "day") if day else None
+        if kind == "part":
+            month = self._month(groups["m1"])
+            year = int(groups["y"]) if groups.get("y") else self._month_year(month, published, default_year, "in")
+            if year is None:
+                return None
+            low, high = self.lex.MONTH_PARTS[groups["part"].lower()]
+            last_day = calendar.monthrange(year, month)[1]
+            return date(year, month, low), date(year, month, min(high, last_day)), "month"
+        if kind == "month":
+            if not groups.get("y") and not cue:
+                return None  # "May" alone is too often a verb or a name
+            month = self._month(groups["m1"])
+            cue = cue.lower()
+            year = int(groups["y"]) if groups.get("y") else self._month_year(month, published, default_year, cue)
+            if year is None:
+                return None
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month"
+        if kind == "year":
+            year = int(groups["y"])
+            return date(year, 1, 1), date(year, 12, 31), "year"
+        if published is None:
+            return None  # relative expressions need the publication date
+        if kind == "wd_range":
+            first = _weekday_on_or_before(published, self.lex.WEEKDAYS[groups["w1"].lower()])
+            last = _weekday_on_or_before(published, self.lex.WEEKDAYS[groups["w2"].lower()])
+            if last < first:
+                first -= timedelta(days=7)
+            return first, last, "day"
+        if kind == "weekday":
+            cue = (groups.get("cue") or "").lower()
+            if cue in ("next", "coming"):
+                return None
+            day = _weekday_on_or_before(published, self.lex.WEEKDAYS[groups["w1"].lower()])
+            if cue == self.lex.LAST and day == published:
+                day -= timedelta(days=7)
+            return day, day, "day"
+        if kind == "relday":
+            day = published + timedelta(days=self.lex.RELATIVE_DAYS[groups["rel"].lower()])
+            return day, day, "day"
+        if kind == "relweek":
+            offset = self.lex.RELATIVE_WEEKS[groups["rel"].lower()]
+            if offset == "weekend":
+                sunday = _weekday_on_or_before(published, 6)
+                saturday = _weekday_on_or_before(published, 5)
+                return min(saturday, sunday), max(saturday, sunday), "day"
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+            return monday, monday + timedelta(days=6), "week"
+        if kind == "relmonth":
+            offset = self.lex.RELATIVE_MONTHS[groups["rel"].lower()]
+            year, month = published.year, published.month + offset
+            if month < 1:
+                year, month = year - 1, month + 12
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month"
+        if kind == "ago":
+            amount = groups["n"].lower()
+            count = int(amount) if amount.isdigit() else self.lex.UNITS.get(amount, 1)
+            unit = groups["unit"].lower()
+            day = published - timedelta(days=count * self.lex.NUMBER_AGO_UNITS[unit])
+            precision = {1: "day", 7: "week", 30: "month", 365: "year"}[self.lex.NUMBER_AGO_UNITS[unit]]
+            if precision == "year":
+                return date(day.year, 1, 1), date(day.year, 12, 31), "year"
+            return day, day, precision
+        return None
+
+    def _month(self, word: str | None) -> int:
+        return self.lex.MONTHS[word.rstrip(".").lower()]
+
+    @staticmethod
+    def _day_date(year: int | None, month: int, day: int, published: date | None, default_year: int | None) -> date | None:
+        try:
+            if year:
+                return date(year, month, day)
+            if default_year is None:
+                return None
+            candidate = date(default_year, month, day)
+            # A day-month without a year is the latest one not after publication (a week's slack for late edits).
+            if published and candidate > published + timedelta(days=7):
+                candidate = date(default_year - 1, month, day)
+            return candidate
+        except ValueError:
+            return None
+
+    def _month_year(self, month: int, published: date | None, default_year: int | None, cue: str) -> int | None:
+        if published is None:
+            return default_year
+        if month > published.month or (month == published.month and cue == self.lex.LAST):
+            return published.year - 1
+        return published.year
+
+
+_MONTH_PATTERNS = {"night_md", "night_dm", "range_md", "range_dm", "md", "dm", "part", "month"}
+
+
+def _digits(text: str) -> str:
+    return re.match(r"\d+", text).group()
+
+
+def _weekday_on_or_before(published: date, weekday: int) -> date:
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _most_common_year(text: str) -> int | None:
+    years = re.findall(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", text)
+    if not years:
+        return None
+    return int(max(set(years), key=years.count))

@@ -1,0 +1,475 @@
+"""One article read once: sentences, tokens, dates, countries and the actors it mentions.
+
+Actors in context
+-----------------
+Dictionary aliases are found first (actors.py). Generic mentions are then read
+in context and resolved to the report's actors:
+
+- "the army", "troops", "government soldiers", "Malian authorities", "the junta's military"
+  -> the state forces of the country named in front (demonym, "Mali's") or of the
+  report's main country (the country most named, counting demonyms and actors' countries);
+- "the rebels", "separatists", "a rebel coalition" -> the report's most salient
+  non-jihadist armed group; "the jihadists", "militants", "terrorists" -> its
+  most salient jihadist group (an actor is jihadist when its names carry a
+  jihadist marker, lang.*.JIHADIST_NAME_MARKERS);
+- "mercenaries", "instructors", "their Russian allies" -> the report's external
+  forces (of that country when a demonym says so);
+- "civilians", "villagers", "people" -> civilians; "protesters" -> protesters;
+- "gunmen", "assailants", "bandits" -> "Unidentified Armed Group (<country>)", as ACLED codes them.
+A generic mention nothing resolves becomes "Unidentified Armed Group (<country>)".
+"the Sahel branch of X" / "an X affiliate" names X as a parent organisation: it
+resolves to the group the text names in apposition ("X branch JNIM") or to the
+report's other jihadist group, and only to X itself when there is none.
+A named armed group the dictionary lacks ("a group calling itself the Xyz
+Brigade") becomes a new actor (ActorRef.is_new).
+"""
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from types import ModuleType
+
+from .actors import ActorDictionary, ActorEntry
+from .dates import DateMention, DateReader, SameDayMention
+from .numbers import NumberReader
+from .results import ActorRef
+from .text import Sentence, Token, split_sentences
+
+NAMED, STATE, REBEL, JIHADIST, EXTERNAL, UNIDENTIFIED, CIVILIANS, PROTESTERS, NEW = (
+    "named", "state", "rebel", "jihadist", "external", "unidentified", "civilians", "protesters", "new",
+)  # fmt: skip
+ARMED_CATEGORIES = {NAMED, STATE, REBEL, JIHADIST, EXTERNAL, UNIDENTIFIED, NEW}
+
+
+@dataclass
+class ActorMention:
+    start: int
+    end: int
+    sentence: int
+    first_token: int
+    last_token: int
+    category: str
+    ref: ActorRef
+    text: str
+    parent: bool = False  # named as a parent organisation: "the Sahel branch of X"
+    descriptor: bool = False  # only qualifies a source: "Russian military bloggers"
+
+
+@dataclass
+class CountryMention:
+    start: int
+    end: int
+    sentence: int
+    code: str
+    demonym: bool
+
+
+@dataclass
+class Document:
+    text: str
+    title: str
+    published: date | None
+    lex: ModuleType
+    actors: ActorDictionary
+    sentences: list[Sentence]
+    numbers: NumberReader
+    dates: list[DateMention] = field(default_factory=list)
+    same_days: list[SameDayMention] = field(default_factory=list)
+    mentions: list[ActorMention] = field(default_factory=list)
+    countries: list[CountryMention] = field(default_factory=list)
+    main_country: str = ""
+    _mention_index: tuple | None = field(default=None, repr=False)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        starts = [sentence.start for sentence in self.sentences]
+        position = bisect_right(starts, offset) - 1
+        if position >= 0 and offset < self.sentences[position].end:
+            return self.sentences[position]
+        return None
+
+    def mentions_in(self, sentence: Sentence) -> list[ActorMention]:
+        # Indexed once the mentions are final: every stage asks this for every sentence.
+        key = (id(self.mentions), len(self.mentions))
+        if self._mention_index is None or self._mention_index[0] != key:
+            index: dict[int, list[ActorMention]] = {}
+            for mention in self.mentions:
+                index.setdefault(mention.sentence, []).append(mention)
+            self._mention_index = (key, index)
+        return self._mention_index[1].get(sentence.index, [])
+
+    def dates_in(self, sentence: Sentence) -> list[DateMention]:
+        return [mention for mention in self.dates if sentence.start <= mention.start < sentence.end]
+
+    def country_name(self, code: str) -> str:
+        return self.lex.COUNTRY_DISPLAY_NAMES.get(code, code)
+
+
+class Reader:
+    """Everything compiled for one language; build once, reuse for every article."""
+
+    def __init__(self, lexicon: ModuleType):
+        self.lex = lexicon
+        self.numbers = NumberReader(lexicon)
+        self.dates = DateReader(lexicon)
+        self.generic: dict[tuple[str, ...], str] = {}
+        for category, words in ((UNIDENTIFIED, lexicon.UNIDENTIFIED_NOUNS), (STATE, lexicon.STATE_FORCE_NOUNS), (REBEL, lexicon.REBEL_NOUNS),
+                                (JIHADIST, lexicon.JIHADIST_NOUNS), (EXTERNAL, lexicon.EXTERNAL_NOUNS),
+                                (CIVILIANS, lexicon.CIVILIAN_NOUNS), (PROTESTERS, lexicon.PROTESTER_NOUNS)):  # fmt: skip
+            for phrase in words:
+                self.generic.setdefault(tuple(phrase.split()), category)
+        self.generic_length = max(len(phrase) for phrase in self.generic)
+        self.country_names = {tuple(name.split()): code for name, code in lexicon.COUNTRY_NAMES.items()}
+        self.demonyms = {tuple(name.split()): code for name, code in lexicon.DEMONYMS.items()}
+        self.country_length = max(len(phrase) for phrase in [*self.country_names, *self.demonyms])
+        self.country_starts = {phrase[0] for phrase in [*self.country_names, *self.demonyms]}
+        self.generic_starts = {phrase[0] for phrase in self.generic}
+        self.affiliate_words = lexicon.AFFILIATE_NOUNS
+        introducers = "|".join(lexicon.NEW_GROUP_INTRODUCERS)
+        heads = "|".join(re.escape(word) for word in lexicon.NEW_GROUP_HEADS)
+        self.new_group = re.compile(
+            rf"\b(?P<head>{heads})\s*,?\s+(?:{introducers})\s+(?:the\s+|itself\s+)?[\"“']?"
+            r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|al|el|de|du|des|the|and|wa|ul)){0,6})",
+        )
+
+    def read(self, text: str, published: date | None, title: str, actors: ActorDictionary, country_hint: str = "") -> Document:
+        """Read an article. ``country_hint`` is the main country when the text names none
+        (the parser passes the country of the places it found)."""
+        sentences = split_sentences(text, self.lex)
+        doc = Document(text, title, published, self.lex, actors, sentences, self.numbers)
+        doc.dates, doc.same_days = self.dates.find(text, published)
+        named = self._named_mentions(doc)
+        doc.countries = self._country_mentions(doc, named)
+        doc.main_country = self._main_country(doc, named) or country_hint
+        doc.mentions = self._resolve(doc, named + self._new_groups(doc, named) + self._generic_mentions(doc, named))
+        return doc
+
+    # ---------------------------------------------------------------- named actors
+    def _named_mentions(self, doc: Document) -> list[ActorMention]:
+        mentions = []
+        for match in doc.actors.find(doc.text):
+            sentence = doc.sentence_at(match.start)
+            if sentence is None:
+                continue
+            first, last = _token_range(sentence, match.start, match.end)
+            ref = ActorRef(match.entry.id, match.entry.name, match.entry.kind, match.entry.country)
+            mention = ActorMention(match.start, match.end, sentence.index, first, last, NAMED, ref, doc.text[match.start : match.end])
+            # Affiliation only re-points transnational jihadist brands ("an al Qaeda affiliate").
+            mention.parent = doc.actors.is_jihadist(match.entry) and self._is_parent(sentence, first, last)
+            mention.descriptor = self._is_descriptor(sentence, last)
+            mentions.append(mention)
+        return mentions
+
+    def _is_descriptor(self, sentence: Sentence, last: int) -> bool:
+        following = sentence.tokens[last + 1].low if last + 1 < len(sentence.tokens) else ""
+        return following in self.lex.SOURCE_NOUNS and following not in self.lex.VOICE_NOUNS
+
+    def _is_parent(self, sentence: Sentence, first: int, last: int) -> bool:
+        """ "an al Qaeda affiliate", "al Qaeda-linked", "the Sahel branch of al Qaeda"."""
+        tokens = sentence.tokens
+        after = [token.low for token in tokens[last + 1 : last + 3] if token.low not in ("-", "–")]
+        if after and after[0] in self.affiliate_words:
+            return True
+        if last < len(tokens) and "-" in tokens[last].low and tokens[last].low.rsplit("-", 1)[-1] in self.affiliate_words:
+            return True
+        before = [token.low for token in tokens[max(0, first - 3) : first]]
+        return len(before) >= 2 and before[-1] in ("of", "to", "with") and before[-2] in self.affiliate_words
+
+    def _new_groups(self, doc: Document, named: list[ActorMention]) -> list[ActorMention]:
+        """Named armed groups the dictionary lacks, each occurrence of the name."""
+        mentions = []
+        for match in self.new_group.finditer(doc.text):
+            name = re.sub(r"(?:\s+(?:of|for|al|el|de|du|des|the|and|wa|ul))+$", "", match.group("name")).strip()
+            start = match.start("name")
+            if len(name) < 3 or any(m.start < start + len(name) and m.end > start for m in named):
+                continue
+            if doc.actors.by_alias(name) or name.split()[0].lower() in _NOT_NAME_STARTS:
+                continue
+            kind = self._new_group_kind(doc.text[max(0, match.start() - 60) : match.end()], match.group("head"))
+            ref = ActorRef(None, name, kind, doc.main_country or "", is_new=True)
+            for occurrence in re.finditer(re.escape(name), doc.text):
+                sentence = doc.sentence_at(occurrence.start())
+                if sentence is None:
+                    continue
+                first, last = _token_range(sentence, occurrence.start(), occurrence.end())
+                mentions.append(ActorMention(occurrence.start(), occurrence.end(), sentence.index, first, last, NEW, ref, name))
+        return _deduplicated(mentions)
+
+    def _new_group_kind(self, context: str, head: str) -> str:
+        words = re.findall(r"[\w-]+", context.lower())
+        for word in reversed(words):
+            if word in self.lex.NEW_GROUP_KIND_CUES:
+                return self.lex.NEW_GROUP_KIND_CUES[word]
+        return self.lex.NEW_GROUP_HEADS.get(head.lower(), "rebel_group")
+
+    # ---------------------------------------------------------------- countries
+    def _country_mentions(self, doc: Document, named: list[ActorMention]) -> list[CountryMention]:
+        found = []
+        covered = {(m.sentence, i) for m in named for i in range(m.first_token, m.last_token + 1)}
+        for sentence in doc.sentences:
+            tokens, i = sentence.tokens, 0
+            while i < len(tokens):
+                hit = None
+                if tokens[i].text not in self.country_starts:
+                    i += 1
+                    continue
+                for length in range(min(self.country_length, len(tokens) - i), 0, -1):
+                    words = tuple(token.text for token in tokens[i : i + length])
+                    code = self.country_names.get(words)
+                    demonym = code is None and words in self.demonyms
+                    code = code or self.demonyms.get(words)
+                    ambiguous = " ".join(words) in self.lex.AMBIGUOUS_COUNTRY_NAMES and i + length < len(tokens) and tokens[i + length].is_cap
+                    if code and tokens[i].is_cap and (sentence.index, i) not in covered and not ambiguous:
+                        hit = (length, code, demonym)
+                        break
+                if hit:
+                    length, code, demonym = hit
+                    found.append(CountryMention(tokens[i].start, tokens[i + length - 1].end, sentence.index, code, demonym))
+                    i += length
+                else:
+                    i += 1
+        return found
+
+    def _main_country(self, doc: Document, named: list[ActorMention]) -> str:
+        """The country most named, where naming it as the scene ("in Mali", "the Ukrainian city of",
+        "Mali's Kidal region") counts three times."""
+        votes: Counter = Counter()
+        for mention in doc.countries:
+            if self._names_a_border(doc, mention):
+                continue  # "near the Algerian border": the neighbour, not the scene
+            votes[mention.code] += 3 if self._names_the_scene(doc, mention) else 1
+        for mention in named:
+            if mention.ref.country and not mention.parent:
+                votes[mention.ref.country] += 1
+        return votes.most_common(1)[0][0] if votes else ""
+
+    def _names_a_border(self, doc: Document, mention: CountryMention) -> bool:
+        following = doc.text[mention.end : mention.end + 12].lower().split()
+        preceding = doc.text[max(0, mention.start - 20) : mention.start].lower().split()
+        return bool(following and following[0].strip(",.") in self.lex.BORDER_WORDS) or preceding[-2:] in (["border", "with"], ["frontier", "with"])
+
+    def _names_the_scene(self, doc: Document, mention: CountryMention) -> bool:
+        sentence = doc.sentences[mention.sentence]
+        tokens = sentence.tokens
+        first = next(t.index for t in tokens if t.start >= mention.start)
+        last = next(t.index for t in reversed(tokens) if t.end <= mention.end)
+        before = tokens[first - 1].low if first > 0 else ""
+        after = [t.low for t in tokens[last + 1 : last + 4] if t.low not in ("'s", "’s")]
+        places = self.lex.SETTLEMENT_NOUNS | self.lex.REGION_NOUNS
+        return before in ("in", "across", "inside") or any(word in places for word in after[:2]) or (
+            bool(after) and after[0] in self.lex.COMPASS_WORDS
+        )
+
+    # ---------------------------------------------------------------- generic mentions
+    def _generic_mentions(self, doc: Document, named: list[ActorMention]) -> list[ActorMention]:
+        covered = {(m.sentence, i) for m in named for i in range(m.first_token, m.last_token + 1)}
+        mentions = []
+        for sentence in doc.sentences:
+            tokens, i = sentence.tokens, 0
+            while i < len(tokens):
+                match = self._generic_at(tokens, i)
+                if match is None or any((sentence.index, k) in covered for k in range(i, i + match[0])):
+                    i += 1
+                    continue
+                length, category = match
+                last = i + length - 1
+                if self._extends_named(sentence, i, covered) and category in (STATE, REBEL, JIHADIST, EXTERNAL):
+                    # "Wagner forces", "ELN rebels": the named actor's own noun, part of its mention.
+                    owner = next(m for m in named if m.sentence == sentence.index and m.last_token == i - 1)
+                    owner.last_token, owner.end = last, tokens[last].end
+                    owner.text = doc.text[owner.start : owner.end]
+                    covered.update((sentence.index, k) for k in range(i, last + 1))
+                    i += length
+                    continue
+                mention = ActorMention(tokens[i].start, tokens[last].end, sentence.index, i, last, category,
+                                       ActorRef(None, "", "", ""), sentence.span_text(i, last))  # fmt: skip
+                mentions.append(mention)
+                i += length
+        return mentions
+
+    def _generic_at(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
+        if tokens[i].low not in self.generic_starts:
+            return None
+        for length in range(min(self.generic_length, len(tokens) - i), 0, -1):
+            category = self.generic.get(tuple(token.low for token in tokens[i : i + length]))
+            if category:
+                return length, category
+        return None
+
+    @staticmethod
+    def _extends_named(sentence: Sentence, i: int, covered: set) -> bool:
+        return i > 0 and (sentence.index, i - 1) in covered
+
+    def owner_country(self, doc: Document, sentence: Sentence, first: int) -> tuple[str | None, bool]:
+        """(country named in front of a generic noun, whether an owner word is there at all)."""
+        tokens = sentence.tokens
+        k = first - 1
+        owned = False
+        while k >= 0 and k >= first - 4:
+            low = tokens[k].low
+            if low in ("'s", "’s") and k > 0:
+                k -= 1
+                continue
+            for length in (2, 1):
+                words = tuple(token.text for token in tokens[max(0, k - length + 1) : k + 1])
+                code = self.demonyms.get(words) or self.country_names.get(words)
+                if code:
+                    return code, True
+            if low in self.lex.STATE_OWNERS or low.rstrip("'’s") in self.lex.STATE_OWNERS:
+                owned = True
+                k -= 1
+                continue
+            if low in ("the", "a", "an", "its", "their", "his", "her", "our", "local", "regular", "elite", "own"):
+                k -= 1
+                continue
+            break
+        return None, owned
+
+    # ---------------------------------------------------------------- resolution
+    def _resolve(self, doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
+        mentions.sort(key=lambda mention: mention.start)
+        appositions = self._affiliate_appositions(doc, mentions)
+        everywhere = [m for m in mentions if m.category in (NAMED, NEW) and not m.parent]
+        resolved: list[ActorMention] = []
+        for mention in mentions:
+            if mention.category in (NAMED, NEW):
+                if mention.parent:
+                    mention.ref = (appositions.get(mention.start)
+                                   or self._salient(resolved, everywhere, doc, JIHADIST, exclude=mention.ref.name)
+                                   or mention.ref)  # fmt: skip
+                resolved.append(mention)
+                continue
+            ref = self._resolve_generic(doc, mention, resolved, everywhere)
+            if ref is not None:
+                mention.ref = ref
+                resolved.append(mention)
+        return resolved
+
+    def _affiliate_appositions(self, doc: Document, mentions: list[ActorMention]) -> dict[int, ActorRef]:
+        """ "al Qaeda branch Jama'a Nusrat ... (JNIM)": every such parent phrase names that group.
+
+        Returns start offset of each parent mention -> the group it stands for.
+        """
+        by_parent: dict[str, ActorRef] = {}
+        ordered = [m for m in mentions if m.category in (NAMED, NEW)]
+        for first, second in zip(ordered, ordered[1:]):
+            if first.parent and first.sentence == second.sentence and not second.parent:
+                gap = doc.text[first.end : second.start]
+                if len(gap) <= 25 and second.ref.name != first.ref.name:
+                    by_parent[first.ref.name] = second.ref
+        return {m.start: by_parent[m.ref.name] for m in ordered if m.parent and m.ref.name in by_parent}
+
+    def _resolve_generic(self, doc: Document, mention: ActorMention, resolved: list[ActorMention],
+                         everywhere: list[ActorMention]) -> ActorRef | None:  # fmt: skip
+        def salient(category: str, country: str | None = None) -> ActorRef | None:
+            return self._salient(resolved, everywhere, doc, category, country=country)
+
+        sentence = doc.sentences[mention.sentence]
+        noun = " ".join(token.low for token in sentence.tokens[mention.first_token : mention.last_token + 1])
+        country, owned = self.owner_country(doc, sentence, mention.first_token)
+        before = sentence.tokens[mention.first_token - 1].low if mention.first_token else ""
+        if before in ("its", "their") and mention.category in (STATE, REBEL, JIHADIST, EXTERNAL):
+            # "Wagner said its fighters ...": the owner named earlier in the sentence.
+            owner = next((m for m in reversed(resolved) if m.sentence == mention.sentence
+                          and m.category in ARMED_CATEGORIES and not m.descriptor), None)  # fmt: skip
+            if owner is not None:
+                return owner.ref
+        if mention.category == STATE:
+            if noun in self.lex.STATE_NOUNS_NEEDING_OWNER and not country and not owned:
+                return None
+            return state_ref(doc, country or doc.main_country, police=noun in self.lex.POLICE_NOUNS)
+        if mention.category == EXTERNAL:
+            return salient(EXTERNAL, country) or salient(EXTERNAL) or (
+                state_ref(doc, country) if country and noun == "allies" else None
+            )
+        if mention.category == REBEL:
+            return salient(REBEL) or salient(JIHADIST) or unidentified_ref(doc)
+        if mention.category == JIHADIST:
+            fallback = salient(REBEL) if noun in ("militants", "militant", "insurgents", "terrorists", "terrorist") else None
+            return salient(JIHADIST) or fallback or unidentified_ref(doc)
+        if mention.category in (CIVILIANS, PROTESTERS):
+            return generic_ref(doc, mention.category, country or doc.main_country)
+        if mention.category == UNIDENTIFIED:
+            return unidentified_ref(doc)
+        return None
+
+    @staticmethod
+    def _salient(resolved: list[ActorMention], everywhere: list[ActorMention], doc: Document, category: str,
+                 country: str | None = None, exclude: str = "") -> ActorRef | None:  # fmt: skip
+        """The report's most salient actor of a category so far: mentioned most, those of the last two
+        sentences counting double; if none is named yet, the most named in the whole report."""
+        last_sentence = resolved[-1].sentence if resolved else 0
+        for pool in ([m for m in resolved if m.category in (NAMED, NEW) and not m.parent], everywhere):
+            scores: Counter = Counter()
+            refs = {}
+            for mention in pool:
+                ref = mention.ref
+                if ref.name == exclude or not _in_category(doc, ref, category) or (country and ref.country != country):
+                    continue
+                scores[ref.name] += 1 + (last_sentence - mention.sentence <= 1)
+                refs[ref.name] = ref
+            if scores:
+                return refs[scores.most_common(1)[0][0]]
+        return None
+
+
+# Words that begin a clause, not a group's name: "called The ..." is rare, "called on" is not a name.
+_NOT_NAME_STARTS = {"the", "a", "an", "on", "for", "it", "its", "they", "their", "he", "she", "this", "that", "in", "by"}
+
+
+def _in_category(doc: Document, ref: ActorRef, category: str) -> bool:
+    entry = doc.actors.by_name(ref.name)
+    jihadist = bool(entry and doc.actors.is_jihadist(entry))
+    if category == REBEL:
+        return ref.kind in ("rebel_group", "political_militia", "identity_militia") and not jihadist
+    if category == JIHADIST:
+        return ref.kind == "rebel_group" and (jihadist or ref.is_new)
+    if category == EXTERNAL:
+        return ref.kind == "external_forces"
+    return False
+
+
+def state_ref(doc: Document, country: str, police: bool = False) -> ActorRef | None:
+    if not country:
+        return None
+    entry = doc.actors.state_forces(country, police=police) or doc.actors.state_forces(country)
+    if entry:
+        return ActorRef(entry.id, entry.name, entry.kind, entry.country)
+    word = "Police" if police else "Military"
+    return ActorRef(None, f"{word} Forces of {doc.country_name(country)}", "state_forces", country)
+
+
+def generic_ref(doc: Document, kind: str, country: str) -> ActorRef:
+    entry: ActorEntry | None = doc.actors.generic(kind, country)
+    label = {"civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters"}[kind]
+    if entry:
+        return ActorRef(entry.id, entry.name, entry.kind, entry.country or country)
+    name = f"{label} ({doc.country_name(country)})" if country else label
+    return ActorRef(None, name, kind, country)
+
+
+def unidentified_ref(doc: Document) -> ActorRef:
+    country = doc.main_country
+    name = f"Unidentified Armed Group ({doc.country_name(country)})" if country else "Unidentified Armed Group"
+    return ActorRef(None, name, "political_militia", country)
+
+
+def _token_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    first = last = None
+    for token in sentence.tokens:
+        if token.end > start and token.start < end:
+            first = token.index if first is None else first
+            last = token.index
+    if first is None:
+        first = last = 0
+    return first, last
+
+
+def _deduplicated(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen, result = set(), []
+    for mention in mentions:
+        if mention.start not in seen:
+            seen.add(mention.start)
+            result.append(mention)
+    return result

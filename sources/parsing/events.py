@@ -1,0 +1,635 @@
+"""Events: which sentences report an incident, what kind of incident, when, where and who.
+
+Sides (ACLED actor1 / actor2 / assoc_actor)
+-------------------------------------------
+side_a is the initiator when the text says so (the subject of "attacked", "ambushed",
+"launched an attack", the party named in "a rebel attack", the one "by" whom somebody
+"came under attack"); side_b is the other. Claims count too: a party claiming to have
+killed another is its opponent. Actors fighting together ("accompanied by", "alongside",
+"their Russian allies", coordinated in one phrase) are on one side: the side's most
+mentioned actor takes the role side_a/side_b and its allies are "associated" with
+``side_of`` naming that side. In violence against civilians the civilians are side_b.
+
+One event per article, unless the article clearly reports a separate incident: we do not
+split an article, so a second incident elsewhere is folded into the first (if unsure, one).
+"""
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from types import ModuleType
+
+from .acled import ARMED_KINDS, BATTLES, EXPLOSIONS, PROTESTS, RIOTS, VIOLENCE_AGAINST_CIVILIANS
+from .claims import FoundClaim
+from .dates import DateMention
+from .document import ARMED_CATEGORIES, CIVILIANS, PROTESTERS, ActorMention, Document, generic_ref
+from .gazetteer import ADMIN1, Gazetteer, PlaceCandidate
+from .places import PlaceMention, Places, grouped, most_common_spelling
+from .results import ActorRef, ParsedActor, ParsedEvent
+from .text import Sentence
+
+BACKGROUND_DAYS = 30
+SHORT_SPAN_DAYS = 3
+CLUSTER_DAYS = 7
+ATTRIBUTION_WINDOW = 5
+
+
+@dataclass
+class Trigger:
+    index: int
+    last: int
+    sub_event: tuple[str, str]
+    weak: bool
+
+
+@dataclass
+class EventSentence:
+    sentence: Sentence
+    triggers: list[Trigger] = field(default_factory=list)
+    background: bool = False
+
+    @property
+    def is_event(self) -> bool:
+        return bool(self.triggers) and not self.background
+
+
+class EventReader:
+    def __init__(self, lexicon: ModuleType):
+        self.lex = lexicon
+        self.triggers: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]] = defaultdict(list)
+        for sub_event, phrases in lexicon.EVENT_TRIGGERS.items():
+            for phrase in phrases:
+                words = tuple(phrase.split())
+                self.triggers[words[0].rstrip("*")[:4]].append((words, sub_event))
+        for key in self.triggers:
+            self.triggers[key].sort(key=lambda item: -len(item[0]))
+        self.territory = {lexicon.GOVERNMENT_GAIN, lexicon.NON_STATE_GAIN}
+
+    # ---------------------------------------------------------------- sentences
+    def classify(self, doc: Document, claims: list[FoundClaim]) -> list[EventSentence]:
+        claim_sentences = {item.sentence for item in claims}
+        result = []
+        for sentence in doc.sentences:
+            item = EventSentence(sentence)
+            if sentence.is_boilerplate:
+                result.append(item)
+                continue
+            mentions = doc.mentions_in(sentence)
+            armed = any(m.category in ARMED_CATEGORIES and not m.descriptor and not m.parent for m in mentions)
+            casualties = sentence.index in claim_sentences or any(m.category in (CIVILIANS, PROTESTERS) for m in mentions)
+            talk = any(token.low in self.lex.NON_EVENT_VERBS for token in sentence.tokens)
+            for trigger in self._triggers(sentence):
+                if trigger.weak and (talk or not (armed or casualties)):
+                    continue
+                if self._hypothetical(sentence, trigger.index):
+                    continue
+                item.triggers.append(trigger)
+            if not item.triggers:
+                item.triggers = self._casualty_triggers(sentence, claims, armed)
+            item.background = self._background(doc, sentence)
+            result.append(item)
+        return result
+
+    def _casualty_triggers(self, sentence: Sentence, claims: list[FoundClaim], armed: bool) -> list[Trigger]:
+        """ "We killed 15 soldiers": a casualty claim is itself the report of an attack or a clash."""
+        found = []
+        for item in claims:
+            claim = item.claim
+            if item.sentence != sentence.index or claim.kind not in ("killed", "wounded", "captured") or not armed:
+                continue
+            index = next((t.index for t in sentence.tokens if t.start >= item.figure_start), 0)
+            civilians = claim.subject is not None and claim.subject.kind == "civilians"
+            sub_event = (VIOLENCE_AGAINST_CIVILIANS, "Attack") if civilians else (BATTLES, "Armed clash")
+            found.append(Trigger(index, index, sub_event, True))
+        return found[:1]
+
+    def _triggers(self, sentence: Sentence) -> list[Trigger]:
+        tokens = sentence.tokens
+        found, i = [], 0
+        while i < len(tokens):
+            match = None
+            for words, sub_event in self.triggers.get(tokens[i].low[:4], []):
+                if i + len(words) > len(tokens):
+                    continue
+                if all(_word_matches(tokens[i + k].low, word) for k, word in enumerate(words)):
+                    match = Trigger(i, i + len(words) - 1, sub_event, " ".join(words) in self.lex.WEAK_TRIGGERS)
+                    break
+            if match:
+                found.append(match)
+                i = match.last + 1
+            else:
+                i += 1
+        return found
+
+    def _hypothetical(self, sentence: Sentence, index: int) -> bool:
+        window = [token.low for token in sentence.tokens[max(0, index - 4) : index]]
+        return any(word in self.lex.HYPOTHETICAL_WORDS for word in window)
+
+    def _background(self, doc: Document, sentence: Sentence) -> bool:
+        """History: dated a month or more before publication, or told as history ("since 2012")."""
+        dates = doc.dates_in(sentence)
+        if doc.published:
+            old = [d for d in dates if d.last < doc.published - timedelta(days=BACKGROUND_DAYS)]
+            recent = [d for d in dates if d.last >= doc.published - timedelta(days=BACKGROUND_DAYS)]
+            if old and not recent:
+                return True
+            if recent:
+                return False
+        low = sentence.text.lower()
+        return any(cue in low for cue in self.lex.BACKGROUND_CUES)
+
+    # ---------------------------------------------------------------- the event
+    def build(self, doc: Document, sentences: list[EventSentence], claims: list[FoundClaim], places: Places,
+              gazetteer: Gazetteer) -> list[ParsedEvent]:  # fmt: skip
+        events = [item for item in sentences if item.is_event]
+        if not self._is_conflict_report(doc, events, claims):
+            return []
+        event_type, sub_event = self._event_type(doc, events, claims)
+        first, last, precision = self._dates(doc, events, (event_type, sub_event))
+        place, geo_precision, location_text, admin1, country = self._location(doc, events, places, gazetteer)
+        relevant_claims = [c for c in claims if not sentences[c.sentence].background]
+        actors = self._actors(doc, events, relevant_claims, event_type)
+        lead = next((item.sentence for item in events if not item.sentence.is_heading), events[0].sentence)
+        confidence = self._confidence(events, claims, place, geo_precision, precision, actors)
+        return [
+            ParsedEvent(
+                event_type=event_type,
+                sub_event_type=sub_event,
+                start_date=first,
+                end_date=last,
+                date_precision=precision,
+                place=place,
+                geo_precision=geo_precision,
+                location_text=location_text,
+                country=country,
+                admin1=admin1,
+                actors=actors,
+                claims=[c.claim for c in relevant_claims],
+                notes=_one_line(self._without_dateline(lead.text)),
+                confidence=confidence,
+                evidence=[(item.sentence.start, item.sentence.end) for item in events],
+            )
+        ]
+
+    def _is_conflict_report(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim]) -> bool:
+        if not events:
+            return False
+        strong = sum(1 for item in events for t in item.triggers if not t.weak)
+        weak = sum(1 for item in events for t in item.triggers if t.weak)
+        event_indices = {item.sentence.index for item in events}
+        armed_names = {m.ref.name for m in doc.mentions if m.sentence in event_indices and m.category in ARMED_CATEGORIES}
+        if strong == 0 and weak < 2 and not claims and len(armed_names) < 2:
+            return False
+        armed = any(m.sentence in event_indices and m.category in ARMED_CATEGORIES for m in doc.mentions)
+        crowd = any(m.sentence in event_indices and m.category == PROTESTERS for m in doc.mentions) or any(
+            t.sub_event[0] in (PROTESTS, RIOTS) and not t.weak for item in events for t in item.triggers
+        )
+        return armed or crowd or any(c.claim.kind in ("killed", "wounded", "captured") for c in claims)
+
+    # ---------------------------------------------------------------- type
+    def _event_type(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim]) -> tuple[str, str]:
+        scores: Counter = Counter()
+        body_rank = 0
+        for item in events:
+            # The lede defines the event, as wire copy is written.
+            weight = 1.5 if item.sentence.is_heading else (3.0, 1.5)[body_rank] if body_rank < 2 else 1.0
+            body_rank += not item.sentence.is_heading
+            for trigger in item.triggers:
+                sub_event = self._agent_aware(doc, item.sentence, trigger)
+                if sub_event is None:
+                    continue
+                scores[sub_event] += weight * (0.6 if trigger.weak else 1.0)
+        if not scores:
+            return BATTLES, "Armed clash"
+        if any(k[0] != "Strategic developments" for k in scores):
+            # A strategic development inside a violent report is a detail of it, not the event.
+            for key in [k for k in scores if k[0] == "Strategic developments"]:
+                scores[key] *= 0.4
+        armed_names = {m.ref.name for m in doc.mentions if m.category in ARMED_CATEGORIES and not m.parent and not m.descriptor
+                       and m.sentence in {i.sentence.index for i in events}}  # fmt: skip
+        civilian_victims = any(c.claim.subject is not None and c.claim.subject.kind == "civilians" for c in claims)
+        protesters_hurt = any(c.claim.kind in ("killed", "wounded") and c.claim.subject is not None and c.claim.subject.kind == "protesters" for c in claims)
+        if protesters_hurt and any(k[0] == PROTESTS for k in scores):
+            return PROTESTS, "Excessive force against protesters"
+        # Ties go to the more specific sub-type: a battle in which a town changed hands is a territorial event.
+        best = max(scores, key=lambda k: (scores[k], -_PRIORITY.index(k) if k in _PRIORITY else 0))
+        if best[0] == PROTESTS:
+            # A protest escalates: police intervention, then force that kills or wounds.
+            for sub_event in ("Excessive force against protesters", "Protest with intervention"):
+                if scores.get((PROTESTS, sub_event)):
+                    return PROTESTS, sub_event
+        if best == (BATTLES, "Armed clash") and len(armed_names) < 2 and civilian_victims:
+            return VIOLENCE_AGAINST_CIVILIANS, "Attack"
+        if best == (VIOLENCE_AGAINST_CIVILIANS, "Attack") and not civilian_victims and len(armed_names) >= 2 and scores.get((BATTLES, "Armed clash"), 0) >= scores[best] * 0.5:
+            return BATTLES, "Armed clash"
+        return best
+
+    def _agent_aware(self, doc: Document, sentence: Sentence, trigger: Trigger) -> tuple[str, str] | None:
+        """Territory changes hands by whom: the state retakes, a non-state actor seizes."""
+        if trigger.sub_event not in self.territory:
+            return trigger.sub_event
+        tokens = sentence.tokens
+        objects = {t.low for t in tokens[trigger.last + 1 : trigger.last + 6]}
+        mentions = doc.mentions_in(sentence)
+        places_after = any(t.is_cap for t in tokens[trigger.last + 1 : trigger.last + 5])
+        if not (objects & self.lex.TERRITORY_OBJECTS or places_after):
+            return None
+        agents = [m for m in mentions if m.last_token < trigger.index and m.category in ARMED_CATEGORIES]
+        if not agents:
+            return None
+        return self.lex.GOVERNMENT_GAIN if agents[-1].ref.kind == "state_forces" else self.lex.NON_STATE_GAIN
+
+    # ---------------------------------------------------------------- dates
+    def _dates(self, doc: Document, events: list[EventSentence], chosen: tuple[str, str]) -> tuple[date | None, date | None, str]:
+        """The span of the dates tied to the action, not to statements about it; when the
+        event's own kind of action is dated, only those dates."""
+        for keep in (lambda t: t.sub_event == chosen, lambda t: t.sub_event[0] == chosen[0]):
+            dated = self._action_dates(doc, events, keep)
+            if dated[0]:
+                return self._span(doc, *dated)
+        return self._span(doc, *self._action_dates(doc, events, lambda trigger: True))
+
+    def _action_dates(self, doc: Document, events: list[EventSentence], keep) -> tuple[list, list]:
+        action: list[tuple[DateMention, float]] = []
+        statements: list[DateMention] = []
+        for rank, item in enumerate(events):
+            sentence = item.sentence
+            mentions = doc.dates_in(sentence)
+            if not mentions:
+                continue
+            statement = [m for m in mentions if self._is_statement_date(doc, sentence, m)]
+            statements.extend(statement)
+            candidates = [m for m in mentions if m not in statement and m.precision != "year"]
+            for trigger in item.triggers:
+                if not keep(trigger):
+                    continue
+                tied = self._nearest_date(sentence, trigger, candidates)
+                if tied is not None:
+                    action.append((tied, 2.0 if rank < 2 else 1.0))
+        return action, statements
+
+    def _span(self, doc: Document, action: list, statements: list) -> tuple[date | None, date | None, str]:
+        recent = self._recent(doc, [m for m, _ in action])
+        if not recent:
+            recent = self._recent(doc, statements)
+            if recent:
+                earliest = min(recent, key=lambda m: m.first)
+                return earliest.first, earliest.first, earliest.precision
+            if doc.published:
+                return doc.published, doc.published, "week"
+            return None, None, "year"
+        points = [m for m in recent if m.days <= SHORT_SPAN_DAYS] or recent
+        anchor = max(points, key=lambda m: (sum(w for d, w in action if d.last == m.last), m.last)).last
+        cluster = [m for m in points if abs((m.last - anchor).days) <= CLUSTER_DAYS]
+        first = min(m.first for m in cluster)
+        last = max(m.last for m in cluster)
+        precision = max((m.precision for m in cluster), key=_PRECISION_ORDER.index)
+        return first, last, precision
+
+    def _recent(self, doc: Document, mentions: list[DateMention]) -> list[DateMention]:
+        if doc.published is None:
+            return list(mentions)
+        floor = doc.published - timedelta(days=BACKGROUND_DAYS)
+        return [m for m in mentions if m.last >= floor and m.first <= doc.published + timedelta(days=1)]
+
+    def _is_statement_date(self, doc: Document, sentence: Sentence, mention: DateMention) -> bool:
+        """ "said in a statement on Monday", "claimed on Thursday to have", "SITE on Sunday quoted"."""
+        tokens = sentence.tokens
+        first = next((t.index for t in tokens if t.end > mention.start), None)
+        last = next((t.index for t in reversed(tokens) if t.start < mention.end), None)
+        if first is None or last is None:
+            return False
+        before = [t.low for t in tokens[max(0, first - ATTRIBUTION_WINDOW) : first]]
+        after = [t.low for t in tokens[last + 1 : last + 3]]
+        verbs = self.lex.ATTRIBUTION_VERBS | {"made", "issued", "published", "released", "statement"}
+        if any(word in verbs for word in before[-ATTRIBUTION_WINDOW:]):
+            # "launched an attack on July 25" is not a statement even after "said ... that"
+            between = before[max(i for i, w in enumerate(before) if w in verbs) + 1 :]
+            if not any(_is_trigger_word(self, w) for w in between) and "that" not in between:
+                return True
+        return bool(after) and after[0] in self.lex.ATTRIBUTION_VERBS
+
+    @staticmethod
+    def _nearest_date(sentence: Sentence, trigger: Trigger, candidates: list[DateMention]) -> DateMention | None:
+        if not candidates:
+            return None
+        position = sentence.tokens[trigger.index].start
+
+        def distance(mention: DateMention) -> float:
+            # Dates after the trigger ("attack on July 25") bind a little more tightly.
+            return mention.start - position if mention.start >= position else (position - mention.end) * 1.5
+
+        return min(candidates, key=distance)
+
+    # ---------------------------------------------------------------- place
+    def _location(self, doc: Document, events: list[EventSentence], places: Places, gazetteer: Gazetteer):
+        event_indices = {item.sentence.index for item in events}
+        trigger_tokens = {item.sentence.index: [t.index for t in item.triggers] for item in events}
+        best_key, best_score, groups = None, 0.0, grouped(places.mentions)
+        for key, mentions in groups.items():
+            # A dateline or "based in" mention does not cancel the place being where it happened.
+            scores = [self._place_score(doc, m, event_indices, trigger_tokens) for m in mentions]
+            score = sum(s for s in scores if s > 0) or max(scores)
+            if score > best_score:
+                best_key, best_score = key, score
+        country = doc.main_country
+        if best_key is not None:
+            mentions = groups[best_key]
+            candidate = mentions[0].candidate
+            if candidate is not None:
+                near = all(m.preposition in self.lex.NEAR_PREPOSITIONS for m in mentions if m.sentence in event_indices)
+                return candidate, 2 if near else 1, candidate.matched_name or candidate.name, candidate.admin1_name, candidate.country
+            location_text = most_common_spelling(mentions)
+            anchor = self._nearby_town(doc, mentions, places, event_indices)
+            if anchor is not None:
+                return anchor, 2, location_text, anchor.admin1_name, anchor.country
+            region = self._fallback_region(doc, places, gazetteer, event_indices, mentions)
+            if region is not None:
+                return region, 3, location_text, region.admin1_name or region.name if region.feature_code == ADMIN1 else "", region.country
+            return None, 3, location_text, "", country
+        region = self._fallback_region(doc, places, gazetteer, event_indices, [])
+        if region is not None:
+            admin1 = region.name if region.feature_code == ADMIN1 else ""
+            return region, 3, region.name, admin1, region.country
+        return None, 3, "", "", country
+
+    def _place_score(self, doc: Document, mention: PlaceMention, event_indices: set[int], triggers: dict) -> float:
+        if mention.dateline:
+            return -3.0
+        if mention.non_action:
+            return -2.0
+        sentence = doc.sentences[mention.sentence]
+        score = 0.0
+        if mention.sentence in event_indices:
+            score += 1.0
+            if any(abs(mention.first_token - t) <= 8 for t in triggers.get(mention.sentence, [])):
+                score += 1.0
+            if mention.preposition in self.lex.ACTION_LOCATION_PREPOSITIONS:
+                score += 0.5
+        else:
+            score += 0.1
+        if mention.settlement:
+            score += 0.5
+        if mention.candidate is not None and mention.candidate.country != doc.main_country and doc.main_country:
+            score -= 1.0
+        if sentence.is_heading:
+            score += 0.2
+        return score
+
+    def _nearby_town(self, doc, mentions, places: Places, event_indices) -> PlaceCandidate | None:
+        """ "Xyz, near Goma": a town the text puts right next to the unresolved name."""
+        for mention in mentions:
+            for other in places.mentions:
+                if other.candidate is None or other.sentence != mention.sentence or other.first_token <= mention.last_token:
+                    continue
+                if other.first_token - mention.last_token <= 4 and other.preposition in self.lex.NEAR_PREPOSITIONS:
+                    return other.candidate
+        return None
+
+    def _fallback_region(self, doc, places: Places, gazetteer: Gazetteer, event_indices, mentions) -> PlaceCandidate | None:
+        """The region the text names, the border region, or the country."""
+        country = doc.main_country
+        regions = [(m, r) for m, r in places.regions if r.country == country or not country]
+        if regions:
+            near = {m.sentence for m in mentions}
+            return min(regions, key=lambda pair: (pair[0].sentence not in near, pair[0].sentence not in event_indices, pair[0].start))[1]
+        resolved_towns = [m.candidate for m in places.mentions if m.candidate is not None and m.candidate.country == country
+                          and m.sentence in event_indices and not m.dateline and not m.non_action]  # fmt: skip
+        if resolved_towns and country:
+            counts = Counter(t.admin1_name for t in resolved_towns if t.admin1_name)
+            if counts:
+                region = gazetteer.admin1(country, counts.most_common(1)[0][0])
+                if region is not None:
+                    return region
+        border = getattr(gazetteer, "border_admin1", None)
+        for sentence_index, neighbour in places.border_countries:
+            if border is not None and country:
+                region = border(country, neighbour)
+                if region is not None:
+                    return region
+        return gazetteer.country(country) if country else None
+
+    # ---------------------------------------------------------------- actors
+    def _actors(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim], event_type: str) -> list[ParsedActor]:
+        event_indices = {item.sentence.index for item in events}
+        mentions = [m for m in doc.mentions if m.sentence in event_indices and m.category in ARMED_CATEGORIES
+                    and not m.parent and not m.descriptor]  # fmt: skip
+        counts: Counter = Counter(m.ref.name for m in mentions)
+        refs: dict[str, ActorRef] = {m.ref.name: m.ref for m in mentions}
+        enemies: Counter = Counter()
+        allies: Counter = Counter()
+        attackers: Counter = Counter()
+        for item in claims:
+            claim = item.claim
+            for ref in (claim.claimant, claim.subject):
+                if ref is not None and ref.kind in ARMED_KINDS:
+                    refs.setdefault(ref.name, ref)
+                    counts[ref.name] += 1
+            if claim.claimant and claim.subject and claim.claimant.name != claim.subject.name and claim.kind in ("killed", "wounded", "captured", "destroyed"):
+                if claim.claimant.kind in ARMED_KINDS and claim.subject.kind in ARMED_KINDS:
+                    enemies[_pair(claim.claimant.name, claim.subject.name)] += 2
+                    attackers[claim.claimant.name] += 0.5  # claiming the kill: the one who struck
+        for item in events:
+            self._sentence_relations(doc, item, allies, enemies, attackers)
+        # "Unidentified Armed Group" only when no named non-state actor takes part.
+        names = [name for name in counts if not _unidentified(name) or not any(
+            refs[other].kind != "state_forces" for other in counts if other != name and not _unidentified(other))]  # fmt: skip
+        civilians = self._victims(doc, events, claims)
+        if event_type in (PROTESTS, RIOTS):
+            return self._crowd_actors(doc, events, event_type, names, refs)
+        if not names:
+            return [ParsedActor(civilians, "side_b")] if civilians else []
+        side = _assign_sides(names, refs, counts, enemies, allies)
+        a_votes = sum(attackers[n] for n in names if side[n] == 0)
+        b_votes = sum(attackers[n] for n in names if side[n] == 1)
+        first_seen = {m.ref.name: m.start for m in reversed(mentions)}
+        if b_votes > a_votes or (b_votes == a_votes and _side_start(side, 1, first_seen) < _side_start(side, 0, first_seen)):
+            side = {n: 1 - s for n, s in side.items()}
+        result: list[ParsedActor] = []
+        for number, role in ((0, "side_a"), (1, "side_b")):
+            members = sorted((n for n in names if side[n] == number), key=lambda n: (-counts[n], refs[n].kind == "external_forces", first_seen.get(n, 0)))
+            if not members:
+                continue
+            result.append(ParsedActor(refs[members[0]], role))
+            result.extend(ParsedActor(refs[n], "associated", role) for n in members[1:])
+        if civilians is not None and event_type in (VIOLENCE_AGAINST_CIVILIANS, EXPLOSIONS) and not any(a.role == "side_b" for a in result):
+            result.append(ParsedActor(civilians, "side_b"))
+        return result
+
+    def _crowd_actors(self, doc, events, event_type, names, refs) -> list[ParsedActor]:
+        """Protesters or rioters are side_a; the forces that intervene are side_b."""
+        kind = "protesters" if event_type == PROTESTS else "rioters"
+        crowd = generic_ref(doc, kind, doc.main_country)
+        result = [ParsedActor(crowd, "side_a")]
+        state = [n for n in names if refs[n].kind == "state_forces"]
+        if state:
+            result.append(ParsedActor(refs[state[0]], "side_b"))
+            result.extend(ParsedActor(refs[n], "associated", "side_b") for n in state[1:])
+        return result
+
+    def _sentence_relations(self, doc: Document, item: EventSentence, allies: Counter, enemies: Counter, attackers: Counter) -> None:
+        sentence = item.sentence
+        tokens = sentence.tokens
+        armed = [m for m in doc.mentions_in(sentence) if m.category in ARMED_CATEGORIES and not m.parent and not m.descriptor]
+        low_text = [t.low for t in tokens]
+        for left, right in zip(armed, armed[1:]):
+            between = " ".join(low_text[left.last_token + 1 : right.first_token])
+            if left.ref.name == right.ref.name:
+                continue
+            if "between" in low_text[max(0, left.first_token - 3) : left.first_token] and between == "and":
+                enemies[_pair(left.ref.name, right.ref.name)] += 2  # "clashes between X and Y"
+            elif between in ("and", ",", "and their", "and its", "with") or any(cue == between or between.endswith(cue) or between.startswith(cue) for cue in self.lex.ALLY_CUES):
+                allies[_pair(left.ref.name, right.ref.name)] += 1
+        for trigger in item.triggers:
+            if trigger.sub_event in self.territory:
+                # Who took the town is the one acting: the clause's subject ("the army said it had retaken X").
+                if self._agent_aware(doc, sentence, trigger) is not None:
+                    boundary = max((t.index for t in tokens[: trigger.index] if t.low in ("that", ";")), default=-1)
+                    takers = [m for m in armed if boundary < m.first_token and m.last_token < trigger.index] or [
+                        m for m in armed if m.last_token < trigger.index]  # fmt: skip
+                    if takers:
+                        attackers[takers[0].ref.name] += 2
+                continue
+            if trigger.sub_event[0] not in (BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS):
+                continue
+            before = [m for m in armed if m.last_token < trigger.index and trigger.index - m.last_token <= 6]
+            after = [m for m in armed if m.first_token > trigger.last and m.first_token - trigger.last <= 6]
+            window = low_text[trigger.last + 1 : trigger.last + 3]
+            passive = trigger.index > 0 and low_text[trigger.index - 1] in ("were", "was", "been", "be", "under") or "by" in window or "from" in window
+            if passive and after:
+                attackers[after[0].ref.name] += 1
+                if before:
+                    enemies[_pair(before[-1].ref.name, after[0].ref.name)] += 1
+            elif tokens[trigger.index].low in self.lex.DEFENSIVE_TRIGGERS:
+                if after:
+                    attackers[after[0].ref.name] += 1
+                if before and after:
+                    enemies[_pair(before[-1].ref.name, after[0].ref.name)] += 1
+            else:
+                agent = self._agent(tokens, trigger, armed)
+                if agent is not None:
+                    attackers[agent.ref.name] += 1
+                    if after:
+                        enemies[_pair(agent.ref.name, after[0].ref.name)] += 1
+
+    def _agent(self, tokens, trigger: Trigger, armed: list[ActorMention]) -> ActorMention | None:
+        """Who acts: "a rebel attack" (right before the noun), "JNIM ambushed" (before a verb),
+        "the army launched an attack" (before the light verb); not "soldiers in an ambush"."""
+        k = trigger.index - 1
+        while k >= 0 and tokens[k].low in self.lex.LIGHT_VERBS | {"a", "an", "the", "its", "their", "also", "had", "have", "has", "then", "reportedly"}:
+            k -= 1
+        light = any(tokens[j].low in self.lex.LIGHT_VERBS for j in range(k + 1, trigger.index))
+        verb = tokens[trigger.index].low.endswith("ed") or light
+        for mention in reversed(armed):
+            if mention.last_token == k and (verb or trigger.index - mention.last_token <= 1 or light):
+                return mention
+            if verb and mention.last_token < k and k - mention.last_token <= 3 and all(t.low in ("had", "has", "have", "also", "then", "reportedly", "allegedly", "later", ",") for t in tokens[mention.last_token + 1 : k + 1]):
+                return mention
+        return None
+
+    def _victims(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim]) -> ActorRef | None:
+        for item in claims:
+            subject = item.claim.subject
+            if subject is not None and subject.kind == "civilians":
+                return subject
+        event_indices = {item.sentence.index for item in events}
+        for mention in doc.mentions:
+            if mention.category == CIVILIANS and mention.sentence in event_indices:
+                return mention.ref
+        return None
+
+    def _without_dateline(self, text: str) -> str:
+        """ "BAMAKO, Mali (AP) — A coalition..." -> "A coalition..." """
+        for dash in ("—", " – ", " - "):
+            head, found, rest = text.partition(dash)
+            if found and len(head) < 60 and head.split(",")[0].strip().isupper():
+                return rest.strip()
+        return text
+
+    @staticmethod
+    def _confidence(events, claims, place, geo_precision, precision, actors) -> float:
+        score = 0.3
+        score += min(0.25, 0.05 * sum(len(item.triggers) for item in events))
+        score += 0.15 if place is not None and geo_precision < 3 else 0.05 if place is not None else 0.0
+        score += 0.1 if precision == "day" else 0.0
+        score += 0.1 if any(a.role == "side_b" for a in actors) else 0.0
+        score += 0.05 if claims else 0.0
+        return round(min(score, 0.95), 2)
+
+
+_PRIORITY = [
+    (BATTLES, "Armed clash"), (EXPLOSIONS, "Air/drone strike"), (EXPLOSIONS, "Shelling/artillery/missile attack"),
+    (EXPLOSIONS, "Suicide bomb"), (EXPLOSIONS, "Remote explosive/landmine/IED"), (VIOLENCE_AGAINST_CIVILIANS, "Attack"),
+    (VIOLENCE_AGAINST_CIVILIANS, "Abduction/forced disappearance"), (PROTESTS, "Peaceful protest"),
+]  # fmt: skip
+_PRECISION_ORDER = ["day", "week", "month", "year"]
+
+
+def _word_matches(token: str, word: str) -> bool:
+    return token.startswith(word[:-1]) if word.endswith("*") else token == word
+
+
+def _is_trigger_word(reader: EventReader, word: str) -> bool:
+    return any(words[0] == word for words, _ in reader.triggers.get(word[:4], []))
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _unidentified(name: str) -> bool:
+    return name.startswith("Unidentified")
+
+
+def _side_start(side: dict, number: int, first_seen: dict) -> int:
+    return min((first_seen.get(n, math.inf) for n, s in side.items() if s == number), default=math.inf)
+
+
+def _assign_sides(names, refs, counts, enemies: Counter, allies: Counter) -> dict[str, int]:
+    """Two-colour the actors: the strongest opposition seeds the sides, allies join their partner."""
+    side: dict[str, int] = {}
+    pairs = [(w, p) for p, w in enemies.items() if p[0] in names and p[1] in names]
+    if pairs:
+        _, (a, b) = max(pairs)
+        side[a], side[b] = 0, 1
+    else:
+        side[max(names, key=lambda n: (refs[n].kind == "state_forces", counts[n]))] = 0
+    changed = True
+    while changed:
+        changed = False
+        for name in names:
+            if name in side:
+                continue
+            for (x, y), _ in allies.most_common():
+                partner = y if x == name else x if y == name else None
+                if partner in side:
+                    side[name] = side[partner]
+                    changed = True
+                    break
+            else:
+                for (x, y), _ in enemies.most_common():
+                    partner = y if x == name else x if y == name else None
+                    if partner in side:
+                        side[name] = 1 - side[partner]
+                        changed = True
+                        break
+    for name in names:
+        if name not in side:
+            # Nothing in the text ties it to a side: it joins the side it is not hostile to.
+            first = next(iter(side))
+            side[name] = 1 - side[first] if _hostile(refs[name], refs[first]) else side[first]
+    return side
+
+
+def _hostile(a: ActorRef, b: ActorRef) -> bool:
+    """Without other evidence: the state against non-state armed groups, one state against another."""
+    state_like = ("state_forces", "external_forces")
+    if (a.kind in state_like) != (b.kind in state_like):
+        return True
+    return a.kind == b.kind == "state_forces" and a.country != b.country
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,201 @@
+"""Figures in text: "50", "1,200", "twenty-five", "two dozen", "at least 20", "between 10 and 15", "dozens".
+
+Counting conventions (the claim fields):
+- exact figure N: count_min = count_max = N, qualifier "exact"; a range "10 to 15",
+  "10-15", "between 10 and 15": count_min 10, count_max 15, qualifier "exact".
+- "at least N", "more than N", "over N", "N or more": qualifier "at_least", count_min = N
+  (the stated figure, never N+1: no claim carries a number the text does not give), count_max None.
+- "about/around/nearly/some N": qualifier "approximately", count_min = count_max = N.
+- "up to N", "as many as N": qualifier "up_to", count_min None, count_max N.
+- "dozens", "several", "scores", "heavy losses": qualifier "vague", no counts.
+"""
+
+from dataclasses import dataclass
+from types import ModuleType
+
+from .text import Token
+
+
+@dataclass(frozen=True)
+class Quantity:
+    first: int  # token index where the quantity (with its qualifier) starts
+    last: int  # token index of its last token
+    number_first: int  # token index of the figure itself (after the qualifier)
+    count_min: int | None
+    count_max: int | None
+    qualifier: str
+
+    @property
+    def is_vague(self) -> bool:
+        return self.qualifier == "vague"
+
+
+class NumberReader:
+    """Reads figures from token lists with one language's number words (compiled once)."""
+
+    def __init__(self, lexicon: ModuleType):
+        self.lex = lexicon
+        self.qualifiers = sorted(((tuple(p.split()), q) for p, q in lexicon.QUALIFIER_PHRASES), key=lambda x: -len(x[0]))
+        self.trailing = [(tuple(p.split()), q) for p, q in lexicon.TRAILING_QUALIFIERS]
+        self.vague = sorted((tuple(p.split()) for p in lexicon.VAGUE_QUANTITIES), key=len, reverse=True)
+        self.qualifiers_by_start: dict[str, list] = {}
+        for phrase, value in self.qualifiers:
+            self.qualifiers_by_start.setdefault(phrase[0], []).append((phrase, value))
+        self.vague_by_start: dict[str, list] = {}
+        for phrase in self.vague:
+            self.vague_by_start.setdefault(phrase[0], []).append(phrase)
+        # Words a quantity can start with: anything else is rejected at once (this runs on every token).
+        self.starts = (
+            {phrase[0] for phrase, _ in self.qualifiers} | {phrase[0] for phrase in self.vague}
+            | set(lexicon.UNITS) | set(lexicon.TENS) | set(lexicon.INDEFINITE_ONE) | set(lexicon.RANGE_OPENERS)
+            | {lexicon.HALF}
+        )  # fmt: skip
+
+    # ---------------------------------------------------------------- figures
+    def number_at(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
+        """(value, index of last token) of a figure starting at token i, or None."""
+        if i >= len(tokens):
+            return None
+        low = tokens[i].low
+        if low[:1].isdigit():
+            return self._digits_at(tokens, i)
+        return self._words_at(tokens, i)
+
+    def _digits_at(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
+        try:
+            value = float(tokens[i].low.replace(",", ""))
+        except ValueError:
+            return None
+        last = i
+        if i + 1 < len(tokens) and tokens[i + 1].low in self.lex.MULTIPLIERS:  # "1.2 million"
+            value *= self.lex.MULTIPLIERS[tokens[i + 1].low]
+            last = i + 1
+        if value != int(value):
+            return None
+        return int(value), last
+
+    def _words_at(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
+        lex = self.lex
+        low = tokens[i].low
+        following = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if low == lex.HALF and following in lex.INDEFINITE_ONE and i + 2 < len(tokens) and tokens[i + 2].low == lex.DOZEN:
+            return 6, i + 2
+        total, current, last, j = 0, None, None, i
+        if low in lex.INDEFINITE_ONE and low != "one" and (following == lex.DOZEN or following in lex.MULTIPLIERS):
+            current, j = 1, i + 1  # "a dozen", "a hundred"
+        while j < len(tokens):
+            low = tokens[j].low
+            value = self._word_value(low)
+            if value is not None:
+                if current is None:
+                    current = value
+                elif (20 <= current < 100 and current % 10 == 0 and value < 10) or (current >= 100 and current % 100 == 0 and value < 100):
+                    current += value  # "twenty five", "two hundred and five"
+                else:
+                    break
+            elif low == lex.DOZEN and current is not None:
+                current *= 12
+            elif low in lex.MULTIPLIERS and current is not None:
+                multiplier = lex.MULTIPLIERS[low]
+                if multiplier == 100:
+                    current *= 100
+                else:
+                    total, current = (total + current) * multiplier, None
+            elif low == lex.NUMBER_CONNECTOR and ((current or 0) >= 100 or total) and j + 1 < len(tokens) and self._word_value(tokens[j + 1].low) is not None:
+                j += 1
+                continue
+            else:
+                break
+            last, j = j, j + 1
+        if last is None:
+            return None
+        return total + (current or 0), last
+
+    def _word_value(self, low: str) -> int | None:
+        lex = self.lex
+        if low in lex.UNITS:
+            return lex.UNITS[low]
+        if low in lex.TENS:
+            return lex.TENS[low]
+        if "-" in low:
+            tens, _, unit = low.partition("-")
+            if tens in lex.TENS and unit in lex.UNITS and 0 < lex.UNITS[unit] < 10:
+                return lex.TENS[tens] + lex.UNITS[unit]
+        return None
+
+    # ---------------------------------------------------------------- quantities
+    def quantity_at(self, tokens: list[Token], i: int) -> Quantity | None:
+        """A figure with its qualifier (or a vague amount) starting at token i."""
+        low = tokens[i].low
+        if not low[:1].isdigit() and low not in self.starts and low.split("-")[0] not in self.lex.TENS:
+            return None
+        qualifier, j = "exact", i
+        for phrase, value in self.qualifiers_by_start.get(low, ()):
+            if _phrase_at(tokens, i, phrase):
+                qualifier, j = value, i + len(phrase)
+                break
+        if j < len(tokens) and tokens[j].low in self.lex.RANGE_OPENERS:
+            ranged = self._range_at(tokens, j + 1)
+            if ranged:
+                low, high, last = ranged
+                return Quantity(i, last, j + 1, low, high, "exact")
+        number = self.number_at(tokens, j)
+        if number is None:
+            vague = self._vague_at(tokens, j)
+            if vague is None:
+                return None
+            return Quantity(i, vague, j, None, None, "vague")
+        value, last = number
+        ranged = self._range_tail(tokens, last + 1, value)
+        if ranged:
+            high, last = ranged
+            return Quantity(i, last, j, value, high, "exact" if qualifier == "exact" else qualifier)
+        for phrase, value_qualifier in self.trailing:
+            if _phrase_at(tokens, last + 1, phrase) or (_phrase_at(tokens, last + 2, phrase) and tokens[last + 1].low == "-"):
+                skip = len(phrase) + (tokens[last + 1].low == "-")
+                qualifier, last = value_qualifier, last + skip
+                break
+        return _with_qualifier(i, last, j, value, qualifier)
+
+    def _range_at(self, tokens: list[Token], i: int) -> tuple[int, int, int] | None:
+        first = self.number_at(tokens, i)
+        if not first:
+            return None
+        tail = self._range_tail(tokens, first[1] + 1, first[0])
+        if not tail:
+            return None
+        return first[0], tail[0], tail[1]
+
+    def _range_tail(self, tokens: list[Token], i: int, low: int) -> tuple[int, int] | None:
+        if i + 1 >= len(tokens) or tokens[i].low not in self.lex.RANGE_JOINERS:
+            return None
+        second = self.number_at(tokens, i + 1)
+        # An increasing pair is a range ("10-15", "10 to 15"); "and" only after "between":
+        # "killed 2 and wounded 10" or "2 soldiers and 10 civilians" are two figures.
+        if not second or second[0] <= low:
+            return None
+        if tokens[i].low in ("and", "or") and not (i >= 2 and tokens[i - 2].low in self.lex.RANGE_OPENERS):
+            return None
+        return second
+
+    def _vague_at(self, tokens: list[Token], i: int) -> int | None:
+        if i >= len(tokens):
+            return None
+        for phrase in self.vague_by_start.get(tokens[i].low, ()):
+            if _phrase_at(tokens, i, phrase):
+                return i + len(phrase) - 1
+        return None
+
+
+def _with_qualifier(first: int, last: int, number_first: int, value: int, qualifier: str) -> Quantity:
+    if qualifier == "at_least":
+        return Quantity(first, last, number_first, value, None, qualifier)
+    if qualifier == "up_to":
+        return Quantity(first, last, number_first, None, value, qualifier)
+    return Quantity(first, last, number_first, value, value, qualifier)
+
+
+def _phrase_at(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    if i < 0 or i + len(phrase) > len(tokens):
+        return False
+    return all(tokens[i + k].low == word for k, word in enumerate(phrase))

@@ -1,0 +1,112 @@
+"""parse_article: text in, events with places, actors, dates and claims out."""
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+
+from .actors import ActorDictionary
+from .claims import ClaimReader
+from .document import ARMED_CATEGORIES, CIVILIANS, PROTESTERS, Reader
+from .events import EventReader
+from .gazetteer import Gazetteer
+from .lang import detect_language, get_lexicon
+from .places import PlaceFinder
+from .results import ParseResult, Span
+
+PARSER_VERSION = "1.0.0"
+
+
+class _Pipeline:
+    """Everything compiled for one language."""
+
+    def __init__(self, language: str):
+        lexicon = get_lexicon(language)
+        self.reader = Reader(lexicon)
+        self.claims = ClaimReader(lexicon)
+        self.places = PlaceFinder(lexicon)
+        self.events = EventReader(lexicon)
+
+
+@lru_cache(maxsize=8)
+def _pipeline(language: str) -> _Pipeline:
+    return _Pipeline(language)
+
+
+def parse_article(
+    text: str,
+    published: date | None = None,
+    title: str = "",
+    *,
+    actors: ActorDictionary,
+    gazetteer: Gazetteer,
+) -> ParseResult:
+    """Read one article. ``title`` (if the text does not already start with it) is read as a
+    headline; offsets in the result always point into ``text``."""
+    language = detect_language(text)
+    pipeline = _pipeline(language)
+    body = text
+    prefix = ""
+    if title and not text.lstrip().startswith(title.strip()):
+        prefix = title.strip() + "\n"
+        body = prefix + text
+    doc = pipeline.reader.read(body, published, title, actors)
+    places = pipeline.places.find(doc, gazetteer)
+    if not doc.main_country:
+        # The text names no country: take the one its places are in, and read the actors again with it.
+        hint = _country_of_places(places)
+        if hint:
+            doc = pipeline.reader.read(body, published, title, actors, country_hint=hint)
+            places = pipeline.places.find(doc, gazetteer)
+    claims = pipeline.claims.read(doc)
+    sentences = pipeline.events.classify(doc, claims)
+    events = pipeline.events.build(doc, sentences, claims, places, gazetteer)
+    spans = _spans(doc, events, claims, places)
+    if prefix:
+        events, spans = _shift(events, spans, len(prefix))
+    return ParseResult(language=language, events=events, spans=spans)
+
+
+def _country_of_places(places) -> str:
+    countries = Counter(m.candidate.country for m in places.mentions if m.candidate is not None and not m.non_action)
+    return countries.most_common(1)[0][0] if countries else ""
+
+
+def _spans(doc, events, claims, places) -> list[Span]:
+    """Highlights for the UI; event_index is 0 for what lies in the event's sentences."""
+    evidence = events[0].evidence if events else []
+
+    def in_event(offset: int) -> int | None:
+        return 0 if any(start <= offset < end for start, end in evidence) else None
+
+    spans = []
+    for mention in doc.mentions:
+        if mention.category in ARMED_CATEGORIES or mention.category in (CIVILIANS, PROTESTERS):
+            spans.append(Span("actor", mention.start, mention.end, mention.ref.name, in_event(mention.start)))
+    for mention in places.mentions:
+        label = mention.candidate.name if mention.candidate else mention.text
+        spans.append(Span("place", mention.start, mention.end, label, in_event(mention.start)))
+    for mention, region in places.regions:
+        spans.append(Span("place", mention.start, mention.end, region.name, in_event(mention.start)))
+    for mention in doc.dates:
+        label = mention.first.isoformat() if mention.first == mention.last else f"{mention.first}/{mention.last}"
+        spans.append(Span("date", mention.start, mention.end, label, in_event(mention.start)))
+    for item in claims:
+        index = 0 if events and any(item.claim is claim for claim in events[0].claims) else None
+        spans.append(Span("claim", item.figure_start, item.figure_end, item.claim.kind, index))
+    return sorted(spans, key=lambda span: (span.start, span.end))
+
+
+def _shift(events, spans, offset: int):
+    """Move offsets from title+text back into text, dropping what lies in the title."""
+    kept_spans = [replace(s, start=s.start - offset, end=s.end - offset) for s in spans if s.start >= offset]
+    for event in events:
+        event.evidence = [(s - offset, e - offset) for s, e in event.evidence if s >= offset]
+        claims = []
+        for claim in event.claims:
+            if claim.char_start >= offset:
+                claim.char_start -= offset
+                claim.char_end -= offset
+                claims.append(claim)
+        event.claims = claims
+    return events, kept_spans

@@ -1,0 +1,182 @@
+"""Whole reports, written for these tests in the style of wire copy."""
+
+from datetime import date
+
+from sources.parsing.normalize import sound_key
+
+from .helpers import claim_facts, only_event, parse, roles
+
+SUDAN = """PORT SUDAN, Sudan (Reuters) - The paramilitary Rapid Support Forces attacked El Fasher on Sunday, shelling the city from the east before their fighters tried to storm army positions, residents said.
+The Sudanese army said in a statement on Monday that its troops had repelled the assault and killed more than 120 RSF fighters.
+The RSF said it had killed 40 soldiers and captured 12 armoured vehicles.
+"The militia lost dozens of men at the eastern gate," an army officer told Reuters.
+Doctors at the city's last functioning hospital said 18 people, among them nine children, were killed by shelling.
+El Fasher is the army's last stronghold in the Darfur region. The war began in April 2023."""
+
+
+def test_sudan_report_is_a_battle_at_el_fasher_not_at_the_dateline_city():
+    event = only_event(parse(SUDAN, date(2024, 7, 30)))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.place.name == "El Fasher" and event.geo_precision == 1
+    assert event.start_date == date(2024, 7, 28) == event.end_date
+    assert roles(event)["Rapid Support Forces"] == "side_a"
+    assert roles(event)["Military Forces of Sudan"] == "side_b"
+
+
+def test_sudan_report_keeps_both_sides_opposite_figures_and_one_claim_for_a_breakdown():
+    facts = claim_facts(only_event(parse(SUDAN, date(2024, 7, 30))))
+    assert ("killed", 120, None, "at_least", "Military Forces of Sudan", "Rapid Support Forces") in facts
+    assert ("killed", 40, 40, "exact", "Rapid Support Forces", "Military Forces of Sudan") in facts
+    assert ("destroyed", 12, 12, "exact", "Rapid Support Forces", None) in facts or ("captured", 12, 12, "exact", "Rapid Support Forces", None) in facts
+    assert ("killed", 18, 18, "exact", "Doctors at the city's last functioning hospital", "Civilians") in facts
+    assert not any(fact[1] == 9 for fact in facts)
+
+
+DRC = """GOMA, Democratic Republic of Congo (AP) — M23 rebels seized control of the town of Sake, 25 kilometres west of Goma, on Wednesday after two days of heavy fighting with the Congolese army, residents and a UN source said.
+"We have liberated Sake," M23 spokesman Lawrence Kanyuka wrote on X, adding that "more than 30 FARDC soldiers were neutralised."
+The Congolese army did not comment on the figure.
+Thousands of people fled towards Goma, the local civil society said.
+Last year the rebels took the town of Bunagana on the Ugandan border."""
+
+
+def test_drc_report_is_a_takeover_by_m23_with_its_spokesman_claim():
+    event = only_event(parse(DRC, date(2024, 2, 9)))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+    assert event.place.name == "Sake"
+    assert event.start_date == date(2024, 2, 7)
+    assert roles(event) == {"M23": "side_a", "Military Forces of Democratic Republic of Congo": "side_b"}
+    facts = claim_facts(event)
+    assert ("killed", 30, None, "at_least", "M23", "Military Forces of Democratic Republic of Congo") in facts
+    assert ("displaced", None, None, "vague", "the local civil society", "Civilians") in facts
+
+
+SOMALIA = """MOGADISHU (Reuters) - The United States military carried out an airstrike against al-Shabaab militants near Jilib on Tuesday, US Africa Command said.
+The strike killed three militants, AFRICOM said in a statement, adding that it assessed no civilians were injured or killed.
+Al-Shabaab, which is linked to al Qaeda, has been fighting Somalia's government since 2006."""
+
+
+def test_somalia_report_is_a_us_airstrike_on_al_shabaab_near_jilib():
+    event = only_event(parse(SOMALIA, date(2024, 7, 31)))
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert event.place.name == "Jilib" and event.geo_precision == 2
+    assert event.start_date == date(2024, 7, 30)
+    assert roles(event) == {"Military Forces of the United States": "side_a", "al-Shabaab": "side_b"}
+    assert claim_facts(event) == {("killed", 3, 3, "exact", "Military Forces of the United States", "al-Shabaab")}
+
+
+UKRAINE = """KYIV, July 31 (Reuters) - A Russian missile struck an apartment building in the central Ukrainian city of Kryvyi Rih on Wednesday, killing at least 14 people, including three children, and wounding more than 50, regional governor Serhiy Lysak said.
+"They are hitting our cities at night, when people sleep," President Volodymyr Zelenskiy said, adding that Ukraine's air force had shot down 22 of 30 drones launched overnight.
+Russia's defence ministry said its forces struck "military infrastructure" and did not mention civilian casualties.
+Kryvyi Rih, Zelenskiy's hometown, has been repeatedly hit since Russia's full-scale invasion in February 2022."""
+
+
+def test_ukraine_report_is_a_missile_attack_on_kryvyi_rih_with_the_governor_figures():
+    event = only_event(parse(UKRAINE, date(2024, 7, 31)))
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert event.place.name == "Kryvyy Rih" and event.country == "UA"
+    assert event.start_date == date(2024, 7, 31)
+    assert roles(event)["Military Forces of Russia"] == "side_a"
+    facts = claim_facts(event)
+    assert ("killed", 14, None, "at_least", "regional governor Serhiy Lysak", "Civilians") in facts
+    assert ("wounded", 50, None, "at_least", "regional governor Serhiy Lysak", "Civilians") in facts
+    assert not any(fact[1] == 3 for fact in facts)  # the children are part of the 14
+
+
+MYANMAR = """YANGON, Myanmar (AP) — A military airstrike on a village in western Myanmar's Rakhine state killed 23 civilians, including women and children, the Arakan Army said Friday.
+The ethnic rebel group said jets bombed Thandaung village in Kyauktaw township late Thursday night.
+"Our people were sleeping when the bombs fell," a villager told The Associated Press by phone.
+The military government denied targeting civilians and said it had struck "terrorist" positions."""
+
+
+def test_myanmar_report_is_an_airstrike_by_the_military_with_civilian_victims():
+    event = only_event(parse(MYANMAR, date(2024, 7, 26)))
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert event.country == "MM" and event.admin1 == "Rakhine"
+    assert event.start_date == date(2024, 7, 25)
+    assert roles(event)["Military Forces of Myanmar (2021-)"] == "side_a"
+    assert ("killed", 23, 23, "exact", "Arakan Army", "Civilians") in claim_facts(event)
+
+
+YEMEN = """ADEN, Yemen — Yemeni government forces repelled a Houthi offensive on their positions south of Marib on Saturday, killing about 30 Houthi fighters, a military source said.
+Five government soldiers were killed and eight others were wounded in the fighting, which lasted several hours, the source added.
+The Houthis did not comment. The Iran-aligned group has tried to take the oil-rich province since 2020."""
+
+
+def test_yemen_report_is_a_houthi_offensive_repelled_near_marib():
+    event = only_event(parse(YEMEN, date(2024, 7, 28)))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.place.name == "Ma'rib" and event.geo_precision == 2
+    assert event.start_date == date(2024, 7, 27)
+    assert roles(event) == {"Houthis": "side_a", "Military Forces of Yemen": "side_b"}
+    facts = claim_facts(event)
+    assert ("killed", 30, 30, "approximately", "a military source", "Houthis") in facts
+    assert ("killed", 5, 5, "exact", "a military source", "Military Forces of Yemen") in facts
+    assert ("wounded", 8, 8, "exact", "a military source", "Military Forces of Yemen") in facts
+
+
+COLOMBIA = """BOGOTA, Colombia (AP) — Fighting between National Liberation Army rebels and FARC dissidents in the Catatumbo region has killed about 80 people and displaced more than 5,000 since Thursday, the Norte de Santander governor said on Sunday.
+Most of the dead were civilians and former FARC fighters, according to the ombudsman's office.
+The ELN attacked homes in rural Tibu, residents said."""
+
+
+def test_colombia_report_keeps_the_unresolved_region_name_and_places_it_in_its_province():
+    event = only_event(parse(COLOMBIA, date(2025, 1, 19)))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.country == "CO"
+    assert event.place.name in ("Tibu", "Norte de Santander")
+    assert event.start_date == date(2025, 1, 16)
+    facts = claim_facts(event)
+    assert ("killed", 80, 80, "approximately", "the Norte de Santander governor", "Civilians") in facts
+    assert ("displaced", 5000, None, "at_least", "the Norte de Santander governor", "Civilians") in facts
+    assert {"National Liberation Army (Colombia)", "Estado Mayor Central"} <= set(roles(event))
+
+
+TRADE_FAIR = """NAIROBI (Reuters) - Kenya's biggest agricultural trade fair opened on Monday with more than 2,000 exhibitors from 30 countries, organisers said.
+"It is a battle for market share," said trade minister Rebecca Miano, adding that exports rose 12 percent last year.
+Visitors queued for hours to see new tractors and drones for crop spraying."""
+
+
+def test_a_trade_fair_report_gives_no_event():
+    assert parse(TRADE_FAIR, date(2024, 9, 30)).events == []
+
+
+PROTEST = """NAIROBI, Kenya — Police fired tear gas to disperse hundreds of protesters in central Nairobi on Tuesday as demonstrators marched against a proposed finance bill.
+At least 20 people were arrested, a police spokesman said."""
+
+
+def test_a_protest_dispersed_with_tear_gas_is_a_protest_with_intervention():
+    event = only_event(parse(PROTEST, date(2024, 6, 26)))
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
+    assert event.place.name == "Nairobi"
+    assert ("captured", 20, None, "at_least", "Police Forces of Kenya", "Civilians") in claim_facts(event) or any(
+        c.count_min == 20 and c.kind == "captured" for c in event.claims
+    )
+
+
+NEW_GROUP = """BAMAKO, Mali — A previously unknown group calling itself the Sahel Liberation Brigade claimed an attack on a Malian army checkpoint near Tessalit on Friday that killed four soldiers.
+The Malian army confirmed the attack but gave no figure."""
+
+
+def test_a_named_group_the_dictionary_lacks_becomes_a_new_actor():
+    event = only_event(parse(NEW_GROUP, date(2024, 7, 28)))
+    new = [actor.ref for actor in event.actors if actor.ref.is_new]
+    assert [ref.name for ref in new] == ["Sahel Liberation Brigade"]
+    assert roles(event)["Sahel Liberation Brigade"] == "side_a"
+    assert event.place.name == "Tessalit"
+
+
+BACKGROUND = """BAMAKO, Mali — Last November, the Malian army retook the town of Kidal from separatist rebels after weeks of fighting.
+On Saturday, President Assimi Goita visited the town and met local leaders, the presidency said."""
+
+
+def test_history_and_a_visit_give_no_event():
+    assert parse(BACKGROUND, date(2024, 7, 28)).events == []
+
+
+BORDER = """Rebels said they killed 12 Malian soldiers in fighting on Friday at the border village of Inabaghret, near the Algerian border."""
+
+
+def test_an_unknown_border_village_falls_back_to_the_border_region():
+    event = only_event(parse(BORDER, date(2024, 7, 28)))
+    assert event.place.feature_code == "ADM1" and event.admin1 == "Kidal" and event.geo_precision == 3
+    assert sound_key(event.location_text) == sound_key("Inabaghret")
