@@ -398,20 +398,26 @@ class DatabaseGazetteer:
             cls._regions, cls._regions_signature, cls._border_cache = InMemoryGazetteer(entries), signature, {}
         return cls._regions
 
+    def _regions_for_this_article(self) -> InMemoryGazetteer:
+        # One instance serves one article: check the shared index for changes once per article.
+        if not hasattr(self, "_checked_regions"):
+            self._checked_regions = self._region_index()
+        return self._checked_regions
+
     def admin1(self, country: str, name: str) -> PlaceCandidate | None:
-        return self._region_index().admin1(country, name)
+        return self._regions_for_this_article().admin1(country, name)
 
     def country(self, code: str) -> PlaceCandidate | None:
-        return self._region_index().country(code)
+        return self._regions_for_this_article().country(code)
 
     def country_by_name(self, name: str) -> str | None:
-        return self._region_index().country_by_name(name)
+        return self._regions_for_this_article().country_by_name(name)
 
     def border_admin1(self, country: str, neighbour: str) -> PlaceCandidate | None:
         """The admin1 region of ``country`` nearest to ``neighbour``'s towns ("near the Algerian border")."""
         key = (country.upper(), neighbour.upper())
         if key not in self._border_cache:
-            regions = self._region_index()
+            regions = self._regions_for_this_article()
             towns = Place.objects.filter(country__in=key, feature_class="P").values(*_CANDIDATE_FIELDS)
             admin1s = [(c, []) for c in _region_candidates(regions, key[0])]
             local = InMemoryGazetteer([_candidate(row, row["name"]) for row in towns] + admin1s)

@@ -141,17 +141,20 @@ def event_touched_by_person(event: Event) -> bool:
 
 def event_rederive_from_reports(*, event: Event) -> None:
     """Recompute an untouched draft from its reports; events a person touched keep their fields."""
-    snapshots = [report.parsed for report in event.reports.all() if report.parsed]
-    if not snapshots or event_touched_by_person(event):
+    if event_touched_by_person(event):
+        return
+    snapshots = [parsed for parsed in event.reports.values_list("parsed", flat=True) if parsed]
+    if not snapshots:
         return
     fields = _consensus(snapshots)
     for name, value in fields.items():
         setattr(event, name, value)
     event.save(update_fields=[*fields, "updated_at"])
     roles = _consensus_roles(snapshots)
-    event.event_actors.exclude(actor_id__in=roles).delete()
-    for actor_id, role in roles.items():
-        EventActor.objects.update_or_create(event=event, actor_id=actor_id, defaults={"role": role})
+    current = dict(event.event_actors.values_list("actor_id", "role"))
+    if current != roles:
+        event.event_actors.all().delete()
+        EventActor.objects.bulk_create([EventActor(event=event, actor_id=actor_id, role=role) for actor_id, role in roles.items()])
 
 
 # ---------------------------------------------------------------- fatalities
@@ -179,7 +182,9 @@ def fatality_range(claims: list[Claim]) -> tuple[int | None, int | None]:
 
 def event_recompute_fatalities(*, event: Event) -> None:
     """low/high from the claims; best is the reviewer's choice, else ACLED's conservative rule: the lowest figure."""
-    low, high = fatality_range(list(event.claims.all()))
+    fields = ["kind", "count_min", "count_max", "article_id", "claimant_id", "claimant_text"]
+    claims = [Claim(**dict(zip(fields, row))) for row in event.claims.filter(kind=Claim.Kind.KILLED).values_list(*fields)]
+    low, high = fatality_range(claims)
     event.fatalities_low, event.fatalities_high = low, high
     if not event.fatalities_best_chosen:
         event.fatalities_best = low

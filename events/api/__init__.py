@@ -1,0 +1,1 @@
+"""The REST API for external tools, mounted at /api/v1/ (see urls.py; the contract is the OpenAPI schema at /api/v1/schema/)."""

@@ -1,0 +1,47 @@
+"""Event lists in three formats, chosen with ?format= or the Accept header."""
+
+import json
+
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+
+
+class GeoJSONRenderer(JSONRenderer):
+    """RFC 7946: the body is a FeatureCollection the view builds."""
+
+    media_type = "application/geo+json"
+    format = "geojson"
+
+
+class CSVRenderer(BaseRenderer):
+    """ACLED-codebook CSV. Listing views stream it themselves (StreamingHttpResponse); this
+    renderer only exists so content negotiation can choose the format."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        # Never reached for rows (they stream) nor errors (the API answers those in JSON).
+        return json.dumps(data).encode() if data is not None else b""
+
+
+def acled_csv_chunks(events, *, rows_per_chunk: int = 500):
+    """The ACLED header, then one row per event, as UTF-8 byte chunks: memory stays constant."""
+    import csv
+    import io
+
+    from events.exports import ACLED_COLUMNS, acled_row
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS)
+    writer.writeheader()
+    pending = 0
+    for event in events:
+        writer.writerow(acled_row(event))
+        pending += 1
+        if pending >= rows_per_chunk:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+            pending = 0
+    yield buffer.getvalue().encode("utf-8")

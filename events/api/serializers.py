@@ -1,0 +1,396 @@
+"""The API's field names, which are a contract: stable, and documented in the OpenAPI schema.
+
+Output serializers declare every field (that is what the schema shows) but produce events
+through events.exports.event_document(), the one definition shared with the exports;
+tests check that the two agree. Input serializers only shape and validate data: what a
+change means is decided by the services.
+"""
+
+from django.conf import settings
+from rest_framework import serializers
+
+from events.exports import claim_document, event_document, event_feature
+from events.models import Actor, Claim, Event, EventActor, Place
+from sources.models import Article
+from sources.parsing.acled import ACTOR_KINDS, EVENT_TYPES, SUB_EVENT_TYPES
+
+MAX_ID = 2**63 - 1
+MAX_COUNT = 2**31 - 1  # PositiveIntegerField on PostgreSQL
+ALL_SUB_EVENT_TYPES = [sub for subs in SUB_EVENT_TYPES.values() for sub in subs]
+
+
+# ---------------------------------------------------------------- errors
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text="What went wrong, in words.")
+    errors = serializers.JSONField(required=False, help_text="For invalid input: each field with its messages.")
+    merged_into = serializers.IntegerField(required=False, allow_null=True, help_text="For a merged event: the event it was merged into.")
+
+
+# ---------------------------------------------------------------- events (output)
+
+
+class LocationSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="The town, else the place as written, else the admin1 region.")
+    admin1 = serializers.CharField()
+    country = serializers.CharField(help_text="ISO 3166-1 alpha-2; empty when unknown.")
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
+    geo_precision = serializers.IntegerField(help_text="ACLED's: 1 the town itself, 2 near it or part of a region, 3 a region or larger.")
+    geonames_id = serializers.IntegerField(allow_null=True)
+
+
+class EventActorSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=list(ACTOR_KINDS))
+    role = serializers.ChoiceField(choices=EventActor.Role.choices)
+
+
+class ClaimPartySerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="The actor's canonical name, else the text as written.")
+    actor_id = serializers.IntegerField(allow_null=True)
+    as_written = serializers.CharField(help_text="The text as the report wrote it, e.g. “a local official”.")
+
+
+class ClaimSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    claimant = ClaimPartySerializer(help_text="Who makes the claim.")
+    kind = serializers.ChoiceField(choices=Claim.Kind.choices)
+    subject = ClaimPartySerializer(help_text="Whom the claim is about.")
+    count_min = serializers.IntegerField(allow_null=True)
+    count_max = serializers.IntegerField(allow_null=True, help_text="Null means open-ended (“at least …”).")
+    qualifier = serializers.ChoiceField(choices=Claim.Qualifier.choices)
+    quote = serializers.CharField(help_text="The sentence the claim comes from.")
+    article_id = serializers.IntegerField()
+    char_start = serializers.IntegerField(allow_null=True, help_text="Offset of the quote in the article text.")
+    char_end = serializers.IntegerField(allow_null=True)
+    confidence = serializers.FloatField(help_text="The parser's confidence, 0–1; 1 for claims a reviewer wrote.")
+
+    def to_representation(self, claim: Claim) -> dict:
+        return claim_document(claim)
+
+
+class EventClaimSerializer(ClaimSerializer):
+    """A claim on its own (the /claims/ endpoints): with the event it belongs to."""
+
+    event_id = serializers.IntegerField()
+
+    def to_representation(self, claim: Claim) -> dict:
+        return {**claim_document(claim), "event_id": claim.event_id}
+
+
+class FatalitiesSerializer(serializers.Serializer):
+    low = serializers.IntegerField(allow_null=True, help_text="The lowest total any source reports.")
+    best = serializers.IntegerField(allow_null=True, help_text="A reviewer's choice, else the lowest (ACLED's conservative rule).")
+    high = serializers.IntegerField(allow_null=True)
+
+
+class EventPropertiesSerializer(serializers.Serializer):
+    """An event's fields except its id: a GeoJSON feature's properties."""
+
+    status = serializers.ChoiceField(choices=[Event.Status.DRAFT, Event.Status.APPROVED, Event.Status.REJECTED])
+    event_type = serializers.ChoiceField(choices=list(EVENT_TYPES))
+    sub_event_type = serializers.ChoiceField(choices=ALL_SUB_EVENT_TYPES)
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+    date_precision = serializers.ChoiceField(choices=Event.DatePrecision.choices)
+    location = LocationSerializer()
+    actors = EventActorSerializer(many=True)
+    claims = ClaimSerializer(many=True, help_text="Every claim its reports make, conflicting figures included.")
+    fatalities = FatalitiesSerializer()
+    article_ids = serializers.ListField(child=serializers.IntegerField(), help_text="The articles that report the event.")
+    notes = serializers.CharField()
+    flagged_for_review = serializers.BooleanField(help_text="New claims arrived after approval.")
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField(help_text="Use with ?updated_since= for incremental sync.")
+    version = serializers.IntegerField(help_text="Send it back with a PATCH to refuse edits made on a stale copy.")
+
+    def to_representation(self, event: Event) -> dict:
+        document = event_document(event)
+        document.pop("id")
+        return {**document, "version": event.version}
+
+
+class EventSerializer(EventPropertiesSerializer):
+    id = serializers.IntegerField()
+
+    def to_representation(self, event: Event) -> dict:
+        return {**event_document(event), "version": event.version}
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    user = serializers.CharField(allow_null=True, help_text="Username; null if the account was deleted.")
+    at = serializers.DateTimeField()
+    action = serializers.CharField(help_text="edit, approved, rejected, merge, split, place_added, claim_create, claim_edit, claim_delete.")
+    field = serializers.CharField()
+    old = serializers.JSONField(allow_null=True)
+    new = serializers.JSONField(allow_null=True)
+    claim_id = serializers.IntegerField(allow_null=True)
+
+    def to_representation(self, entry) -> dict:
+        return {
+            "user": entry.user.username if entry.user else None,
+            "at": entry.created_at.isoformat(),
+            "action": entry.action,
+            "field": entry.field,
+            "old": entry.old_value,
+            "new": entry.new_value,
+            "claim_id": entry.claim_id_ref,
+        }
+
+
+class MergeReasonSerializer(serializers.Serializer):
+    distance_km = serializers.FloatField(allow_null=True)
+    date_gap_days = serializers.IntegerField()
+    shared_actors = serializers.ListField(child=serializers.CharField())
+    same_place = serializers.BooleanField()
+    same_admin1 = serializers.BooleanField()
+    same_type = serializers.BooleanField()
+
+
+class MergeSuggestionSerializer(serializers.Serializer):
+    event_id = serializers.IntegerField()
+    status = serializers.CharField()
+    reason = MergeReasonSerializer()
+
+
+class EventDetailSerializer(EventSerializer):
+    history = HistoryEntrySerializer(many=True, help_text="The review log, oldest first: every change a person made.")
+    merge_suggestions = MergeSuggestionSerializer(
+        many=True, required=False, help_text="For analysts: events that look like the same one, closest first."
+    )
+
+    def to_representation(self, event: Event) -> dict:
+        data = super().to_representation(event)
+        data["history"] = [HistoryEntrySerializer().to_representation(entry) for entry in event.history.all()]
+        if "merge_suggestions" in self.context:
+            data["merge_suggestions"] = self.context["merge_suggestions"]
+        return data
+
+
+class EventPageSerializer(serializers.Serializer):
+    next = serializers.URLField(allow_null=True, help_text="The next page, or null on the last one.")
+    results = EventSerializer(many=True)
+
+
+class PointSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["Point"])
+    coordinates = serializers.ListField(child=serializers.FloatField(), min_length=2, max_length=2, help_text="[longitude, latitude]")
+
+
+class EventFeatureSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["Feature"])
+    id = serializers.IntegerField()
+    geometry = PointSerializer(allow_null=True, help_text="Null when the event has no coordinates.")
+    properties = EventPropertiesSerializer()
+
+    def to_representation(self, event: Event) -> dict:
+        return event_feature(event, {**event_document(event), "version": event.version})
+
+
+class EventFeatureCollectionSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["FeatureCollection"])
+    features = EventFeatureSerializer(many=True)
+    next = serializers.URLField(allow_null=True, help_text="Foreign member (RFC 7946 §6.1): the next page, also in the Link header.")
+
+
+class DeletedEventSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=[Event.Status.REJECTED, Event.Status.MERGED])
+    merged_into = serializers.IntegerField(source="merged_into_id", allow_null=True)
+    deleted_at = serializers.DateTimeField(source="status_changed_at")
+
+
+class DeletedPageSerializer(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    results = DeletedEventSerializer(many=True)
+
+
+# ---------------------------------------------------------------- events (input)
+
+
+class ActorRoleSerializer(serializers.Serializer):
+    id = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all(), help_text="An actor id (see /actors/).")
+    role = serializers.ChoiceField(choices=EventActor.Role.choices)
+
+
+class EventUpdateSerializer(serializers.Serializer):
+    """A reviewer's edit: only the fields sent change."""
+
+    event_type = serializers.ChoiceField(choices=list(EVENT_TYPES), required=False)
+    sub_event_type = serializers.ChoiceField(choices=ALL_SUB_EVENT_TYPES, required=False)
+    start_date = serializers.DateField(required=False)
+    end_date = serializers.DateField(required=False)
+    date_precision = serializers.ChoiceField(choices=Event.DatePrecision.choices, required=False)
+    latitude = serializers.FloatField(min_value=-90, max_value=90, allow_null=True, required=False)
+    longitude = serializers.FloatField(min_value=-180, max_value=180, allow_null=True, required=False)
+    geo_precision = serializers.ChoiceField(choices=Event.GeoPrecision.choices, required=False)
+    country = serializers.RegexField(r"^[A-Za-z]{2}$", allow_blank=True, required=False, help_text="ISO 3166-1 alpha-2, or empty.")
+    admin1 = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    location_name = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    notes = serializers.CharField(allow_blank=True, required=False, trim_whitespace=False)
+    fatalities_best = serializers.IntegerField(min_value=0, max_value=MAX_COUNT, allow_null=True, required=False)
+    place = serializers.PrimaryKeyRelatedField(
+        queryset=Place.objects.all(), allow_null=True, required=False, help_text="A gazetteer place id (see /places/); brings its coordinates."
+    )
+    actors = ActorRoleSerializer(many=True, required=False, help_text="Replaces the event's actors and their roles.")
+    version = serializers.IntegerField(
+        min_value=1, max_value=MAX_COUNT, required=False, help_text="The version you edited; a stale one is refused with 409."
+    )
+
+    def validate_country(self, value: str) -> str:
+        return value.upper()
+
+    def validate(self, data: dict) -> dict:
+        if not set(data) - {"version"}:
+            raise serializers.ValidationError("Nothing to change: send at least one field to edit.")
+        return data
+
+
+class MergeSerializer(serializers.Serializer):
+    into = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text="The event that absorbs this one.")
+
+
+class SplitSerializer(serializers.Serializer):
+    article_ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1, max_length=1000,
+        help_text="Articles whose reports (and claims) move to a new draft event.",
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- claims (input)
+
+
+class ClaimInputSerializer(serializers.Serializer):
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.defer("text", "spans"), help_text="An article that reports the event.")
+    kind = serializers.ChoiceField(choices=Claim.Kind.choices)
+    count_min = serializers.IntegerField(min_value=0, max_value=MAX_COUNT, allow_null=True, required=False)
+    count_max = serializers.IntegerField(min_value=0, max_value=MAX_COUNT, allow_null=True, required=False)
+    claimant = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all(), allow_null=True, required=False, help_text="An actor id.")
+    claimant_text = serializers.CharField(max_length=200, allow_blank=True, required=False, help_text="The claimant as written.")
+    subject = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all(), allow_null=True, required=False, help_text="An actor id.")
+    subject_text = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    qualifier = serializers.ChoiceField(choices=Claim.Qualifier.choices, required=False)
+    quote = serializers.CharField(allow_blank=True, required=False, trim_whitespace=False)
+
+    def check_article_reports(self, data: dict, event: Event | None) -> None:
+        from events.selectors import article_reports_event
+
+        article = data.get("article")
+        if article is not None and event is not None and not article_reports_event(article_id=article.id, event_id=event.id):
+            raise serializers.ValidationError({"article": [f"Article {article.id} does not report event {event.id}."]})
+
+
+class ClaimCreateSerializer(ClaimInputSerializer):
+    event = serializers.PrimaryKeyRelatedField(queryset=Event.objects.all(), help_text="The event the claim is about.")
+
+    def validate_event(self, event: Event) -> Event:
+        if not event.is_open_for_claims:
+            raise serializers.ValidationError(f"Event {event.id} is {event.status}; claims go on draft or approved events.")
+        return event
+
+    def validate(self, data: dict) -> dict:
+        if not data.get("claimant") and not data.get("claimant_text"):
+            raise serializers.ValidationError("Say who makes the claim: claimant (an actor id) or claimant_text.")
+        self.check_article_reports(data, data["event"])
+        return data
+
+
+class ClaimUpdateSerializer(ClaimInputSerializer):
+    """Only the fields sent change."""
+
+    def validate(self, data: dict) -> dict:
+        if not data:
+            raise serializers.ValidationError("Nothing to change: send at least one field to edit.")
+        self.check_article_reports(data, self.context.get("event"))
+        return data
+
+
+# ---------------------------------------------------------------- articles
+
+
+class ArticleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    publisher = serializers.CharField(source="publisher.name", allow_null=True)
+    url = serializers.CharField()
+    published_at = serializers.DateField(allow_null=True)
+    language = serializers.CharField(help_text="Set by the parser; empty until parsed.")
+    status = serializers.ChoiceField(choices=Article.Status.choices, help_text="queued → parsing → parsed (or failed, with error).")
+    error = serializers.CharField()
+    uploaded_at = serializers.DateTimeField()
+    parsed_at = serializers.DateTimeField(allow_null=True)
+    event_ids = serializers.SerializerMethodField()
+
+    def get_event_ids(self, article: Article) -> list[int]:
+        return sorted({report.event_id for report in getattr(article, "live_reports", [])})
+
+
+class ArticlePageSerializer(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    results = ArticleSerializer(many=True)
+
+
+class ArticleMetadataSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=500, allow_blank=True, required=False)
+    url = serializers.URLField(max_length=2000, allow_blank=True, required=False)
+    publisher = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    published_at = serializers.DateField(allow_null=True, required=False, help_text="YYYY-MM-DD; dates relative phrases in the text.")
+
+
+class ArticleTextSerializer(ArticleMetadataSerializer):
+    text = serializers.CharField(allow_blank=True, trim_whitespace=False, help_text="The article's plain text (UTF-8).")
+
+
+class ArticleFileSerializer(ArticleMetadataSerializer):
+    file = serializers.FileField(allow_empty_file=True, use_url=False, help_text="A .txt (UTF-8), .html or .pdf file.")
+
+    def validate_file(self, upload):
+        from sources.services import check_size
+
+        check_size(upload.size)  # before reading it into memory
+        return upload
+
+
+# ---------------------------------------------------------------- actors and places
+
+
+class ActorSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField(help_text="Canonical name, ACLED style.")
+    kind = serializers.ChoiceField(choices=list(ACTOR_KINDS))
+    country = serializers.CharField(help_text="ISO 3166-1 alpha-2; empty for transnational actors.")
+    needs_review = serializers.BooleanField(help_text="Created by the parser; not yet confirmed by a reviewer.")
+    aliases = serializers.SerializerMethodField()
+
+    def get_aliases(self, actor: Actor) -> list[str]:
+        return [alias.alias for alias in actor.aliases.all()]
+
+
+class ActorPageSerializer(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    results = ActorSerializer(many=True)
+
+
+class PlaceSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="Use as `place` in an event PATCH.")
+    name = serializers.CharField()
+    admin1 = serializers.CharField(source="admin1_name")
+    country = serializers.CharField()
+    latitude = serializers.FloatField()
+    longitude = serializers.FloatField()
+    geonames_id = serializers.IntegerField(allow_null=True)
+    feature_code = serializers.CharField(help_text="GeoNames feature code: PPL… towns, ADM1 regions, PCLI countries.")
+    population = serializers.IntegerField()
+
+
+class PlaceListSerializer(serializers.Serializer):
+    results = PlaceSerializer(many=True)
+
+
+def page_size_field() -> serializers.IntegerField:
+    return serializers.IntegerField(
+        min_value=1, max_value=settings.API_MAX_PAGE_SIZE, default=50, help_text=f"Rows per page, 1–{settings.API_MAX_PAGE_SIZE}."
+    )

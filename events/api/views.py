@@ -1,0 +1,514 @@
+"""API views, thin: validate the request, call one selector or service, serialise the result.
+
+Errors are JSON (events.api.exceptions); lists are keyset-paginated (events.api.pagination).
+"""
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
+from django.urls import Resolver404, resolve, reverse
+from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from events import selectors
+from events.api import filters
+from events.api import serializers as s
+from events.api.exceptions import ApiContentNegotiation, PayloadTooLarge, api_exception_handler
+from events.api.pagination import keyset_page, link_header, next_link
+from events.api.permissions import IsAnalyst, IsReviewer, ReadsEvents
+from events.api.renderers import CSVRenderer, GeoJSONRenderer, acled_csv_chunks
+from events.api.throttling import AnonymousRateThrottle, TokenRateThrottle
+from events.services import (
+    claim_create,
+    claim_delete,
+    claim_update,
+    event_approve,
+    event_merge,
+    event_reject,
+    event_set_actors,
+    event_split,
+    event_update,
+)
+from sources.services import article_submit_file, article_submit_text
+
+# ---------------------------------------------------------------- shared
+
+
+def errors(*codes: int) -> dict:
+    """Documented error answers: every one is {"detail": …} JSON."""
+    described = {
+        400: "Invalid input; `errors` names each field.",
+        401: "Not logged in.",
+        403: "Logged in without the role this needs.",
+        404: "No such resource (or not visible to you).",
+        409: "Conflict: the resource changed since you read it.",
+        413: "Too large.",
+        415: "Unsupported media type.",
+        429: "Too many requests; see Retry-After.",
+    }
+    return {(code, "application/json"): OpenApiResponse(s.ErrorSerializer, description=described[code]) for code in codes}
+
+
+READ_ERRORS = (400, 401, 403, 404, 429)
+WRITE_ERRORS = (400, 401, 403, 404, 429)
+
+
+def validated(serializer_class, data, **kwargs) -> dict:
+    serializer = serializer_class(data=data, **kwargs)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class ApiView(APIView):
+    # JSON in and out, JSON errors, rate limits per token. (No docstring: the schema would show it on every operation.)
+
+    renderer_classes = [JSONRenderer]
+    parser_classes = [JSONParser]
+    content_negotiation_class = ApiContentNegotiation
+    throttle_classes = [TokenRateThrottle, AnonymousRateThrottle]
+    permission_classes = [IsAuthenticated]
+
+    def get_exception_handler(self):
+        return api_exception_handler
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(response, Response) and response.status_code >= 400 and type(response.accepted_renderer) is not JSONRenderer:
+            # Errors are JSON whichever format was asked for (a CSV request's 400 included).
+            response.accepted_renderer, response.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+        return response
+
+
+def _page_response(request, page, serializer_class, **extra) -> Response:
+    url = next_link(request, page)
+    return Response({"next": url, "results": serializer_class(page.items, many=True).data, **extra}, headers=link_header(url))
+
+
+# ---------------------------------------------------------------- root
+
+
+class ApiRootView(ApiView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        summary="The API's endpoints",
+        responses={200: inline_serializer("ApiRoot", {"name": serializers.CharField(), "endpoints": serializers.DictField(child=serializers.URLField())})},
+    )
+    def get(self, request):
+        names = ["events", "deleted", "articles", "claims", "actors", "places", "schema", "docs"]
+        endpoints = {name: request.build_absolute_uri(reverse(f"api:{name}")) for name in names}
+        return Response({"name": "conflict_tracker API v1", "endpoints": endpoints})
+
+
+# ---------------------------------------------------------------- events
+
+
+class EventListView(ApiView):
+    permission_classes = [ReadsEvents]
+    renderer_classes = [JSONRenderer, GeoJSONRenderer, CSVRenderer]
+
+    @extend_schema(
+        operation_id="events_list",
+        summary="Events, filtered; JSON, GeoJSON or ACLED CSV",
+        description=(
+            "Approved events for everyone allowed to read; drafts and rejected events for analysts. Merged events are never "
+            "listed (see /deleted/).\n\n`format=json` (default) and `format=geojson` are cursor-paginated: follow `next` "
+            "(also sent as a Link header). `format=csv` streams every matching row in ACLED's codebook columns, unpaginated "
+            "(cursor, page_size and ordering are ignored)."
+        ),
+        parameters=[filters.EventQuerySerializer],
+        responses={
+            (200, "application/json"): s.EventPageSerializer,
+            (200, "application/geo+json"): s.EventFeatureCollectionSerializer,
+            (200, "text/csv"): OpenApiTypes.STR,
+            **errors(*READ_ERRORS),
+        },
+    )
+    def get(self, request):
+        query = validated(filters.EventQuerySerializer, request.query_params)
+        if request.accepted_renderer.format == "csv":
+            rows = selectors.event_export_rows(user=request.user, filters=query["filters"])
+            response = StreamingHttpResponse(acled_csv_chunks(rows), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = 'attachment; filename="events.csv"'
+            return response
+        events = selectors.event_list(user=request.user, filters=query["filters"])
+        page = keyset_page(events, ordering=query["ordering"], cursor=query["cursor"], size=query["page_size"])
+        if request.accepted_renderer.format == "geojson":
+            url = next_link(request, page)
+            features = s.EventFeatureSerializer(page.items, many=True).data
+            return Response({"type": "FeatureCollection", "features": features, "next": url}, headers=link_header(url))
+        return _page_response(request, page, s.EventSerializer)
+
+
+def _detail(request, event_id: int, *, status_code: int = status.HTTP_200_OK) -> Response:
+    event = selectors.event_get(user=request.user, event_id=event_id)
+    suggestions = selectors.merge_suggestions(event=event, user=request.user)
+    return Response(s.EventDetailSerializer(event, context={"merge_suggestions": suggestions}).data, status=status_code)
+
+
+@transaction.atomic
+def _edit_event(*, event, reviewer, data: dict) -> None:
+    """Field edits and the actor list, each through its service, as one versioned change."""
+    data = dict(data)
+    version = data.pop("version", None)
+    actors = data.pop("actors", None)
+    if data:
+        event_update(event=event, reviewer=reviewer, changes=data, expected_version=version)
+        version = None  # event_update checked it and took the next version inside this transaction
+    if actors is not None:
+        event_set_actors(event=event, reviewer=reviewer, roles=[(item["id"], item["role"]) for item in actors], expected_version=version)
+
+
+class EventDetailView(ApiView):
+    def get_permissions(self):
+        return [IsReviewer()] if self.request.method == "PATCH" else [ReadsEvents()]
+
+    @extend_schema(summary="One event, with its claims and review history", responses={200: s.EventDetailSerializer, **errors(401, 403, 404, 429)})
+    def get(self, request, event_id: int):
+        return _detail(request, event_id)
+
+    @extend_schema(
+        summary="Edit an event (reviewers)",
+        description="Only the fields sent change; each change is written to the review log. Send `version` to have a stale edit refused (409).",
+        request=s.EventUpdateSerializer,
+        responses={200: s.EventDetailSerializer, **errors(*WRITE_ERRORS, 409)},
+    )
+    def patch(self, request, event_id: int):
+        event = selectors.event_for_review(user=request.user, event_id=event_id)
+        _edit_event(event=event, reviewer=request.user, data=validated(s.EventUpdateSerializer, request.data))
+        return _detail(request, event_id)
+
+
+class EventActionView(ApiView):
+    permission_classes = [IsReviewer]
+
+
+class EventApproveView(EventActionView):
+    @extend_schema(summary="Approve an event (reviewers)", request=None, responses={200: s.EventDetailSerializer, **errors(*WRITE_ERRORS)})
+    def post(self, request, event_id: int):
+        event_approve(event=selectors.event_for_review(user=request.user, event_id=event_id), reviewer=request.user)
+        return _detail(request, event_id)
+
+
+class EventRejectView(EventActionView):
+    @extend_schema(summary="Reject an event (reviewers)", request=None, responses={200: s.EventDetailSerializer, **errors(*WRITE_ERRORS)})
+    def post(self, request, event_id: int):
+        event_reject(event=selectors.event_for_review(user=request.user, event_id=event_id), reviewer=request.user)
+        return _detail(request, event_id)
+
+
+class EventMergeView(EventActionView):
+    @extend_schema(
+        summary="Merge this event into another (reviewers)",
+        description="Its reports, claims and actors move to `into`, which is returned; this event then appears in /deleted/.",
+        request=s.MergeSerializer,
+        responses={200: s.EventDetailSerializer, **errors(*WRITE_ERRORS)},
+    )
+    def post(self, request, event_id: int):
+        event = selectors.event_for_review(user=request.user, event_id=event_id)
+        data = validated(s.MergeSerializer, request.data)
+        into = selectors.event_for_review(user=request.user, event_id=data["into"])
+        event_merge(event=event, into=into, reviewer=request.user)
+        return _detail(request, into.id)
+
+
+class EventSplitView(EventActionView):
+    @extend_schema(
+        summary="Split articles off into a new draft (reviewers)",
+        description="The reports of `article_ids`, with their claims, move to a new draft event, which is returned.",
+        request=s.SplitSerializer,
+        responses={201: s.EventDetailSerializer, **errors(*WRITE_ERRORS)},
+    )
+    def post(self, request, event_id: int):
+        event = selectors.event_for_review(user=request.user, event_id=event_id)
+        new = event_split(event=event, reviewer=request.user, article_ids=validated(s.SplitSerializer, request.data)["article_ids"])
+        return _detail(request, new.id, status_code=status.HTTP_201_CREATED)
+
+
+class DeletedEventsView(ApiView):
+    permission_classes = [ReadsEvents]
+
+    @extend_schema(
+        operation_id="deleted_list",
+        summary="Events rejected or merged away",
+        description="What a synchronising client should drop: ids of events rejected or merged since `since`, oldest first.",
+        parameters=[filters.DeletedQuerySerializer],
+        responses={200: s.DeletedPageSerializer, **errors(*READ_ERRORS)},
+    )
+    def get(self, request):
+        query = validated(filters.DeletedQuerySerializer, request.query_params)
+        page = keyset_page(selectors.deleted_events(since=query.get("since")), ordering=query["ordering"], cursor=query["cursor"], size=query["page_size"])
+        return _page_response(request, page, s.DeletedEventSerializer)
+
+
+# ---------------------------------------------------------------- claims
+
+
+class ClaimCreateView(ApiView):
+    permission_classes = [IsReviewer]
+
+    @extend_schema(
+        summary="Add a claim to an event (reviewers)",
+        request=s.ClaimCreateSerializer,
+        responses={201: s.EventClaimSerializer, **errors(*WRITE_ERRORS)},
+    )
+    def post(self, request):
+        data = dict(validated(s.ClaimCreateSerializer, request.data))
+        event = data.pop("event")
+        claim = claim_create(event=event, reviewer=request.user, data=data)
+        return Response(s.EventClaimSerializer(selectors.claim_get(claim_id=claim.id)).data, status=status.HTTP_201_CREATED)
+
+
+class ClaimDetailView(ApiView):
+    def get_permissions(self):
+        return [IsAnalyst()] if self.request.method == "GET" else [IsReviewer()]
+
+    @extend_schema(summary="One claim (analysts)", responses={200: s.EventClaimSerializer, **errors(401, 403, 404, 429)})
+    def get(self, request, claim_id: int):
+        return Response(s.EventClaimSerializer(selectors.claim_get(claim_id=claim_id)).data)
+
+    @extend_schema(
+        summary="Edit a claim (reviewers)",
+        description="Only the fields sent change; each change is written to the event's review log.",
+        request=s.ClaimUpdateSerializer,
+        responses={200: s.EventClaimSerializer, **errors(*WRITE_ERRORS)},
+    )
+    def patch(self, request, claim_id: int):
+        claim = selectors.claim_get(claim_id=claim_id)
+        changes = validated(s.ClaimUpdateSerializer, request.data, partial=True, context={"event": claim.event})
+        claim_update(claim=claim, reviewer=request.user, changes=dict(changes))
+        return Response(s.EventClaimSerializer(selectors.claim_get(claim_id=claim_id)).data)
+
+    @extend_schema(summary="Delete a claim (reviewers)", responses={204: None, **errors(401, 403, 404, 429)})
+    def delete(self, request, claim_id: int):
+        claim_delete(claim=selectors.claim_get(claim_id=claim_id), reviewer=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# ---------------------------------------------------------------- articles
+
+
+def _refuse_oversized_body(request) -> None:
+    """Before parsing: a body past the upload limit (plus room for the form around it) is not read at all."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+        raise PayloadTooLarge(f"The request body is {length:,} bytes; uploads are limited to {settings.MAX_UPLOAD_BYTES:,} bytes.")
+
+
+class ArticleListView(ApiView):
+    permission_classes = [IsAnalyst]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    @extend_schema(
+        operation_id="articles_list",
+        summary="Uploaded articles, newest first (analysts)",
+        parameters=[filters.ArticleQuerySerializer],
+        responses={200: s.ArticlePageSerializer, **errors(*READ_ERRORS)},
+    )
+    def get(self, request):
+        query = validated(filters.ArticleQuerySerializer, request.query_params)
+        page = keyset_page(selectors.article_list(status=query.get("status", "")), ordering=query["ordering"], cursor=query["cursor"], size=query["page_size"])
+        return _page_response(request, page, s.ArticleSerializer)
+
+    @extend_schema(
+        summary="Upload an article (analysts)",
+        description=(
+            "JSON with `text`, or multipart with `file` (.txt in UTF-8, .html or .pdf), plus optional metadata. A new article "
+            "answers 201 with status `queued` (parsing happens in the background); the same text again answers 200 with the "
+            f"existing article and is not parsed twice. Uploads are limited to settings.MAX_UPLOAD_BYTES "
+            f"({settings.MAX_UPLOAD_BYTES:,} bytes here)."
+        ),
+        request={"application/json": s.ArticleTextSerializer, "multipart/form-data": s.ArticleFileSerializer},
+        responses={
+            201: OpenApiResponse(s.ArticleSerializer, description="Created and queued for parsing."),
+            200: OpenApiResponse(s.ArticleSerializer, description="The same text was uploaded before: that article."),
+            **errors(400, 401, 403, 413, 415, 429),
+        },
+    )
+    def post(self, request):
+        _refuse_oversized_body(request)
+        data = request.data
+        if not isinstance(data, Mapping):
+            raise serializers.ValidationError({"detail": f"Send a JSON object (or a multipart form), not {type(data).__name__}."})
+        if "file" in data and "text" in data:
+            raise serializers.ValidationError({"detail": "Send the article as `text` or as a `file`, not both."})
+        if "file" in data:
+            fields = dict(validated(s.ArticleFileSerializer, data))
+            upload = fields.pop("file")
+            submission = article_submit_file(
+                filename=upload.name or "", content=upload.read(), content_type=upload.content_type or "", uploaded_by=request.user, **fields
+            )
+        else:
+            submission = article_submit_text(uploaded_by=request.user, **validated(s.ArticleTextSerializer, data))
+        if not submission.created:
+            return Response(s.ArticleSerializer(selectors.article_get(article_id=submission.article.id)).data)
+        article = submission.article
+        article.live_reports = []  # the state at creation, whatever an eager parse has done since
+        location = request.build_absolute_uri(reverse("api:article", args=[article.id]))
+        return Response(s.ArticleSerializer(article).data, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+
+class ArticleDetailView(ApiView):
+    permission_classes = [IsAnalyst]
+
+    @extend_schema(summary="One article (analysts)", responses={200: s.ArticleSerializer, **errors(401, 403, 404, 429)})
+    def get(self, request, article_id: int):
+        return Response(s.ArticleSerializer(selectors.article_get(article_id=article_id)).data)
+
+
+# ---------------------------------------------------------------- actors and places
+
+
+class ActorListView(ApiView):
+    permission_classes = [ReadsEvents]
+
+    @extend_schema(
+        operation_id="actors_list",
+        summary="The actor dictionary, with aliases",
+        parameters=[filters.ActorQuerySerializer],
+        responses={200: s.ActorPageSerializer, **errors(*READ_ERRORS)},
+    )
+    def get(self, request):
+        query = validated(filters.ActorQuerySerializer, request.query_params)
+        actors = selectors.actor_list(q=query.get("q", ""), kind=query.get("kind", ""), country=query.get("country", ""))
+        return _page_response(request, keyset_page(actors, ordering=query["ordering"], cursor=query["cursor"], size=query["page_size"]), s.ActorSerializer)
+
+
+class ActorDetailView(ApiView):
+    permission_classes = [ReadsEvents]
+
+    @extend_schema(summary="One actor", responses={200: s.ActorSerializer, **errors(401, 403, 404, 429)})
+    def get(self, request, actor_id: int):
+        return Response(s.ActorSerializer(selectors.actor_get(actor_id=actor_id)).data)
+
+
+class PlaceSearchView(ApiView):
+    permission_classes = [ReadsEvents]
+
+    @extend_schema(
+        operation_id="places_search",
+        summary="Search the gazetteer",
+        description="Places known by this name, spelling-tolerant: exact (case- and accent-folded) matches first, then sound-alikes; most populous first.",
+        parameters=[filters.PlaceQuerySerializer],
+        responses={200: s.PlaceListSerializer, **errors(*READ_ERRORS)},
+    )
+    def get(self, request):
+        query = validated(filters.PlaceQuerySerializer, request.query_params)
+        places = selectors.place_search(q=query["q"], country=query.get("country", ""), limit=query["limit"])
+        return Response({"results": s.PlaceSerializer(places, many=True).data})
+
+
+# ---------------------------------------------------------------- schema, docs, unknown paths
+
+
+class SchemaView(SpectacularAPIView):
+    """OpenAPI 3 for this API only (not whatever other DRF views the project grows)."""
+
+    urlconf = "events.api.schema_urlconf"
+    custom_settings = {
+        "COMPONENT_SPLIT_REQUEST": True,
+        "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 999_999_999_999_999_999}},
+        "SCHEMA_PATH_PREFIX": r"/api/v1",
+        "ENUM_NAME_OVERRIDES": {
+            "EventStatusEnum": ["draft", "approved", "rejected"],
+            "DeletedStatusEnum": ["rejected", "merged"],
+            "ArticleStatusEnum": "sources.models.Article.Status",
+            "ActorKindEnum": "sources.parsing.acled.ACTOR_KINDS",
+            "ActorRoleEnum": "events.models.EventActor.Role",
+            "ClaimKindEnum": "events.models.Claim.Kind",
+            "QualifierEnum": "events.models.Claim.Qualifier",
+            "DatePrecisionEnum": "events.models.Event.DatePrecision",
+            "GeoPrecisionEnum": "events.models.Event.GeoPrecision",
+        },
+    }
+
+    def get_exception_handler(self):
+        return api_exception_handler
+
+    def _get_schema_response(self, request):
+        # drf-spectacular caches ENUM_NAME_OVERRIDES per language, ignoring custom_settings: reload them.
+        from drf_spectacular import plumbing
+
+        cached = getattr(plumbing, "_load_enum_name_overrides", None)
+        if cached is not None and hasattr(cached, "cache_clear"):
+            cached.cache_clear()
+        try:
+            return super()._get_schema_response(request)
+        finally:
+            if cached is not None and hasattr(cached, "cache_clear"):
+                cached.cache_clear()
+
+
+SIDECAR_FILES = {"swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"}
+
+
+def _sidecar_dir() -> Path | None:
+    try:
+        import drf_spectacular_sidecar
+    except ImportError:
+        return None
+    return Path(drf_spectacular_sidecar.__file__).resolve().parent / "static" / "drf_spectacular_sidecar" / "swagger-ui-dist"
+
+
+class SwaggerView(SpectacularSwaggerView):
+    """Swagger UI. Offline when drf-spectacular-sidecar is installed: its files are served
+    from /api/v1/docs/assets/ (or from static files once settings say SWAGGER_UI_DIST="SIDECAR")."""
+
+    url_name = "api:schema"
+    title = "conflict_tracker API"
+
+    @staticmethod
+    def _swagger_ui_resource(filename):
+        from drf_spectacular.settings import spectacular_settings
+
+        if spectacular_settings.SWAGGER_UI_DIST != "SIDECAR" and _sidecar_dir() is not None:
+            return reverse("api:docs-asset", args=[filename])
+        return SpectacularSwaggerView._swagger_ui_resource(filename)
+
+    @staticmethod
+    def _swagger_ui_favicon():
+        from drf_spectacular.settings import spectacular_settings
+
+        if spectacular_settings.SWAGGER_UI_FAVICON_HREF != "SIDECAR" and _sidecar_dir() is not None:
+            return reverse("api:docs-asset", args=["favicon-32x32.png"])
+        return SpectacularSwaggerView._swagger_ui_favicon()
+
+
+@csrf_exempt
+def swagger_asset(request, filename: str):
+    directory = _sidecar_dir()
+    if directory is None or filename not in SIDECAR_FILES:
+        raise Http404
+    response = FileResponse((directory / filename).open("rb"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@csrf_exempt  # nothing changes here; answer an unknown POST with the JSON 404, not a CSRF page
+def not_found(request):
+    """Unknown paths under the API answer in JSON (GET without the trailing slash is redirected)."""
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not not_found:
+            if request.method in ("GET", "HEAD"):
+                query = request.META.get("QUERY_STRING", "")
+                return HttpResponsePermanentRedirect(request.path + "/" + (f"?{query}" if query else ""))
+            return JsonResponse({"detail": f"Not found; the URL needs a trailing slash: {request.path}/"}, status=404)
+    return JsonResponse({"detail": f"Not found: {request.path} is not an API endpoint; see /api/v1/."}, status=404)

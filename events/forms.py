@@ -1,0 +1,194 @@
+"""Forms for reviewing events: fields, place, actors, claims, merge and split, and the map's filters.
+
+Every form that changes an event carries the version the reviewer loaded, so the service can
+refuse an edit made on top of someone else's newer save.
+"""
+
+from django import forms
+from django.db.models import Q
+
+from events.actors import find_actor
+from events.models import Actor, Claim, Event, EventActor, Place
+from sources.parsing.acled import EVENT_TYPE_CHOICES, SUB_EVENT_TYPES
+
+GROUPED_SUB_EVENT_TYPES = [(event_type, [(sub, sub) for sub in subs]) for event_type, subs in SUB_EVENT_TYPES.items()]
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class VersionedForm(forms.Form):
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class EventEditForm(VersionedForm):
+    """The event's own fields; changes() gives only what differs, for services.event_update."""
+
+    event_type = forms.ChoiceField(choices=EVENT_TYPE_CHOICES)
+    sub_event_type = forms.ChoiceField(choices=GROUPED_SUB_EVENT_TYPES, label="Sub-event type")
+    start_date = forms.DateField(widget=DATE_INPUT)
+    end_date = forms.DateField(widget=DATE_INPUT)
+    date_precision = forms.ChoiceField(choices=Event.DatePrecision.choices)
+    location_name = forms.CharField(max_length=200, required=False, label="Place as written", help_text="Kept when no gazetteer place matched.")
+    admin1 = forms.CharField(max_length=200, required=False, label="Admin1 region")
+    country = forms.CharField(max_length=2, required=False, help_text="ISO code, e.g. ML")
+    latitude = forms.FloatField(min_value=-90, max_value=90, required=False)
+    longitude = forms.FloatField(min_value=-180, max_value=180, required=False)
+    geo_precision = forms.TypedChoiceField(choices=Event.GeoPrecision.choices, coerce=int, label="Location precision")
+    fatalities_best = forms.IntegerField(min_value=0, required=False, label="Best fatality estimate", help_text="Empty: the lowest total any source reports.")
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    FIELDS = ("event_type", "sub_event_type", "start_date", "end_date", "date_precision", "location_name", "admin1",
+              "country", "latitude", "longitude", "geo_precision", "fatalities_best", "notes")  # fmt: skip
+
+    @classmethod
+    def for_event(cls, event: Event) -> "EventEditForm":
+        initial = {"version": event.version, **{name: getattr(event, name) for name in cls.FIELDS}}
+        if not event.fatalities_best_chosen:
+            initial["fatalities_best"] = None  # empty means "the conservative rule", so it follows new claims
+        return cls(initial=initial)
+
+    def clean_country(self):
+        return self.cleaned_data["country"].strip().upper()
+
+    def clean(self):
+        data = super().clean()
+        event_type, sub_event_type = data.get("event_type"), data.get("sub_event_type")
+        if event_type and sub_event_type and sub_event_type not in SUB_EVENT_TYPES[event_type]:
+            self.add_error("sub_event_type", f"“{sub_event_type}” is not a sub-type of “{event_type}”.")
+        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
+            self.add_error("end_date", "The event cannot end before it starts.")
+        if (data.get("latitude") is None) != (data.get("longitude") is None) and "latitude" not in self.errors and "longitude" not in self.errors:
+            self.add_error("longitude", "Give both latitude and longitude, or neither.")
+        return data
+
+    def changes(self, event: Event) -> dict:
+        changes = {name: self.cleaned_data[name] for name in self.FIELDS if self.cleaned_data[name] != getattr(event, name)}
+        if changes.get("fatalities_best", 0) is None and not event.fatalities_best_chosen:
+            del changes["fatalities_best"]  # left empty: keep following the conservative rule
+        return changes
+
+
+class PlaceChoiceForm(VersionedForm):
+    place = forms.ModelChoiceField(queryset=Place.objects.all(), widget=forms.HiddenInput)
+
+
+class PlaceSearchForm(forms.Form):
+    place_q = forms.CharField(max_length=200, required=False, label="Search the gazetteer")
+    place_country = forms.CharField(max_length=2, required=False, label="Country")
+
+
+class MapPointForm(VersionedForm):
+    latitude = forms.FloatField(min_value=-90, max_value=90, widget=forms.HiddenInput)
+    longitude = forms.FloatField(min_value=-180, max_value=180, widget=forms.HiddenInput)
+    geo_precision = forms.TypedChoiceField(choices=Event.GeoPrecision.choices, coerce=int, initial=1, label="Precision")
+
+
+def actor_named(name: str) -> Actor | None:
+    """An actor by canonical name or any alias."""
+    name = name.strip()
+    return Actor.objects.filter(name=name).first() or find_actor(name) if name else None
+
+
+class ActorRoleForm(forms.Form):
+    actor = forms.CharField(max_length=200, required=False, widget=forms.TextInput(attrs={"list": "actor-names", "autocomplete": "off"}))
+    role = forms.ChoiceField(choices=EventActor.Role.choices)
+
+    def clean_actor(self):
+        name = self.cleaned_data["actor"].strip()
+        if not name:
+            return None
+        actor = actor_named(name)
+        if actor is None:
+            raise forms.ValidationError(f"No actor is called “{name}”; pick one from the dictionary.")
+        return actor
+
+
+ActorRoleFormSet = forms.formset_factory(ActorRoleForm, extra=2, can_delete=True)
+
+
+def actor_formset(event: Event, data=None):
+    initial = [{"actor": item.actor.name, "role": item.role} for item in event.event_actors.select_related("actor").order_by("role", "id")]
+    return ActorRoleFormSet(data, initial=initial, prefix="actors")
+
+
+def actor_roles(formset) -> list[tuple[Actor, str]]:
+    return [
+        (form.cleaned_data["actor"], form.cleaned_data["role"])
+        for form in formset.forms
+        if form.cleaned_data.get("actor") and not form.cleaned_data.get("DELETE")
+    ]
+
+
+class ClaimForm(forms.Form):
+    """A claim as a reviewer types it; a claimant or subject that names a known actor is linked to it."""
+
+    article = forms.ModelChoiceField(queryset=None, empty_label=None, label="Reported in")
+    claimant = forms.CharField(max_length=200, required=False, widget=forms.TextInput(attrs={"list": "actor-names"}), help_text="Who makes the claim, as written.")
+    kind = forms.ChoiceField(choices=Claim.Kind.choices)
+    subject = forms.CharField(max_length=200, required=False, widget=forms.TextInput(attrs={"list": "actor-names"}), label="About")
+    count_min = forms.IntegerField(min_value=0, required=False, label="From")
+    count_max = forms.IntegerField(min_value=0, required=False, label="To", help_text="Empty: open-ended (“at least”).")
+    qualifier = forms.ChoiceField(choices=Claim.Qualifier.choices)
+    quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, help_text="The sentence the claim comes from.")
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        from sources.models import Article
+
+        self.fields["article"].queryset = Article.objects.filter(Q(event_reports__event=event) | Q(claims__event=event)).distinct()
+
+    @classmethod
+    def for_claim(cls, claim: Claim, **kwargs) -> "ClaimForm":
+        initial = {
+            "article": claim.article_id, "claimant": claim.claimant_text or (claim.claimant.name if claim.claimant else ""),
+            "kind": claim.kind, "subject": claim.subject_text or (claim.subject.name if claim.subject else ""),
+            "count_min": claim.count_min, "count_max": claim.count_max, "qualifier": claim.qualifier, "quote": claim.quote,
+        }  # fmt: skip
+        return cls(initial=initial, event=claim.event, prefix=f"claim-{claim.id}", **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("count_min"), data.get("count_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("count_max", "“To” cannot be below “From”.")
+        return data
+
+    def claim_data(self) -> dict:
+        """The fields services.claim_create and claim_update take."""
+        data = self.cleaned_data
+        return {
+            "article": data["article"],
+            "claimant": actor_named(data["claimant"]), "claimant_text": data["claimant"].strip(),
+            "kind": data["kind"],
+            "subject": actor_named(data["subject"]), "subject_text": data["subject"].strip(),
+            "count_min": data["count_min"], "count_max": data["count_max"], "qualifier": data["qualifier"], "quote": data["quote"].strip(),
+        }  # fmt: skip
+
+
+class MergeForm(forms.Form):
+    into = forms.ModelChoiceField(queryset=Event.objects.filter(status__in=[Event.Status.DRAFT, Event.Status.APPROVED]), widget=forms.HiddenInput)
+
+
+class SplitForm(forms.Form):
+    articles = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, label="Articles to move to a new draft")
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["articles"].choices = [
+            (report.article_id, str(report.article)) for report in event.reports.select_related("article").order_by("article_id")
+        ]
+
+
+class DecisionForm(VersionedForm):
+    """Approve or reject the version the reviewer saw."""
+
+
+class MapFilterForm(forms.Form):
+    date_from = forms.DateField(required=False, widget=DATE_INPUT, label="From")
+    date_to = forms.DateField(required=False, widget=DATE_INPUT, label="To")
+    country = forms.CharField(max_length=2, required=False, widget=forms.TextInput(attrs={"placeholder": "e.g. ML", "size": 4}))
+    event_type = forms.ChoiceField(choices=[("", "All types"), *EVENT_TYPE_CHOICES], required=False, label="Type")
+    actor = forms.CharField(max_length=200, required=False, widget=forms.TextInput(attrs={"list": "actor-names", "placeholder": "Any actor"}))
+    drafts = forms.BooleanField(required=False, label="Include drafts")
+
+    def clean_country(self):
+        return self.cleaned_data["country"].strip().upper()

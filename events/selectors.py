@@ -1,0 +1,404 @@
+"""Read-side queries: what a user may see, filtered, with everything its documents need prefetched.
+
+Pure reads, no writes. Each function fetches what its caller renders in a fixed number of
+queries whatever the number of rows (the API's list endpoints are tested for it).
+"""
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models.query import ModelIterable
+
+from events.actors import find_actor
+from events.gazetteer import find_places
+from events.matching import MAX_DATE_GAP_DAYS, Footprint, match_reason
+from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place, ReviewLog
+from events.roles import ANALYST, user_has_role
+from sources.models import Article
+from sources.parsing.normalize import normalize_name
+
+LISTED_TO_ANALYSTS = (Event.Status.DRAFT, Event.Status.APPROVED, Event.Status.REJECTED)
+LISTED_TO_EVERYONE = (Event.Status.APPROVED,)
+DELETED_STATUSES = (Event.Status.REJECTED, Event.Status.MERGED)
+CSV_CHUNK = 2000
+
+
+class EventNotFound(Event.DoesNotExist):
+    """No such event, or one this user may not see."""
+
+
+class EventMergedAway(EventNotFound):
+    """The event was merged into another; the caller may point the client there."""
+
+    def __init__(self, message: str, *, merged_into: int | None):
+        super().__init__(message)
+        self.merged_into = merged_into
+
+
+# ---------------------------------------------------------------- visibility
+
+
+def visible_statuses(user) -> tuple[str, ...]:
+    """Analysts see drafts and rejected events; everyone else only approved ones. Merged events are never listed."""
+    return LISTED_TO_ANALYSTS if user_has_role(user, ANALYST) else LISTED_TO_EVERYONE
+
+
+# ---------------------------------------------------------------- what documents read
+
+
+class _RelatedLoader(QuerySet):
+    """Events that, once fetched, load their relations in one query per relation.
+
+    The same result as prefetch_related(), without its per-row cost: Django's prefetch clones a
+    filtered queryset for every row and relation, which took most of a 100-event page's time.
+    Each relation is stored where prefetch_related() stores it, so `event.claims.all()` and the
+    rest read it without a query.
+    """
+
+    relations: tuple = ()
+
+    def _fetch_all(self):
+        fresh = self._result_cache is None
+        super()._fetch_all()
+        if fresh and self._result_cache and self._iterable_class is ModelIterable:
+            attach_relations(self._result_cache, self.relations)
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.relations = self.relations
+        return clone
+
+
+def _loading(rows: QuerySet, relations: tuple) -> QuerySet:
+    loader = _RelatedLoader(model=rows.model, query=rows.query.chain(), using=rows.db)
+    loader.relations = relations
+    return loader
+
+
+def _event_actors() -> QuerySet:
+    return EventActor.objects.order_by("role", "id")
+
+
+def _claims() -> QuerySet:
+    return Claim.objects.defer("created_at", "updated_at", "created_by").order_by("article_id", "char_start", "id")
+
+
+def _report_ids() -> QuerySet:
+    return EventReport.objects.only("id", "event_id", "article_id").order_by("article_id", "id")
+
+
+def _report_publishers() -> QuerySet:
+    return (
+        EventReport.objects.select_related("article__publisher")
+        .only("id", "event_id", "article_id", "article__id", "article__publisher__id", "article__publisher__name")
+        .order_by("article_id", "id")
+    )
+
+
+@dataclass(frozen=True)
+class Relation:
+    name: str  # the related manager's cache name (or, as_attribute, a plain list attribute)
+    rows: Callable[[], QuerySet]
+    key: str = "event_id"  # the rows' foreign key to the parent
+    as_attribute: bool = False
+    actors: tuple[str, ...] = ()  # foreign keys to Actor, resolved from one shared query (id, name, kind)
+
+
+DOCUMENT_RELATIONS = (
+    Relation("event_actors", _event_actors, actors=("actor",)),
+    Relation("claims", _claims, actors=("claimant", "subject")),
+    Relation("reports", _report_ids),
+)
+ACLED_RELATIONS = (Relation("event_actors", _event_actors, actors=("actor",)), Relation("reports", _report_publishers))
+
+
+def attach_relations(parents: list, relations) -> None:
+    """Load each relation of these rows in one query and cache it on them as prefetch_related() would."""
+    if not parents:
+        return
+    ids = [parent.id for parent in parents]
+    needs_actors: list[tuple[object, str]] = []
+    for relation in relations:
+        queryset = relation.rows()
+        grouped: dict[int, list] = {}
+        for row in queryset.filter(**{f"{relation.key}__in": ids}):
+            grouped.setdefault(getattr(row, relation.key), []).append(row)
+            needs_actors += [(row, field) for field in relation.actors if getattr(row, f"{field}_id") is not None]
+        for parent in parents:
+            rows = grouped.get(parent.id, [])
+            if relation.as_attribute:
+                setattr(parent, relation.name, rows)
+                continue
+            cached = QuerySet(model=queryset.model)
+            cached._result_cache, cached._prefetch_done = rows, True
+            if not hasattr(parent, "_prefetched_objects_cache"):
+                parent._prefetched_objects_cache = {}
+            parent._prefetched_objects_cache[relation.name] = cached
+    if needs_actors:
+        # A page names few distinct actors: load each once rather than once per row that mentions it.
+        actors = Actor.objects.only("id", "name", "kind").in_bulk({getattr(row, f"{field}_id") for row, field in needs_actors})
+        for row, field in needs_actors:
+            setattr(row, field, actors[getattr(row, f"{field}_id")])
+
+
+def with_document_relations(events: QuerySet) -> QuerySet:
+    """What event_document() reads, in four queries for any number of events.
+
+    Like exports.events_for_documents(), except that reports load only their article id
+    (documents never read the article, whose text would be most of the bytes fetched), and
+    without prefetch_related()'s per-row cost.
+    """
+    return _loading(events.select_related("place"), DOCUMENT_RELATIONS)
+
+
+def with_acled_relations(events: QuerySet) -> QuerySet:
+    """What exports.acled_row() reads: actors, and each report's publisher name (not the article text, nor claims)."""
+    return _loading(events.select_related("place"), ACLED_RELATIONS)
+
+
+def _history() -> Prefetch:
+    return Prefetch("history", queryset=ReviewLog.objects.select_related("user").order_by("created_at", "id"))
+
+
+# ---------------------------------------------------------------- event lists
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    statuses: tuple[str, ...] = ()
+    country: str = ""
+    admin1: str = ""
+    event_type: str = ""
+    sub_event_type: str = ""
+    actor: str = ""  # an id, or a name or alias
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    updated_since: datetime.datetime | None = None
+    q: str = ""
+
+
+def resolve_actor(value: str) -> Actor | None:
+    """An actor by id, or by a name or alias (case, accents and punctuation folded)."""
+    value = value.strip()
+    if value.isdigit():
+        return Actor.objects.filter(id=int(value)).first() if len(value) <= 18 else None
+    return find_actor(value) or Actor.objects.filter(name__iexact=value).first()
+
+
+def _text_match(q: str) -> Q:
+    folded = normalize_name(q)
+    actor_names = Q(actor__name__icontains=q)
+    if folded:
+        actor_names |= Q(actor__aliases__normalized__contains=folded)
+    involved = EventActor.objects.filter(actor_names, event_id=OuterRef("id"))
+    return (
+        Q(notes__icontains=q)
+        | Q(location_name__icontains=q)
+        | Q(admin1__icontains=q)
+        | Q(place__name__icontains=q)
+        | Exists(involved)
+    )
+
+
+def _bbox(min_lon: float, min_lat: float, max_lon: float, max_lat: float) -> Q:
+    latitude = Q(latitude__gte=min_lat, latitude__lte=max_lat)
+    if min_lon <= max_lon:
+        return latitude & Q(longitude__gte=min_lon, longitude__lte=max_lon)
+    # RFC 7946 §5.2: a box whose west edge lies east of its east edge crosses the antimeridian.
+    return latitude & (Q(longitude__gte=min_lon) | Q(longitude__lte=max_lon))
+
+
+def event_queryset(*, user, filters: EventFilters) -> QuerySet:
+    """The events this user may see that match the filters, unordered and without relations."""
+    allowed = visible_statuses(user)
+    statuses = [status for status in filters.statuses if status in allowed] if filters.statuses else list(allowed)
+    events = Event.objects.filter(status__in=statuses) if len(statuses) != 1 else Event.objects.filter(status=statuses[0])
+    if filters.country:
+        events = events.filter(country=filters.country.upper())
+    if filters.admin1:
+        events = events.filter(admin1__iexact=filters.admin1)
+    if filters.event_type:
+        events = events.filter(event_type=filters.event_type)
+    if filters.sub_event_type:
+        events = events.filter(sub_event_type=filters.sub_event_type)
+    if filters.date_from:
+        events = events.filter(start_date__gte=filters.date_from)
+    if filters.date_to:
+        events = events.filter(start_date__lte=filters.date_to)
+    if filters.bbox:
+        events = events.filter(_bbox(*filters.bbox))
+    if filters.updated_since:
+        events = events.filter(updated_at__gte=filters.updated_since)
+    if filters.actor:
+        actor = resolve_actor(filters.actor)
+        if actor is None:
+            return events.none()
+        events = events.filter(Exists(EventActor.objects.filter(event_id=OuterRef("id"), actor_id=actor.id)))
+    if filters.q:
+        events = events.filter(_text_match(filters.q))
+    return events
+
+
+def event_list(*, user, filters: EventFilters) -> QuerySet:
+    """Matching events with what their documents need; slice (paginate) before evaluating."""
+    return with_document_relations(event_queryset(user=user, filters=filters))
+
+
+def event_export_rows(*, user, filters: EventFilters, chunk: int = CSV_CHUNK) -> Iterator[Event]:
+    """Every matching event, in id order, fetched in chunks with what acled_row() needs: constant memory."""
+    base = event_queryset(user=user, filters=filters).order_by("id")
+    last_id = 0
+    while True:
+        rows = list(with_acled_relations(base.filter(id__gt=last_id))[:chunk])
+        if not rows:
+            return
+        yield from rows
+        last_id = rows[-1].id
+
+
+# ---------------------------------------------------------------- one event
+
+
+def _find_event(event_id: int) -> Event:
+    event = Event.objects.select_related("place").filter(id=event_id).first()
+    if event is None:
+        raise EventNotFound(f"There is no event {event_id}.")
+    return event
+
+
+def _refuse_merged(event: Event, user) -> None:
+    if event.status == Event.Status.MERGED:
+        target = Event.objects.filter(id=event.merged_into_id, status__in=visible_statuses(user)).values_list("id", flat=True).first()
+        where = f" into event {target}" if target else ""
+        raise EventMergedAway(f"Event {event.id} was merged{where}.", merged_into=target)
+
+
+def event_get(*, user, event_id: int) -> Event:
+    """One event with its documents' relations and its review history, if this user may see it."""
+    event = _find_event(event_id)
+    _refuse_merged(event, user)
+    if event.status not in visible_statuses(user):
+        raise EventNotFound(f"There is no event {event_id}.")
+    attach_relations([event], DOCUMENT_RELATIONS)
+    prefetch_related_objects([event], _history())
+    return event
+
+
+def event_for_review(*, user, event_id: int) -> Event:
+    """An event a reviewer may act on: any that has not been merged away."""
+    event = _find_event(event_id)
+    _refuse_merged(event, user)
+    return event
+
+
+def merge_suggestions(*, event: Event, user, limit: int = 5) -> list[dict]:
+    """Draft or approved events that look like the same event (the parser's matching rules), closest first."""
+    if not user_has_role(user, ANALYST) or event.status not in (Event.Status.DRAFT, Event.Status.APPROVED):
+        return []
+    window = datetime.timedelta(days=MAX_DATE_GAP_DAYS)
+    candidates = (
+        Event.objects.filter(status__in=[Event.Status.DRAFT, Event.Status.APPROVED])
+        .filter(start_date__lte=event.end_date + window, end_date__gte=event.start_date - window)
+        .filter(Q(country=event.country) | Q(country="") if event.country else Q())
+        .exclude(id=event.id)
+        .order_by("id")[:200]
+    )
+    candidates = list(candidates)
+    attach_relations(candidates, (Relation("event_actors", _event_actors),))
+    own = _footprint(event)
+    found = []
+    for candidate in candidates:
+        reason = match_reason(own, _footprint(candidate))
+        if reason is not None:
+            found.append((reason.score, candidate, reason))
+    found.sort(key=lambda item: (item[0], item[1].id))
+    return [{"event_id": candidate.id, "status": candidate.status, "reason": reason.as_dict()} for _, candidate, reason in found[:limit]]
+
+
+def _footprint(event: Event) -> Footprint:
+    return Footprint(
+        start_date=event.start_date, end_date=event.end_date, country=event.country, admin1=event.admin1,
+        place_id=event.place_id, latitude=event.latitude, longitude=event.longitude, geo_precision=event.geo_precision,
+        event_type=event.event_type, actor_names=frozenset(item.actor.name for item in event.event_actors.all()),
+    )  # fmt: skip
+
+
+def deleted_events(*, since: datetime.datetime | None) -> QuerySet:
+    """Events rejected or merged away (since a time): what a synchronising client should drop."""
+    events = Event.objects.filter(status__in=DELETED_STATUSES, status_changed_at__isnull=False)
+    if since is not None:
+        events = events.filter(status_changed_at__gte=since)
+    return events.only("id", "status", "merged_into_id", "status_changed_at")
+
+
+# ---------------------------------------------------------------- claims
+
+
+def claim_get(*, claim_id: int) -> Claim:
+    claim = Claim.objects.select_related("claimant", "subject", "event").filter(id=claim_id).first()
+    if claim is None:
+        raise Claim.DoesNotExist(f"There is no claim {claim_id}.")
+    return claim
+
+
+def article_reports_event(*, article_id: int, event_id: int) -> bool:
+    return EventReport.objects.filter(article_id=article_id, event_id=event_id).exists()
+
+
+# ---------------------------------------------------------------- articles
+
+
+def _live_reports() -> QuerySet:
+    # A merged event keeps a report only when its target already had one for the article: skip it.
+    return EventReport.objects.exclude(event__status=Event.Status.MERGED).only("id", "article_id", "event_id").order_by("event_id")
+
+
+def _with_event_ids(articles: QuerySet) -> QuerySet:
+    return _loading(articles.select_related("publisher").defer("text", "spans"), (Relation("live_reports", _live_reports, "article_id", as_attribute=True),))
+
+
+def article_list(*, status: str = "") -> QuerySet:
+    articles = Article.objects.all()
+    if status:
+        articles = articles.filter(status=status)
+    return _with_event_ids(articles)
+
+
+def article_get(*, article_id: int) -> Article:
+    article = _with_event_ids(Article.objects.filter(id=article_id)).first()
+    if article is None:
+        raise Article.DoesNotExist(f"There is no article {article_id}.")
+    return article
+
+
+# ---------------------------------------------------------------- actors and places
+
+
+def actor_list(*, q: str = "", kind: str = "", country: str = "") -> QuerySet:
+    actors = Actor.objects.all()
+    if q:
+        folded = normalize_name(q)
+        matches = Q(name__icontains=q)
+        if folded:
+            matches |= Exists(ActorAlias.objects.filter(actor_id=OuterRef("id"), normalized__contains=folded))
+        actors = actors.filter(matches)
+    if kind:
+        actors = actors.filter(kind=kind)
+    if country:
+        actors = actors.filter(country=country.upper())
+    return _loading(actors, (Relation("aliases", lambda: ActorAlias.objects.order_by("alias", "id"), "actor_id"),))
+
+
+def actor_get(*, actor_id: int) -> Actor:
+    actor = actor_list().filter(id=actor_id).first()
+    if actor is None:
+        raise Actor.DoesNotExist(f"There is no actor {actor_id}.")
+    return actor
+
+
+def place_search(*, q: str, country: str = "", limit: int = 10) -> list[Place]:
+    """Gazetteer places by name, spelling-tolerant (events.gazetteer.find_places)."""
+    return find_places(q, country=country, limit=limit)
