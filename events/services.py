@@ -365,6 +365,8 @@ def event_update(*, event: Event, reviewer, changes: dict, expected_version: int
             changed.append(field)
     if "fatalities_best" in changed:
         event.fatalities_best_chosen = event.fatalities_best is not None
+        if not event.fatalities_best_chosen:  # cleared: back to the conservative rule
+            event.fatalities_best = event.fatalities_low
         changed.append("fatalities_best_chosen")
     if "place" in changed and event.place is not None:
         _adopt_place(event, reviewer, changed)
@@ -449,7 +451,8 @@ def _set_status(event: Event, reviewer, status: str, *, merged_into: Event | Non
 
 
 @transaction.atomic
-def event_approve(*, event: Event, reviewer) -> Event:
+def event_approve(*, event: Event, reviewer, expected_version: int | None = None) -> Event:
+    _claim_version(event, expected_version)
     if event.status not in (Event.Status.DRAFT, Event.Status.APPROVED):
         raise ReviewError(f"A {event.status} event cannot be approved.")
     if event.status == Event.Status.APPROVED and not event.flagged_for_review:
@@ -460,7 +463,8 @@ def event_approve(*, event: Event, reviewer) -> Event:
 
 
 @transaction.atomic
-def event_reject(*, event: Event, reviewer) -> Event:
+def event_reject(*, event: Event, reviewer, expected_version: int | None = None) -> Event:
+    _claim_version(event, expected_version)
     if event.status in (Event.Status.REJECTED, Event.Status.MERGED):
         raise ReviewError(f"The event is already {event.status}.")
     return _set_status(event, reviewer, Event.Status.REJECTED)

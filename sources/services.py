@@ -103,7 +103,7 @@ def _article_create(
         return ArticleSubmission(article=existing, created=False)
     url = url or document.url
     article = Article(
-        title=(title or document.title)[:500],
+        title=(title or document.title or _first_line(document.text))[:500],
         url=url,
         published_at=published_at or document.published_at,
         text=document.text,
@@ -124,6 +124,12 @@ def _article_create(
             article.original_file.delete(save=False)
         return ArticleSubmission(article=Article.objects.get(content_hash=digest), created=False)
     return ArticleSubmission(article=article, created=True)
+
+
+def _first_line(text: str, limit: int = 120) -> str:
+    """A stand-in title for plain text: its first line, cut at a word."""
+    line = text.strip().split("\n", 1)[0].strip()
+    return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _safe_filename(filename: str) -> str:

@@ -103,3 +103,26 @@ def test_a_draft_takes_the_most_precise_place_its_reports_give():
     article_events_replace(article=article("Report two."), result=report())
     event = Event.objects.get()
     assert (event.geo_precision, event.latitude, event.longitude) == (1, 10.0, 20.0)
+
+
+def test_clearing_a_chosen_best_figure_returns_to_the_lowest_total(user_factory):
+    from events.services import event_update
+
+    reviewer = user_factory("rev", "reviewer")
+    article_events_replace(article=article("Report one."), result=report(claim(ARMY, "killed", REBELS, 20, 20)))
+    event = event_update(event=Event.objects.get(), reviewer=reviewer, changes={"fatalities_best": 25})
+    assert (event.fatalities_best, event.fatalities_best_chosen) == (25, True)
+    event = event_update(event=event, reviewer=reviewer, changes={"fatalities_best": None})
+    assert (event.fatalities_best, event.fatalities_best_chosen) == (20, False)
+    assert list(event.history.values_list("field", flat=True)) == ["fatalities_best", "fatalities_best"]
+
+
+def test_a_stale_approval_is_refused(user_factory):
+    from events.services import StaleEdit, event_approve
+
+    reviewer = user_factory("rev", "reviewer")
+    article_events_replace(article=article("Report one."), result=report())
+    event = Event.objects.get()
+    with pytest.raises(StaleEdit):
+        event_approve(event=event, reviewer=reviewer, expected_version=event.version + 5)
+    assert Event.objects.get().status == "draft"
