@@ -79,6 +79,15 @@ class ClaimReader:
         self.breakdowns = [tuple(cue.split()) for cue in lexicon.BREAKDOWN_CUES]
         self.name_run = re.compile(r"^[A-Z][\w'’.-]*$")
         self.qualifier_words = {word for phrase, _ in lexicon.QUALIFIER_PHRASES for word in phrase.split()}
+        # A sentence holds a figure only if one of these words is in it (or a digit): the rest skip the figure reader.
+        self.figure_words = (
+            set(lexicon.UNITS) | set(lexicon.TENS) | set(lexicon.MULTIPLIERS) | {lexicon.DOZEN, lexicon.HALF}
+            | {word for phrase in lexicon.VAGUE_QUANTITIES for word in phrase.split()} | set(lexicon.LOSS_NOUNS)
+        ) - {"a", "an", "of", "or", "so", "the"}  # fmt: skip
+
+    def _may_hold_figures(self, sentence: Sentence) -> bool:
+        words = self.figure_words
+        return any(token.low[:1].isdigit() or token.low in words or token.low.split("-")[0] in words for token in sentence.tokens)
 
     # ---------------------------------------------------------------- whole document
     def read(self, doc: Document) -> list[FoundClaim]:
@@ -254,6 +263,10 @@ class ClaimReader:
             # in it — unless the attribution closes the sentence (", regional governor X said.").
             named_before = any(start <= m.first_token < candidate for m in mentions if m.category in ARMED_CATEGORIES)
             named_before = named_before and not self._closes_sentence(doc, tokens, end + 1)
+            # "X attacked ... on Monday, the military said": the words after the comma name the speaker.
+            own = [m for m in mentions if m.category in ARMED_CATEGORIES and candidate <= m.first_token and m.last_token <= end]
+            if own and end - candidate <= 5 and tokens[candidate].low in ("the", "a", "an", "its", "their"):
+                named_before = False
             if candidate <= end and not named_before:
                 core_start = candidate
             if candidate <= end and tokens[candidate].low in ("which", "who") and candidate - 2 >= start:
@@ -392,6 +405,8 @@ class ClaimReader:
 
     # ---------------------------------------------------------------- figures
     def _claims_in(self, doc, sentence, mentions, cues, quote_speaker) -> list[FoundClaim]:
+        if not self._may_hold_figures(sentence):
+            return []
         tokens = sentence.tokens
         blocked = self._blocked_tokens(doc, sentence, mentions)
         figures: list[dict] = []

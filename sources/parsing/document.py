@@ -142,7 +142,8 @@ class Reader:
         named = self._named_mentions(doc)
         doc.countries = self._country_mentions(doc, named)
         doc.main_country = self._main_country(doc, named) or country_hint
-        doc.mentions = self._resolve(doc, named + self._new_groups(doc, named) + self._generic_mentions(doc, named))
+        new = _deduplicated(self._new_groups(doc, named) + self._named_groups(doc, named))
+        doc.mentions = self._resolve(doc, named + new + self._generic_mentions(doc, named, new))
         return doc
 
     # ---------------------------------------------------------------- named actors
@@ -195,6 +196,102 @@ class Reader:
                 first, last = _token_range(sentence, occurrence.start(), occurrence.end())
                 mentions.append(ActorMention(occurrence.start(), occurrence.end(), sentence.index, first, last, NEW, ref, name))
         return _deduplicated(mentions)
+
+    def _named_groups(self, doc: Document, named: list[ActorMention]) -> list[ActorMention]:
+        """Capitalised names the dictionary lacks that name an armed group by their form:
+        "the Atlantis Liberation Front", "Katiba Xyz", "Ansar Xyz"."""
+        lex = self.lex
+        covered = {(m.sentence, i) for m in named for i in range(m.first_token, m.last_token + 1)}
+        found: dict[str, tuple[str, int]] = {}  # name -> (kind, offset of its first occurrence)
+        for sentence in doc.sentences:
+            tokens = sentence.tokens
+            for token in tokens:
+                low = token.low
+                if not token.is_cap or (sentence.index, token.index) in covered:
+                    continue
+                following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+                if following is not None and following.is_cap and following.text[:1].isalpha():
+                    continue  # the name goes on: "Liberation Front"
+                if low in lex.ARMED_NAME_HEADS and token.index > 0:
+                    first, last = self._name_leftwards(sentence, token.index, covered), token.index
+                elif low in lex.ARMED_NAME_OPENERS and token.index + 1 < len(tokens):
+                    first, last = token.index, self._name_rightwards(sentence, token.index, covered)
+                else:
+                    continue
+                if last - first < 1:
+                    continue
+                name = sentence.span_text(first, last)
+                if name in found or not self._is_group_name(doc, tokens[first : last + 1]):
+                    continue
+                head = lex.ARMED_NAME_HEADS.get(tokens[last].low) or lex.ARMED_NAME_OPENERS.get(tokens[first].low, "rebel_group")
+                context = doc.text[max(0, tokens[first].start - 60) : tokens[first].start]
+                found[name] = (self._name_kind(context, head), tokens[first].start)
+        mentions = []
+        for name, (kind, _) in found.items():
+            ref = ActorRef(None, name, kind, doc.main_country or "", is_new=True)
+            for occurrence in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+                sentence = doc.sentence_at(occurrence.start())
+                if sentence is None or any(m.start < occurrence.end() and m.end > occurrence.start() for m in named):
+                    continue
+                first, last = _token_range(sentence, occurrence.start(), occurrence.end())
+                mentions.append(ActorMention(occurrence.start(), occurrence.end(), sentence.index, first, last, NEW, ref, name))
+        return mentions
+
+    def _name_leftwards(self, sentence: Sentence, head: int, covered: set) -> int:
+        tokens, k = sentence.tokens, head
+        while k > 0:
+            previous = tokens[k - 1]
+            if (sentence.index, k - 1) in covered:
+                break
+            common = (previous.low,) in self.generic and previous.low not in self.lex.GENERIC_NAME_WORDS  # "Rebels of the"
+            if previous.is_cap and previous.text[:1].isalpha() and previous.low not in _NOT_NAME_STARTS and not common:
+                k -= 1
+            elif previous.low in _NAME_INNER_WORDS and k >= 2 and tokens[k - 2].is_cap and (sentence.index, k - 2) not in covered:
+                k -= 1
+            else:
+                break
+        while k < head and tokens[k].low in _NAME_INNER_WORDS:
+            k += 1
+        return k
+
+    @staticmethod
+    def _name_rightwards(sentence: Sentence, opener: int, covered: set) -> int:
+        tokens, k = sentence.tokens, opener
+        while k + 1 < len(tokens) and (sentence.index, k + 1) not in covered:
+            following = tokens[k + 1]
+            if (following.is_cap and following.text[:1].isalpha()) or following.low.startswith(("al-", "el-", "ad-", "ud-", "ul-")):
+                k += 1
+            elif following.low in _NAME_INNER_WORDS and k + 2 < len(tokens) and tokens[k + 2].is_cap:
+                k += 1
+            else:
+                break
+        while k > opener and tokens[k].low in _NAME_INNER_WORDS:
+            k -= 1
+        return k
+
+    def _is_group_name(self, doc: Document, tokens: list[Token]) -> bool:
+        lex = self.lex
+        words = [token.low for token in tokens]
+        if any(word in lex.NON_ARMED_NAME_WORDS or word in lex.RELAY_NAMES for word in words):
+            return False
+        if doc.actors.by_alias(" ".join(token.text for token in tokens)):
+            return False
+        distinctive = [
+            token for token in tokens
+            if token.low not in lex.GENERIC_NAME_WORDS and token.low not in lex.ARMED_NAME_HEADS
+            and token.low not in lex.ARMED_NAME_OPENERS and token.low not in _NAME_INNER_WORDS
+            and (token.text,) not in self.country_names and (token.text,) not in self.demonyms
+            and token.low not in lex.MONTHS and token.low not in lex.WEEKDAYS
+        ]  # fmt: skip
+        return bool(distinctive)
+
+    def _name_kind(self, context: str, default: str) -> str:
+        words = re.findall(r"[\w-]+", context.lower())
+        for word in reversed(words[-6:]):
+            cue = self.lex.NEW_GROUP_KIND_CUES.get(word) or self.lex.NEW_GROUP_KIND_CUES.get(word.rstrip("s"))
+            if cue:
+                return cue
+        return default
 
     def _new_group_kind(self, context: str, head: str) -> str:
         words = re.findall(r"[\w-]+", context.lower())
@@ -262,7 +359,8 @@ class Reader:
         )
 
     # ---------------------------------------------------------------- generic mentions
-    def _generic_mentions(self, doc: Document, named: list[ActorMention]) -> list[ActorMention]:
+    def _generic_mentions(self, doc: Document, named: list[ActorMention], new: list[ActorMention] = ()) -> list[ActorMention]:
+        named = [*named, *new]
         covered = {(m.sentence, i) for m in named for i in range(m.first_token, m.last_token + 1)}
         mentions = []
         for sentence in doc.sentences:
@@ -414,6 +512,8 @@ class Reader:
         return None
 
 
+# Small words inside a group's name: "Movement for the Liberation of Xyz", "Ansar al Din".
+_NAME_INNER_WORDS = {"of", "for", "the", "and", "al", "el", "de", "du", "des", "wa", "ul", "ad", "ud"}
 # Words that begin a clause, not a group's name: "called The ..." is rare, "called on" is not a name.
 _NOT_NAME_STARTS = {"the", "a", "an", "on", "for", "it", "its", "they", "their", "he", "she", "this", "that", "in", "by"}
 

@@ -107,11 +107,16 @@ class PlaceFinder:
         for sentence in doc.sentences:
             tokens = sentence.tokens
             for first, last in self._capitalised_runs(sentence, set()):
+                # A run that ends in a date word or a connector ("Port Town on Monday, the ...") is no name.
+                dated = self._bad_edge(tokens[last].low) or _lower_connector(tokens[last], self.lex)
                 before = tokens[first - 1].low.rstrip(".") if first > 0 else ""
                 after = tokens[last + 1].low if last + 1 < len(tokens) else ""
                 after2 = tokens[last + 2].low if last + 2 < len(tokens) else ""
                 titled = before in self.lex.PERSON_TITLES or tokens[first].low.rstrip(".") in self.lex.PERSON_TITLES
-                speaking = after in self.lex.PERSON_VERBS or (after == "," and after2 in ("a", "an", "the") and last > first)
+                speaking = after in self.lex.PERSON_VERBS or (
+                    after == "," and after2 in ("a", "an", "the") and last > first and not dated
+                    and before not in self.lex.LOCATION_PREPOSITIONS
+                )  # fmt: skip
                 if titled or (speaking and last > first) or (speaking and first > 0):
                     words.update(token.low for token in tokens[first : last + 1] if token.low not in self.lex.PERSON_TITLES)
         return words
@@ -188,12 +193,16 @@ class PlaceFinder:
 
     @staticmethod
     def _capitalised_elsewhere(doc: Document, word: str, here: Sentence) -> bool:
-        return any(
-            token.low == word and token.index > 0 and token.is_cap
-            for sentence in doc.sentences
-            if sentence is not here
-            for token in sentence.tokens
-        )
+        # Sentences where each word is capitalised inside a sentence, indexed once per document.
+        index = getattr(doc, "_capitalised_index", None)
+        if index is None:
+            index = {}
+            for sentence in doc.sentences:
+                for token in sentence.tokens:
+                    if token.is_cap and token.index > 0:
+                        index.setdefault(token.low, set()).add(sentence.index)
+            doc._capitalised_index = index
+        return bool(index.get(word, set()) - {here.index})
 
     def _preposition_before(self, sentence: Sentence, first: int) -> str:
         tokens = sentence.tokens

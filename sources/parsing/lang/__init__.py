@@ -7,6 +7,7 @@ the same names.
 """
 
 import re
+from collections import Counter
 from types import ModuleType
 
 from . import en
@@ -33,10 +34,10 @@ def detect_language(text: str) -> str:
     for code, script in _SCRIPTS:
         if len(script.findall(sample)) > len(sample) / 4:
             return code
-    words = [word.lower() for word in _WORD.findall(sample)]
-    if not words:
+    counts = Counter(_WORD.findall(sample.lower()))
+    if not counts:
         return "en"
-    scores = {code: sum(word in markers for word in words) for code, markers in _MARKERS.items()}
+    scores = {code: sum(counts[word] for word in markers if word in counts) for code, markers in _MARKERS.items()}
     best = max(scores, key=scores.get)
     return best if scores[best] else "en"
 

@@ -437,6 +437,32 @@ NEW_GROUP_KIND_CUES = {
     "communal": "identity_militia", "tribal": "identity_militia", "clan": "identity_militia", "gang": "political_militia",
     "criminal": "political_militia",
 }  # fmt: skip
+# A capitalised name the dictionary lacks is an armed group when it ends in one of these words
+# ("the Atlantis Liberation Front", "the Kivu Defence Brigades") or begins with an opener ("Katiba Xyz").
+ARMED_NAME_HEADS = {
+    "front": "rebel_group", "army": "rebel_group", "movement": "rebel_group", "brigade": "political_militia",
+    "brigades": "political_militia", "forces": "rebel_group", "militia": "political_militia",
+    "militias": "political_militia", "battalion": "political_militia", "battalions": "political_militia",
+    "group": "rebel_group", "liberation": "rebel_group", "mujahideen": "rebel_group", "resistance": "rebel_group",
+}  # fmt: skip
+ARMED_NAME_OPENERS = {"katiba": "rebel_group", "katibat": "rebel_group", "ansar": "rebel_group"}
+# Words that say nothing about which group it is: a new group's name needs one other word.
+GENERIC_NAME_WORDS = {
+    "national", "armed", "special", "security", "defence", "defense", "republican", "presidential", "popular",
+    "people", "people's", "peoples", "liberation", "democratic", "united", "joint", "task", "rapid", "support",
+    "revolutionary", "federal", "royal", "air", "naval", "islamic", "patriotic", "free", "new", "central",
+    "northern", "southern", "eastern", "western", "regional", "local", "government", "state", "military",
+    "intervention", "reaction", "protection", "self", "self-defence", "self-defense", "salvation", "unity",
+}  # fmt: skip
+# Capitalised names ending in "Group"/"Forces" that are not armed groups.
+NON_ARMED_NAME_WORDS = {
+    "crisis", "intelligence", "research", "media", "bank", "rights", "human", "watch", "consulting", "risk", "risks",
+    "control", "contact", "working", "study", "advisory", "investment", "holding", "holdings", "hotel", "insurance",
+    "expert", "experts", "monitoring", "trade", "business", "energy", "mining", "oil", "gas", "financial",
+    "peacekeeping", "peace", "un", "nations", "union", "african", "european", "nato", "coalition",
+    "ecowas", "mission", "humanitarian", "medical", "aid", "relief", "election", "electoral", "civil", "society",
+    "press", "news", "students", "student", "women", "youth", "labour", "labor", "workers", "football", "club",
+}  # fmt: skip
 # Parent-organisation cues: "the Sahel branch of X", "an X affiliate": X is not the one acting.
 AFFILIATE_NOUNS = {"affiliate", "affiliates", "branch", "branches", "franchise", "offshoot", "wing", "arm", "ally",
                    "allies", "linked", "affiliated", "loyal", "allied", "aligned", "backed", "supported", "proxy"}  # fmt: skip

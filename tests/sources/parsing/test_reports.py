@@ -180,3 +180,67 @@ def test_an_unknown_border_village_falls_back_to_the_border_region():
     event = only_event(parse(BORDER, date(2024, 7, 28)))
     assert event.place.feature_code == "ADM1" and event.admin1 == "Kidal" and event.geo_precision == 3
     assert sound_key(event.location_text) == sound_key("Inabaghret")
+
+
+# ---------------------------------------------------------------- the full actor dictionary, a one-place gazetteer
+
+def _full_dictionary_parse(text, published, place):
+    from pathlib import Path
+
+    from sources.parsing import parse_article
+    from sources.parsing.actors import ActorDictionary
+    from sources.parsing.gazetteer import InMemoryGazetteer
+
+    dictionary = ActorDictionary.from_yaml(Path(__file__).resolve().parents[3] / "events" / "data" / "actors")
+    return parse_article(text, published=published, actors=dictionary, gazetteer=InMemoryGazetteer([place]))
+
+
+def _one_place(name, country, alternate):
+    from sources.parsing.gazetteer import PlaceCandidate
+
+    return PlaceCandidate(None, 9_000_001, name, country, "01", "", 15.0, -2.0, 12_000, "PPL", name), [alternate]
+
+
+UNKNOWN_FRONT = (
+    "Rebels of the Atlantis Liberation Front attacked an army post in Port Town on Monday, the military said in a "
+    "statement, adding that three soldiers were killed and five wounded."
+)
+
+
+def test_a_gazetteer_town_after_in_beats_a_word_of_an_unknown_front_which_becomes_a_new_actor():
+    event = only_event(_full_dictionary_parse(UNKNOWN_FRONT, date(2024, 3, 12), _one_place("Port Town", "ML", "Porttown")))
+    assert event.place is not None and event.place.name == "Port Town" and event.geo_precision == 1
+    assert event.start_date == date(2024, 3, 11)
+    side_a = [actor.ref for actor in event.actors if actor.role == "side_a"]
+    assert [(ref.name, ref.kind, ref.is_new) for ref in side_a] == [("Atlantis Liberation Front", "rebel_group", True)]
+    assert roles(event)["Military Forces of Mali"] == "side_b"
+    facts = claim_facts(event)
+    assert ("killed", 3, 3, "exact", "Military Forces of Mali", "Military Forces of Mali") in facts
+    assert ("wounded", 5, 5, "exact", "Military Forces of Mali", "Military Forces of Mali") in facts
+    assert {c.claimant_text for c in event.claims} == {"the military"}
+
+
+UNKNOWN_BRIGADES = (
+    "Fighters of the Kordo Defence Brigades ambushed a patrol near Sandyford on Tuesday, killing two soldiers, "
+    "Niger's defence ministry said. Four other soldiers were wounded, it added."
+)
+
+
+def test_an_unknown_brigade_ambushing_near_an_alternate_town_name_is_a_new_actor_against_the_state():
+    event = only_event(_full_dictionary_parse(UNKNOWN_BRIGADES, date(2024, 5, 8), _one_place("Sandy Ford", "NE", "Sandyford")))
+    assert event.place.name == "Sandy Ford" and event.geo_precision == 2 and event.country == "NE"
+    new = [actor for actor in event.actors if actor.ref.is_new]
+    assert [(a.ref.name, a.role) for a in new] == [("Kordo Defence Brigades", "side_a")]
+    assert roles(event)["Military Forces of Niger"] == "side_b"
+    facts = claim_facts(event)
+    assert ("killed", 2, 2, "exact", "Military Forces of Niger", "Military Forces of Niger") in facts
+    assert ("wounded", 4, 4, "exact", "Military Forces of Niger", "Military Forces of Niger") in facts
+
+
+def test_think_tanks_and_state_forces_are_not_new_armed_groups():
+    text = (
+        "Soldiers of the Malian Armed Forces clashed with gunmen near Port Town on Friday, killing four of them, "
+        "the army said. The International Crisis Group said the region was unstable."
+    )
+    event = only_event(_full_dictionary_parse(text, date(2024, 3, 12), _one_place("Port Town", "ML", "Porttown")))
+    assert not any(actor.ref.is_new for actor in event.actors)
