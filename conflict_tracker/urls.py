@@ -14,4 +14,6 @@ urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("api/v1/", include("events.api.urls")),
+    path("", include("conflict_tracker.web_urls")),
 ]

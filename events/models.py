@@ -166,6 +166,10 @@ class Event(models.Model):
         return self.status in (self.Status.DRAFT, self.Status.APPROVED)
 
 
+# The statuses an event shows to readers; "merged" events live on only as pointers.
+LISTED_EVENT_STATUSES = (Event.Status.DRAFT.value, Event.Status.APPROVED.value, Event.Status.REJECTED.value)
+
+
 class EventActor(models.Model):
     class Role(models.TextChoices):
         SIDE_A = "side_a"

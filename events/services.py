@@ -526,8 +526,11 @@ def _validate_claim(claim: Claim) -> None:
 
 
 def _after_claim_change(event: Event) -> None:
+    """Drafts recompute their estimate; any event is marked updated so incremental sync sees the change."""
     if event.status == Event.Status.DRAFT:
         event_recompute_fatalities(event=event)
+    else:
+        event.save(update_fields=["updated_at"])
 
 
 @transaction.atomic

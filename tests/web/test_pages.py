@@ -297,7 +297,7 @@ def test_placing_an_unresolved_name_on_the_map_adds_it_to_the_gazetteer(client, 
 def test_actors_and_their_sides_are_saved(client, reviewer, draft):
     from events.models import Actor
 
-    Actor.objects.create(name="JNIM", kind="rebel_group")
+    Actor.objects.get_or_create(name="JNIM", defaults={"kind": "rebel_group"})
     data = {"version": draft.version, "actors-TOTAL_FORMS": 3, "actors-INITIAL_FORMS": 1,
             "actors-0-actor": "Military Forces of Mali", "actors-0-role": "side_a",
             "actors-1-actor": "JNIM", "actors-1-role": "side_b", "actors-2-actor": "", "actors-2-role": "associated"}  # fmt: skip
