@@ -35,7 +35,9 @@ class Conflict(exceptions.APIException):
 def _messages(errors, path: str = "") -> list[str]:
     """Flatten DRF's nested error structure into "field: message" lines."""
     if isinstance(errors, dict):
-        return [line for key, value in errors.items() for line in _messages(value, f"{path}.{key}" if path else str(key))]
+        return [
+            line for key, value in errors.items() for line in _messages(value, f"{path}.{key}" if path else str(key))
+        ]
     if isinstance(errors, list):
         if all(not isinstance(item, (dict, list)) for item in errors):
             prefix = "" if path in ("", "non_field_errors") else f"{path}: "
@@ -97,7 +99,9 @@ def api_exception_handler(exc: Exception, context: dict) -> Response:
     view = context.get("view")
     logger.error("Unhandled error in %s", type(view).__name__ if view else "the API", exc_info=exc)
     set_rollback()
-    return Response({"detail": "Internal server error; it has been logged."}, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
+    return Response(
+        {"detail": "Internal server error; it has been logged."}, status=status.HTTP_500_INTERNAL_SERVER_ERROR
+    )
 
 
 class ApiContentNegotiation(DefaultContentNegotiation):
@@ -107,5 +111,7 @@ class ApiContentNegotiation(DefaultContentNegotiation):
         chosen = [renderer for renderer in renderers if renderer.format == format]
         if not chosen:
             known = ", ".join(renderer.format for renderer in renderers)
-            raise exceptions.ValidationError({"format": [f"Unknown format “{format}”; this endpoint answers in: {known}."]})
+            raise exceptions.ValidationError(
+                {"format": [f"Unknown format “{format}”; this endpoint answers in: {known}."]}
+            )
         return chosen

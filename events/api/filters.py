@@ -35,12 +35,16 @@ class StrictQuerySerializer(serializers.Serializer):
         unknown = sorted(set(data) - set(self.fields) - COMMON_PARAMETERS)
         if unknown:
             allowed = ", ".join(sorted(set(self.fields) | COMMON_PARAMETERS))
-            raise serializers.ValidationError({name: [f"Unknown parameter; this endpoint accepts: {allowed}."] for name in unknown})
+            raise serializers.ValidationError(
+                {name: [f"Unknown parameter; this endpoint accepts: {allowed}."] for name in unknown}
+            )
         return super().to_internal_value(data)
 
 
 class CursorQuerySerializer(StrictQuerySerializer):
-    cursor = serializers.CharField(required=False, max_length=1000, help_text="Opaque: copy it from a page's `next` link.")
+    cursor = serializers.CharField(
+        required=False, max_length=1000, help_text="Opaque: copy it from a page's `next` link."
+    )
     page_size = page_size_field()
     default_ordering = "id"
 
@@ -75,23 +79,34 @@ def _bbox(value: str) -> tuple[float, float, float, float]:
 
 class EventQuerySerializer(CursorQuerySerializer):
     status = serializers.CharField(
-        required=False, max_length=100, help_text="draft, approved or rejected; several comma-separated. Drafts and rejected events need the analyst role."
+        required=False,
+        max_length=100,
+        help_text="draft, approved or rejected; several comma-separated. Drafts and rejected events need the analyst role.",
     )
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, help_text="ISO 3166-1 alpha-2.")
-    admin1 = serializers.CharField(required=False, max_length=200, help_text="First-order region name (case-insensitive).")
+    admin1 = serializers.CharField(
+        required=False, max_length=200, help_text="First-order region name (case-insensitive)."
+    )
     event_type = serializers.ChoiceField(choices=list(EVENT_TYPES), required=False)
     sub_event_type = serializers.ChoiceField(choices=ALL_SUB_EVENT_TYPES, required=False)
     actor = serializers.CharField(required=False, max_length=200, help_text="An actor id, or a name or alias (“FAMa”).")
     date_from = serializers.DateField(required=False, help_text="Events starting on or after this date.")
     date_to = serializers.DateField(required=False, help_text="Events starting on or before this date.")
     bbox = serializers.CharField(
-        required=False, max_length=200, help_text="min_lon,min_lat,max_lon,max_lat; min_lon > max_lon crosses the antimeridian."
+        required=False,
+        max_length=200,
+        help_text="min_lon,min_lat,max_lon,max_lat; min_lon > max_lon crosses the antimeridian.",
     )
     updated_since = LenientDateTimeField(
-        required=False, help_text="ISO 8601 date-time: events changed at or after it (incremental sync; pair with ordering=updated_at)."
+        required=False,
+        help_text="ISO 8601 date-time: events changed at or after it (incremental sync; pair with ordering=updated_at).",
     )
-    q = serializers.CharField(required=False, max_length=200, help_text="Text in the notes, the place or the actors' names and aliases.")
-    ordering = serializers.ChoiceField(choices=EVENT_ORDERINGS, required=False, help_text="Default -start_date; ties by id.")
+    q = serializers.CharField(
+        required=False, max_length=200, help_text="Text in the notes, the place or the actors' names and aliases."
+    )
+    ordering = serializers.ChoiceField(
+        choices=EVENT_ORDERINGS, required=False, help_text="Default -start_date; ties by id."
+    )
     default_ordering = "-start_date"
 
     def validate_status(self, value: str) -> tuple[str, ...]:
@@ -99,7 +114,9 @@ class EventQuerySerializer(CursorQuerySerializer):
         wrong = [status for status in statuses if status not in LISTABLE_STATUSES]
         if wrong or not statuses:
             hint = " Merged events are never listed; see /api/v1/deleted/." if "merged" in wrong else ""
-            raise serializers.ValidationError(f"Status must be draft, approved or rejected (comma-separated for several).{hint}")
+            raise serializers.ValidationError(
+                f"Status must be draft, approved or rejected (comma-separated for several).{hint}"
+            )
         return statuses
 
     def validate_country(self, value: str) -> str:
@@ -129,7 +146,9 @@ class EventQuerySerializer(CursorQuerySerializer):
 
 
 class DeletedQuerySerializer(CursorQuerySerializer):
-    since = LenientDateTimeField(required=False, help_text="ISO 8601 date-time: events rejected or merged at or after it.")
+    since = LenientDateTimeField(
+        required=False, help_text="ISO 8601 date-time: events rejected or merged at or after it."
+    )
     default_ordering = "status_changed_at"
 
 
@@ -139,14 +158,18 @@ class ArticleQuerySerializer(CursorQuerySerializer):
 
 
 class ActorQuerySerializer(CursorQuerySerializer):
-    q = serializers.CharField(required=False, max_length=200, help_text="Part of a name or alias, case- and accent-insensitive.")
+    q = serializers.CharField(
+        required=False, max_length=200, help_text="Part of a name or alias, case- and accent-insensitive."
+    )
     kind = serializers.ChoiceField(choices=list(ACTOR_KINDS), required=False)
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, help_text="ISO 3166-1 alpha-2.")
     default_ordering = "name"
 
 
 class PlaceQuerySerializer(StrictQuerySerializer):
-    q = serializers.CharField(max_length=200, help_text="A place name; spelling-tolerant (“Tinzawaten” finds Tinzaouaten).")
+    q = serializers.CharField(
+        max_length=200, help_text="A place name; spelling-tolerant (“Tinzawaten” finds Tinzaouaten)."
+    )
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, help_text="ISO 3166-1 alpha-2.")
     limit = serializers.IntegerField(min_value=1, max_value=50, default=10)
 

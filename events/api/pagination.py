@@ -62,7 +62,9 @@ class Cursor:
         if isinstance(value, datetime.datetime) and value.tzinfo is None:
             raise InvalidCursor("Invalid cursor: pass the `next` link of a previous page unchanged.")
         if data["o"] != ordering:
-            raise InvalidCursor(f"This cursor belongs to ordering={data['o']}; keep the ordering a cursor was made with.")
+            raise InvalidCursor(
+                f"This cursor belongs to ordering={data['o']}; keep the ordering a cursor was made with."
+            )
         return cls(ordering=data["o"], value=value, last_id=last_id)
 
 

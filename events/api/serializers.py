@@ -25,7 +25,9 @@ ALL_SUB_EVENT_TYPES = [sub for subs in SUB_EVENT_TYPES.values() for sub in subs]
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text="What went wrong, in words.")
     errors = serializers.JSONField(required=False, help_text="For invalid input: each field with its messages.")
-    merged_into = serializers.IntegerField(required=False, allow_null=True, help_text="For a merged event: the event it was merged into.")
+    merged_into = serializers.IntegerField(
+        required=False, allow_null=True, help_text="For a merged event: the event it was merged into."
+    )
 
 
 # ---------------------------------------------------------------- events (output)
@@ -37,7 +39,9 @@ class LocationSerializer(serializers.Serializer):
     country = serializers.CharField(help_text="ISO 3166-1 alpha-2; empty when unknown.")
     latitude = serializers.FloatField(allow_null=True)
     longitude = serializers.FloatField(allow_null=True)
-    geo_precision = serializers.IntegerField(help_text="ACLED's: 1 the town itself, 2 near it or part of a region, 3 a region or larger.")
+    geo_precision = serializers.IntegerField(
+        help_text="ACLED's: 1 the town itself, 2 near it or part of a region, 3 a region or larger."
+    )
     geonames_id = serializers.IntegerField(allow_null=True)
 
 
@@ -83,7 +87,9 @@ class EventClaimSerializer(ClaimSerializer):
 
 class FatalitiesSerializer(serializers.Serializer):
     low = serializers.IntegerField(allow_null=True, help_text="The lowest total any source reports.")
-    best = serializers.IntegerField(allow_null=True, help_text="A reviewer's choice, else the lowest (ACLED's conservative rule).")
+    best = serializers.IntegerField(
+        allow_null=True, help_text="A reviewer's choice, else the lowest (ACLED's conservative rule)."
+    )
     high = serializers.IntegerField(allow_null=True)
 
 
@@ -100,7 +106,9 @@ class EventPropertiesSerializer(serializers.Serializer):
     actors = EventActorSerializer(many=True)
     claims = ClaimSerializer(many=True, help_text="Every claim its reports make, conflicting figures included.")
     fatalities = FatalitiesSerializer()
-    article_ids = serializers.ListField(child=serializers.IntegerField(), help_text="The articles that report the event.")
+    article_ids = serializers.ListField(
+        child=serializers.IntegerField(), help_text="The articles that report the event."
+    )
     notes = serializers.CharField()
     flagged_for_review = serializers.BooleanField(help_text="New claims arrived after approval.")
     created_at = serializers.DateTimeField()
@@ -123,7 +131,9 @@ class EventSerializer(EventPropertiesSerializer):
 class HistoryEntrySerializer(serializers.Serializer):
     user = serializers.CharField(allow_null=True, help_text="Username; null if the account was deleted.")
     at = serializers.DateTimeField()
-    action = serializers.CharField(help_text="edit, approved, rejected, merge, split, place_added, claim_create, claim_edit, claim_delete.")
+    action = serializers.CharField(
+        help_text="edit, approved, rejected, merge, split, place_added, claim_create, claim_edit, claim_delete."
+    )
     field = serializers.CharField()
     old = serializers.JSONField(allow_null=True)
     new = serializers.JSONField(allow_null=True)
@@ -177,7 +187,9 @@ class EventPageSerializer(serializers.Serializer):
 
 class PointSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=["Point"])
-    coordinates = serializers.ListField(child=serializers.FloatField(), min_length=2, max_length=2, help_text="[longitude, latitude]")
+    coordinates = serializers.ListField(
+        child=serializers.FloatField(), min_length=2, max_length=2, help_text="[longitude, latitude]"
+    )
 
 
 class EventFeatureSerializer(serializers.Serializer):
@@ -193,7 +205,9 @@ class EventFeatureSerializer(serializers.Serializer):
 class EventFeatureCollectionSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=["FeatureCollection"])
     features = EventFeatureSerializer(many=True)
-    next = serializers.URLField(allow_null=True, help_text="Foreign member (RFC 7946 §6.1): the next page, also in the Link header.")
+    next = serializers.URLField(
+        allow_null=True, help_text="Foreign member (RFC 7946 §6.1): the next page, also in the Link header."
+    )
 
 
 class DeletedEventSerializer(serializers.Serializer):
@@ -227,17 +241,25 @@ class EventUpdateSerializer(serializers.Serializer):
     latitude = serializers.FloatField(min_value=-90, max_value=90, allow_null=True, required=False)
     longitude = serializers.FloatField(min_value=-180, max_value=180, allow_null=True, required=False)
     geo_precision = serializers.ChoiceField(choices=Event.GeoPrecision.choices, required=False)
-    country = serializers.RegexField(r"^[A-Za-z]{2}$", allow_blank=True, required=False, help_text="ISO 3166-1 alpha-2, or empty.")
+    country = serializers.RegexField(
+        r"^[A-Za-z]{2}$", allow_blank=True, required=False, help_text="ISO 3166-1 alpha-2, or empty."
+    )
     admin1 = serializers.CharField(max_length=200, allow_blank=True, required=False)
     location_name = serializers.CharField(max_length=200, allow_blank=True, required=False)
     notes = serializers.CharField(allow_blank=True, required=False, trim_whitespace=False)
     fatalities_best = serializers.IntegerField(min_value=0, max_value=MAX_COUNT, allow_null=True, required=False)
     place = serializers.PrimaryKeyRelatedField(
-        queryset=Place.objects.all(), allow_null=True, required=False, help_text="A gazetteer place id (see /places/); brings its coordinates."
+        queryset=Place.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="A gazetteer place id (see /places/); brings its coordinates.",
     )
     actors = ActorRoleSerializer(many=True, required=False, help_text="Replaces the event's actors and their roles.")
     version = serializers.IntegerField(
-        min_value=1, max_value=MAX_COUNT, required=False, help_text="The version you edited; a stale one is refused with 409."
+        min_value=1,
+        max_value=MAX_COUNT,
+        required=False,
+        help_text="The version you edited; a stale one is refused with 409.",
     )
 
     def validate_country(self, value: str) -> str:
@@ -264,13 +286,21 @@ class SplitSerializer(serializers.Serializer):
 
 
 class ClaimInputSerializer(serializers.Serializer):
-    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.defer("text", "spans"), help_text="An article that reports the event.")
+    article = serializers.PrimaryKeyRelatedField(
+        queryset=Article.objects.defer("text", "spans"), help_text="An article that reports the event."
+    )
     kind = serializers.ChoiceField(choices=Claim.Kind.choices)
     count_min = serializers.IntegerField(min_value=0, max_value=MAX_COUNT, allow_null=True, required=False)
     count_max = serializers.IntegerField(min_value=0, max_value=MAX_COUNT, allow_null=True, required=False)
-    claimant = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all(), allow_null=True, required=False, help_text="An actor id.")
-    claimant_text = serializers.CharField(max_length=200, allow_blank=True, required=False, help_text="The claimant as written.")
-    subject = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all(), allow_null=True, required=False, help_text="An actor id.")
+    claimant = serializers.PrimaryKeyRelatedField(
+        queryset=Actor.objects.all(), allow_null=True, required=False, help_text="An actor id."
+    )
+    claimant_text = serializers.CharField(
+        max_length=200, allow_blank=True, required=False, help_text="The claimant as written."
+    )
+    subject = serializers.PrimaryKeyRelatedField(
+        queryset=Actor.objects.all(), allow_null=True, required=False, help_text="An actor id."
+    )
     subject_text = serializers.CharField(max_length=200, allow_blank=True, required=False)
     qualifier = serializers.ChoiceField(choices=Claim.Qualifier.choices, required=False)
     quote = serializers.CharField(allow_blank=True, required=False, trim_whitespace=False)
@@ -279,7 +309,11 @@ class ClaimInputSerializer(serializers.Serializer):
         from events.selectors import article_reports_event
 
         article = data.get("article")
-        if article is not None and event is not None and not article_reports_event(article_id=article.id, event_id=event.id):
+        if (
+            article is not None
+            and event is not None
+            and not article_reports_event(article_id=article.id, event_id=event.id)
+        ):
             raise serializers.ValidationError({"article": [f"Article {article.id} does not report event {event.id}."]})
 
 
@@ -288,7 +322,9 @@ class ClaimCreateSerializer(ClaimInputSerializer):
 
     def validate_event(self, event: Event) -> Event:
         if not event.is_open_for_claims:
-            raise serializers.ValidationError(f"Event {event.id} is {event.status}; claims go on draft or approved events.")
+            raise serializers.ValidationError(
+                f"Event {event.id} is {event.status}; claims go on draft or approved events."
+            )
         return event
 
     def validate(self, data: dict) -> dict:
@@ -318,7 +354,9 @@ class ArticleSerializer(serializers.Serializer):
     url = serializers.CharField()
     published_at = serializers.DateField(allow_null=True)
     language = serializers.CharField(help_text="Set by the parser; empty until parsed.")
-    status = serializers.ChoiceField(choices=Article.Status.choices, help_text="queued → parsing → parsed (or failed, with error).")
+    status = serializers.ChoiceField(
+        choices=Article.Status.choices, help_text="queued → parsing → parsed (or failed, with error)."
+    )
     error = serializers.CharField()
     uploaded_at = serializers.DateTimeField()
     parsed_at = serializers.DateTimeField(allow_null=True)
@@ -337,7 +375,9 @@ class ArticleMetadataSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=500, allow_blank=True, required=False)
     url = serializers.URLField(max_length=2000, allow_blank=True, required=False)
     publisher = serializers.CharField(max_length=200, allow_blank=True, required=False)
-    published_at = serializers.DateField(allow_null=True, required=False, help_text="YYYY-MM-DD; dates relative phrases in the text.")
+    published_at = serializers.DateField(
+        allow_null=True, required=False, help_text="YYYY-MM-DD; dates relative phrases in the text."
+    )
 
 
 class ArticleTextSerializer(ArticleMetadataSerializer):
@@ -392,5 +432,8 @@ class PlaceListSerializer(serializers.Serializer):
 
 def page_size_field() -> serializers.IntegerField:
     return serializers.IntegerField(
-        min_value=1, max_value=settings.API_MAX_PAGE_SIZE, default=50, help_text=f"Rows per page, 1–{settings.API_MAX_PAGE_SIZE}."
+        min_value=1,
+        max_value=settings.API_MAX_PAGE_SIZE,
+        default=50,
+        help_text=f"Rows per page, 1–{settings.API_MAX_PAGE_SIZE}.",
     )

@@ -5,6 +5,7 @@ Errors are JSON (events.api.exceptions); lists are keyset-paginated (events.api.
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import transaction
@@ -12,7 +13,7 @@ from django.http import FileResponse, Http404, HttpResponsePermanentRedirect, Js
 from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -57,7 +58,9 @@ def errors(*codes: int) -> dict:
         415: "Unsupported media type.",
         429: "Too many requests; see Retry-After.",
     }
-    return {(code, "application/json"): OpenApiResponse(s.ErrorSerializer, description=described[code]) for code in codes}
+    return {
+        (code, "application/json"): OpenApiResponse(s.ErrorSerializer, description=described[code]) for code in codes
+    }
 
 
 READ_ERRORS = (400, 401, 403, 404, 429)
@@ -73,18 +76,22 @@ def validated(serializer_class, data, **kwargs) -> dict:
 class ApiView(APIView):
     # JSON in and out, JSON errors, rate limits per token. (No docstring: the schema would show it on every operation.)
 
-    renderer_classes = [JSONRenderer]
-    parser_classes = [JSONParser]
+    renderer_classes = (JSONRenderer,)
+    parser_classes = (JSONParser,)
     content_negotiation_class = ApiContentNegotiation
-    throttle_classes = [TokenRateThrottle, AnonymousRateThrottle]
-    permission_classes = [IsAuthenticated]
+    throttle_classes = (TokenRateThrottle, AnonymousRateThrottle)
+    permission_classes = (IsAuthenticated,)
 
     def get_exception_handler(self):
         return api_exception_handler
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if isinstance(response, Response) and response.status_code >= 400 and type(response.accepted_renderer) is not JSONRenderer:
+        if (
+            isinstance(response, Response)
+            and response.status_code >= 400
+            and type(response.accepted_renderer) is not JSONRenderer
+        ):
             # Errors are JSON whichever format was asked for (a CSV request's 400 included).
             response.accepted_renderer, response.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
         return response
@@ -92,18 +99,25 @@ class ApiView(APIView):
 
 def _page_response(request, page, serializer_class, **extra) -> Response:
     url = next_link(request, page)
-    return Response({"next": url, "results": serializer_class(page.items, many=True).data, **extra}, headers=link_header(url))
+    return Response(
+        {"next": url, "results": serializer_class(page.items, many=True).data, **extra}, headers=link_header(url)
+    )
 
 
 # ---------------------------------------------------------------- root
 
 
 class ApiRootView(ApiView):
-    permission_classes = [AllowAny]
+    permission_classes = (AllowAny,)
 
     @extend_schema(
         summary="The API's endpoints",
-        responses={200: inline_serializer("ApiRoot", {"name": serializers.CharField(), "endpoints": serializers.DictField(child=serializers.URLField())})},
+        responses={
+            200: inline_serializer(
+                "ApiRoot",
+                {"name": serializers.CharField(), "endpoints": serializers.DictField(child=serializers.URLField())},
+            )
+        },
     )
     def get(self, request):
         names = ["events", "deleted", "articles", "claims", "actors", "places", "schema", "docs"]
@@ -115,8 +129,8 @@ class ApiRootView(ApiView):
 
 
 class EventListView(ApiView):
-    permission_classes = [ReadsEvents]
-    renderer_classes = [JSONRenderer, GeoJSONRenderer, CSVRenderer]
+    permission_classes = (ReadsEvents,)
+    renderer_classes = (JSONRenderer, GeoJSONRenderer, CSVRenderer)
 
     @extend_schema(
         operation_id="events_list",
@@ -167,14 +181,22 @@ def _edit_event(*, event, reviewer, data: dict) -> None:
         event_update(event=event, reviewer=reviewer, changes=data, expected_version=version)
         version = None  # event_update checked it and took the next version inside this transaction
     if actors is not None:
-        event_set_actors(event=event, reviewer=reviewer, roles=[(item["id"], item["role"]) for item in actors], expected_version=version)
+        event_set_actors(
+            event=event,
+            reviewer=reviewer,
+            roles=[(item["id"], item["role"]) for item in actors],
+            expected_version=version,
+        )
 
 
 class EventDetailView(ApiView):
     def get_permissions(self):
         return [IsReviewer()] if self.request.method == "PATCH" else [ReadsEvents()]
 
-    @extend_schema(summary="One event, with its claims and review history", responses={200: s.EventDetailSerializer, **errors(401, 403, 404, 429)})
+    @extend_schema(
+        summary="One event, with its claims and review history",
+        responses={200: s.EventDetailSerializer, **errors(401, 403, 404, 429)},
+    )
     def get(self, request, event_id: int):
         return _detail(request, event_id)
 
@@ -191,18 +213,26 @@ class EventDetailView(ApiView):
 
 
 class EventActionView(ApiView):
-    permission_classes = [IsReviewer]
+    permission_classes = (IsReviewer,)
 
 
 class EventApproveView(EventActionView):
-    @extend_schema(summary="Approve an event (reviewers)", request=None, responses={200: s.EventDetailSerializer, **errors(*WRITE_ERRORS)})
+    @extend_schema(
+        summary="Approve an event (reviewers)",
+        request=None,
+        responses={200: s.EventDetailSerializer, **errors(*WRITE_ERRORS)},
+    )
     def post(self, request, event_id: int):
         event_approve(event=selectors.event_for_review(user=request.user, event_id=event_id), reviewer=request.user)
         return _detail(request, event_id)
 
 
 class EventRejectView(EventActionView):
-    @extend_schema(summary="Reject an event (reviewers)", request=None, responses={200: s.EventDetailSerializer, **errors(*WRITE_ERRORS)})
+    @extend_schema(
+        summary="Reject an event (reviewers)",
+        request=None,
+        responses={200: s.EventDetailSerializer, **errors(*WRITE_ERRORS)},
+    )
     def post(self, request, event_id: int):
         event_reject(event=selectors.event_for_review(user=request.user, event_id=event_id), reviewer=request.user)
         return _detail(request, event_id)
@@ -232,12 +262,14 @@ class EventSplitView(EventActionView):
     )
     def post(self, request, event_id: int):
         event = selectors.event_for_review(user=request.user, event_id=event_id)
-        new = event_split(event=event, reviewer=request.user, article_ids=validated(s.SplitSerializer, request.data)["article_ids"])
+        new = event_split(
+            event=event, reviewer=request.user, article_ids=validated(s.SplitSerializer, request.data)["article_ids"]
+        )
         return _detail(request, new.id, status_code=status.HTTP_201_CREATED)
 
 
 class DeletedEventsView(ApiView):
-    permission_classes = [ReadsEvents]
+    permission_classes = (ReadsEvents,)
 
     @extend_schema(
         operation_id="deleted_list",
@@ -248,7 +280,12 @@ class DeletedEventsView(ApiView):
     )
     def get(self, request):
         query = validated(filters.DeletedQuerySerializer, request.query_params)
-        page = keyset_page(selectors.deleted_events(since=query.get("since")), ordering=query["ordering"], cursor=query["cursor"], size=query["page_size"])
+        page = keyset_page(
+            selectors.deleted_events(since=query.get("since")),
+            ordering=query["ordering"],
+            cursor=query["cursor"],
+            size=query["page_size"],
+        )
         return _page_response(request, page, s.DeletedEventSerializer)
 
 
@@ -256,7 +293,7 @@ class DeletedEventsView(ApiView):
 
 
 class ClaimCreateView(ApiView):
-    permission_classes = [IsReviewer]
+    permission_classes = (IsReviewer,)
 
     @extend_schema(
         summary="Add a claim to an event (reviewers)",
@@ -267,14 +304,18 @@ class ClaimCreateView(ApiView):
         data = dict(validated(s.ClaimCreateSerializer, request.data))
         event = data.pop("event")
         claim = claim_create(event=event, reviewer=request.user, data=data)
-        return Response(s.EventClaimSerializer(selectors.claim_get(claim_id=claim.id)).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.EventClaimSerializer(selectors.claim_get(claim_id=claim.id)).data, status=status.HTTP_201_CREATED
+        )
 
 
 class ClaimDetailView(ApiView):
     def get_permissions(self):
         return [IsAnalyst()] if self.request.method == "GET" else [IsReviewer()]
 
-    @extend_schema(summary="One claim (analysts)", responses={200: s.EventClaimSerializer, **errors(401, 403, 404, 429)})
+    @extend_schema(
+        summary="One claim (analysts)", responses={200: s.EventClaimSerializer, **errors(401, 403, 404, 429)}
+    )
     def get(self, request, claim_id: int):
         return Response(s.EventClaimSerializer(selectors.claim_get(claim_id=claim_id)).data)
 
@@ -306,12 +347,14 @@ def _refuse_oversized_body(request) -> None:
     except ValueError:
         length = 0
     if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
-        raise PayloadTooLarge(f"The request body is {length:,} bytes; uploads are limited to {settings.MAX_UPLOAD_BYTES:,} bytes.")
+        raise PayloadTooLarge(
+            f"The request body is {length:,} bytes; uploads are limited to {settings.MAX_UPLOAD_BYTES:,} bytes."
+        )
 
 
 class ArticleListView(ApiView):
-    permission_classes = [IsAnalyst]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    permission_classes = (IsAnalyst,)
+    parser_classes = (JSONParser, MultiPartParser, FormParser)
 
     @extend_schema(
         operation_id="articles_list",
@@ -321,7 +364,12 @@ class ArticleListView(ApiView):
     )
     def get(self, request):
         query = validated(filters.ArticleQuerySerializer, request.query_params)
-        page = keyset_page(selectors.article_list(status=query.get("status", "")), ordering=query["ordering"], cursor=query["cursor"], size=query["page_size"])
+        page = keyset_page(
+            selectors.article_list(status=query.get("status", "")),
+            ordering=query["ordering"],
+            cursor=query["cursor"],
+            size=query["page_size"],
+        )
         return _page_response(request, page, s.ArticleSerializer)
 
     @extend_schema(
@@ -343,14 +391,20 @@ class ArticleListView(ApiView):
         _refuse_oversized_body(request)
         data = request.data
         if not isinstance(data, Mapping):
-            raise serializers.ValidationError({"detail": f"Send a JSON object (or a multipart form), not {type(data).__name__}."})
+            raise serializers.ValidationError(
+                {"detail": f"Send a JSON object (or a multipart form), not {type(data).__name__}."}
+            )
         if "file" in data and "text" in data:
             raise serializers.ValidationError({"detail": "Send the article as `text` or as a `file`, not both."})
         if "file" in data:
             fields = dict(validated(s.ArticleFileSerializer, data))
             upload = fields.pop("file")
             submission = article_submit_file(
-                filename=upload.name or "", content=upload.read(), content_type=upload.content_type or "", uploaded_by=request.user, **fields
+                filename=upload.name or "",
+                content=upload.read(),
+                content_type=upload.content_type or "",
+                uploaded_by=request.user,
+                **fields,
             )
         else:
             submission = article_submit_text(uploaded_by=request.user, **validated(s.ArticleTextSerializer, data))
@@ -359,11 +413,13 @@ class ArticleListView(ApiView):
         article = submission.article
         article.live_reports = []  # the state at creation, whatever an eager parse has done since
         location = request.build_absolute_uri(reverse("api:article", args=[article.id]))
-        return Response(s.ArticleSerializer(article).data, status=status.HTTP_201_CREATED, headers={"Location": location})
+        return Response(
+            s.ArticleSerializer(article).data, status=status.HTTP_201_CREATED, headers={"Location": location}
+        )
 
 
 class ArticleDetailView(ApiView):
-    permission_classes = [IsAnalyst]
+    permission_classes = (IsAnalyst,)
 
     @extend_schema(summary="One article (analysts)", responses={200: s.ArticleSerializer, **errors(401, 403, 404, 429)})
     def get(self, request, article_id: int):
@@ -374,7 +430,7 @@ class ArticleDetailView(ApiView):
 
 
 class ActorListView(ApiView):
-    permission_classes = [ReadsEvents]
+    permission_classes = (ReadsEvents,)
 
     @extend_schema(
         operation_id="actors_list",
@@ -384,12 +440,18 @@ class ActorListView(ApiView):
     )
     def get(self, request):
         query = validated(filters.ActorQuerySerializer, request.query_params)
-        actors = selectors.actor_list(q=query.get("q", ""), kind=query.get("kind", ""), country=query.get("country", ""))
-        return _page_response(request, keyset_page(actors, ordering=query["ordering"], cursor=query["cursor"], size=query["page_size"]), s.ActorSerializer)
+        actors = selectors.actor_list(
+            q=query.get("q", ""), kind=query.get("kind", ""), country=query.get("country", "")
+        )
+        return _page_response(
+            request,
+            keyset_page(actors, ordering=query["ordering"], cursor=query["cursor"], size=query["page_size"]),
+            s.ActorSerializer,
+        )
 
 
 class ActorDetailView(ApiView):
-    permission_classes = [ReadsEvents]
+    permission_classes = (ReadsEvents,)
 
     @extend_schema(summary="One actor", responses={200: s.ActorSerializer, **errors(401, 403, 404, 429)})
     def get(self, request, actor_id: int):
@@ -397,7 +459,7 @@ class ActorDetailView(ApiView):
 
 
 class PlaceSearchView(ApiView):
-    permission_classes = [ReadsEvents]
+    permission_classes = (ReadsEvents,)
 
     @extend_schema(
         operation_id="places_search",
@@ -419,7 +481,7 @@ class SchemaView(SpectacularAPIView):
     """OpenAPI 3 for this API only (not whatever other DRF views the project grows)."""
 
     urlconf = "events.api.schema_urlconf"
-    custom_settings = {
+    custom_settings: ClassVar[dict] = {
         "COMPONENT_SPLIT_REQUEST": True,
         "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 999_999_999_999_999_999}},
         "SCHEMA_PATH_PREFIX": r"/api/v1",
@@ -453,7 +515,9 @@ class SchemaView(SpectacularAPIView):
                 cached.cache_clear()
 
 
-SIDECAR_FILES = {"swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"}
+SIDECAR_FILES = frozenset(
+    {"swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"}
+)
 
 
 def _sidecar_dir() -> Path | None:
@@ -461,7 +525,12 @@ def _sidecar_dir() -> Path | None:
         import drf_spectacular_sidecar
     except ImportError:
         return None
-    return Path(drf_spectacular_sidecar.__file__).resolve().parent / "static" / "drf_spectacular_sidecar" / "swagger-ui-dist"
+    return (
+        Path(drf_spectacular_sidecar.__file__).resolve().parent
+        / "static"
+        / "drf_spectacular_sidecar"
+        / "swagger-ui-dist"
+    )
 
 
 class SwaggerView(SpectacularSwaggerView):
