@@ -39,6 +39,5 @@ urlpatterns = [
     path("places/", views.PlaceSearchView.as_view(), name="places"),
     path("schema/", views.SchemaView.as_view(), name="schema"),
     path("docs/", views.SwaggerView.as_view(), name="docs"),
-    path("docs/assets/<str:filename>", views.swagger_asset, name="docs-asset"),
     re_path(r"^", views.not_found),  # anything else under /api/v1/, newlines included: a JSON 404
 ]

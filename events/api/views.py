@@ -4,12 +4,11 @@ Errors are JSON (events.api.exceptions); lists are keyset-paginated (events.api.
 """
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import ClassVar
 
 from django.conf import settings
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
 from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
@@ -515,56 +514,11 @@ class SchemaView(SpectacularAPIView):
                 cached.cache_clear()
 
 
-SIDECAR_FILES = frozenset(
-    {"swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"}
-)
-
-
-def _sidecar_dir() -> Path | None:
-    try:
-        import drf_spectacular_sidecar
-    except ImportError:
-        return None
-    return (
-        Path(drf_spectacular_sidecar.__file__).resolve().parent
-        / "static"
-        / "drf_spectacular_sidecar"
-        / "swagger-ui-dist"
-    )
-
-
 class SwaggerView(SpectacularSwaggerView):
-    """Swagger UI. Offline when drf-spectacular-sidecar is installed: its files are served
-    from /api/v1/docs/assets/ (or from static files once settings say SWAGGER_UI_DIST="SIDECAR")."""
+    """Swagger UI; offline, from drf-spectacular-sidecar's files (settings: SWAGGER_UI_DIST="SIDECAR")."""
 
     url_name = "api:schema"
     title = "conflict_tracker API"
-
-    @staticmethod
-    def _swagger_ui_resource(filename):
-        from drf_spectacular.settings import spectacular_settings
-
-        if spectacular_settings.SWAGGER_UI_DIST != "SIDECAR" and _sidecar_dir() is not None:
-            return reverse("api:docs-asset", args=[filename])
-        return SpectacularSwaggerView._swagger_ui_resource(filename)
-
-    @staticmethod
-    def _swagger_ui_favicon():
-        from drf_spectacular.settings import spectacular_settings
-
-        if spectacular_settings.SWAGGER_UI_FAVICON_HREF != "SIDECAR" and _sidecar_dir() is not None:
-            return reverse("api:docs-asset", args=["favicon-32x32.png"])
-        return SpectacularSwaggerView._swagger_ui_favicon()
-
-
-@csrf_exempt
-def swagger_asset(request, filename: str):
-    directory = _sidecar_dir()
-    if directory is None or filename not in SIDECAR_FILES:
-        raise Http404
-    response = FileResponse((directory / filename).open("rb"))
-    response["Cache-Control"] = "public, max-age=86400"
-    return response
 
 
 @csrf_exempt  # nothing changes here; answer an unknown POST with the JSON 404, not a CSRF page

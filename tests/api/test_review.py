@@ -280,11 +280,16 @@ def test_it_recomputes_a_drafts_fatalities_when_its_claims_change(reviewer, worl
     assert reviewer.get(f"{URL}{world.draft.id}/").json()["fatalities"] == {"low": 5, "best": 5, "high": 7}
 
 
-@pytest.mark.xfail(
-    reason="service gap: claim_create/update/delete do not touch an approved event's updated_at, so updated_since misses claim changes",
-    strict=False,
-)
-def test_it_reports_claim_changes_on_approved_events_to_incremental_sync(reviewer, world):
-    before = Event.objects.get(id=world.approved.id).updated_at
-    reviewer.post("/api/v1/claims/", claim_payload(world), format="json")
-    assert Event.objects.get(id=world.approved.id).updated_at > before
+def test_it_reports_claim_changes_on_approved_events_to_incremental_sync(reviewer, member, world):
+    import datetime
+
+    from events.models import Event
+
+    Event.objects.update(updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+    since = {"updated_since": "2021-01-01T00:00:00Z", "ordering": "updated_at"}
+    assert member.get(URL, since).json()["results"] == []
+    claim = reviewer.post("/api/v1/claims/", claim_payload(world), format="json").json()
+    assert [event["id"] for event in member.get(URL, since).json()["results"]] == [world.approved.id]
+    Event.objects.update(updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+    reviewer.delete(f"/api/v1/claims/{claim['id']}/")
+    assert [event["id"] for event in member.get(URL, since).json()["results"]] == [world.approved.id]

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from events.models import Claim, Event, Place
+from events.models import Claim, Event
 from sources.evaluation import Score, merge_score, place_correct, place_error_km, score_claims, set_score, date_correct
 from sources.models import Article
 from sources.services import article_parse, article_submit_file
@@ -33,6 +33,9 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read gold file {gold}: {exc}") from None
         if not folder.is_dir():
             raise CommandError(f"{folder} is not a folder.")
+        # The dictionaries are kept (they are not evaluation data); everything else is rolled back.
+        call_command("load_gazetteer", "--if-empty", verbosity=0)
+        call_command("load_actors", verbosity=0)
         try:
             with transaction.atomic():
                 self._evaluate(folder, expected)
@@ -46,9 +49,6 @@ class Command(BaseCommand):
         Event.objects.filter(merged_into__isnull=False).delete()
         Event.objects.all().delete()
         Article.objects.all().delete()
-        if not Place.objects.exists():
-            call_command("load_gazetteer", verbosity=0)
-        call_command("load_actors", verbosity=0)
         articles = self._ingest(folder, expected.get("articles", {}))
         self._report(articles, expected)
 
