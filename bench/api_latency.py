@@ -40,11 +40,13 @@ sys.path.insert(0, str(ROOT))
 # Indexes this benchmark proposes for events.models.Event.Meta.indexes (name -> columns), created here
 # with the names Django would use for models.Index(fields=[...], name=NAME).
 PROPOSED_INDEXES = {
-    # ?updated_since= sync pages ordered by (updated_at, id): the keyset condition and order by in one index scan.
+    # Keyset pages compare (field, id) > (value, last id) as one row value (events.api.pagination); an index
+    # ending in (field, id) answers that with a range scan. With the single-column updated_at index, a sync
+    # page inside 200,000 events sharing one updated_at (a bulk update) took 163 ms; with this one 0.2 ms.
     "event_updated_at_id": ["updated_at", "id"],
     # the deleted feed, ordered by (status_changed_at, id).
     "event_status_changed_at_id": ["status_changed_at", "id"],
-    # country + date lists ordered by (start_date, id) with ties broken by id, without a sort step.
+    # country + date lists ordered by (start_date, id): replaces Index(fields=["country", "start_date"]).
     "event_country_start_id": ["country", "start_date", "id"],
 }
 

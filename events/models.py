@@ -132,15 +132,18 @@ class Event(models.Model):
     flagged_for_review = models.BooleanField(default=False, help_text="New claims arrived after approval.")
     version = models.PositiveIntegerField(default=1, help_text="Bumped on every save by a person; stale edits are refused.")
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
-    status_changed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-start_date", "-id"]
         indexes = [
-            models.Index(fields=["country", "start_date"]),
+            # (field, id) pairs serve the API's cursor pagination and incremental sync.
+            models.Index(fields=["country", "start_date", "id"], name="event_country_start_id"),
+            models.Index(fields=["updated_at", "id"], name="event_updated_at_id"),
+            models.Index(fields=["status_changed_at", "id"], name="event_status_changed_at_id"),
             models.Index(fields=["latitude", "longitude"]),
             models.Index(fields=["status", "start_date"]),
         ]

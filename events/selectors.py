@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models.expressions import RawSQL
 from django.db.models.query import BaseIterable, ModelIterable
 
 from events.actors import find_actor
@@ -52,7 +53,7 @@ def visible_statuses(user) -> tuple[str, ...]:
 
 
 class _RelatedLoader(QuerySet):
-    """Events that, once fetched, load their relations in one query per relation.
+    """Rows (articles, actors) that, once fetched, load their relations in one query per relation.
 
     The same result as prefetch_related(), without its per-row cost: Django's prefetch clones a
     filtered queryset for every row and relation, which took most of a 100-event page's time.
@@ -137,17 +138,6 @@ def attach_relations(parents: list, relations) -> None:
         )
         for row, field in needs_actors:
             setattr(row, field, actors.get(getattr(row, f"{field}_id")))  # None: deleted since the rows were read
-
-
-def with_document_relations(events: QuerySet) -> QuerySet:
-    """What event_document() reads, in five queries for any number of events (events with their
-    place, their actors' roles, claims, reports, and the actors all of these name).
-
-    Like exports.events_for_documents(), except that reports load only their article id
-    (documents never read the article, whose text would be most of the bytes fetched), and
-    without prefetch_related()'s per-row cost.
-    """
-    return _loading(events.select_related("place"), DOCUMENT_RELATIONS)
 
 
 def _history() -> Prefetch:
@@ -284,10 +274,10 @@ def _tuples(queryset: QuerySet) -> list[tuple]:
     except EmptyResultSet:  # a filter that can match nothing (`status__in=[]`, .none())
         return []
     with connection.cursor() as cursor:
-        raw = cursor.cursor
-        raw.adapters.register_loader("timestamptz", adapters.get_loader(types["timestamptz"].oid, Format.TEXT))
-        raw.execute(sql, params)
-        return raw.fetchall()
+        # On this cursor only; executed through Django's wrapper so query logging and counting still see it.
+        cursor.cursor.adapters.register_loader("timestamptz", adapters.get_loader(types["timestamptz"].oid, Format.TEXT))
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 class EventRecords:
@@ -314,7 +304,9 @@ class EventRecords:
             ordered = Claim.objects.filter(event_id__in=events).order_by("article_id", "char_start", "id")
             claim_rows = _tuples(ordered.values_list(*_CLAIM_FIELDS))
         claimant, subject = _CLAIM_FIELDS.index("claimant_id"), _CLAIM_FIELDS.index("subject_id")
-        self._load_actors({row[2] for row in event_actors} | {row[i] for row in claim_rows for i in (claimant, subject)})
+        self._load_actors(
+            {row[2] for row in event_actors} | {row[i] for row in claim_rows for i in (claimant, subject)}
+        )
         for row in event_actors:
             roles.setdefault(row[1], Related()).append(EventActorRecord(*row, self.actors.get(row[2])))
         for row in claim_rows:
@@ -344,7 +336,9 @@ class EventRecords:
             found = Publisher.objects.filter(id__in=missing).values_list(*_PUBLISHER_FIELDS)
             self.publishers.update({row[0]: PublisherRecord(*row) for row in found})
         return [
-            ReportRecord(report_id, event_id, article_id, ArticleRecord(article_id, publisher, self.publishers.get(publisher)))
+            ReportRecord(
+                report_id, event_id, article_id, ArticleRecord(article_id, publisher, self.publishers.get(publisher))
+            )
             for report_id, event_id, article_id, publisher in rows
         ]
 
@@ -408,27 +402,32 @@ def _copy_type(field) -> str:
 
 
 def _acled_records_by_copy(base: QuerySet) -> Iterator[AcledEventRecord]:
-    from django.contrib.postgres.expressions import ArraySubquery
     from psycopg import ClientCursor, adapters
     from psycopg.postgres import types
     from psycopg.pq import Format
 
     actors = {row[0]: ActorRecord(*row) for row in _tuples(Actor.objects.values_list(*_ACTOR_FIELDS))}
     publishers = {row[0]: PublisherRecord(*row) for row in Publisher.objects.values_list(*_PUBLISHER_FIELDS)}
-    roles = EventActor.objects.filter(event_id=OuterRef("id")).order_by("role", "id")
-    reports = EventReport.objects.filter(event_id=OuterRef("id")).order_by("article_id", "id")
+    event, event_actor, report, article = (m._meta.db_table for m in (Event, EventActor, EventReport, Article))
+    # Each event's actors ("id:role,…") and reports ("article:publisher,…") as one text column each:
+    # parsing a string is far cheaper here than psycopg's array loader.
     rows = base.annotate(
-        export_actor_ids=ArraySubquery(roles.values("actor_id")),
-        export_roles=ArraySubquery(roles.values("role")),
-        export_article_ids=ArraySubquery(reports.values("article_id")),
-        export_publisher_ids=ArraySubquery(reports.values("article__publisher_id")),
+        export_roles=RawSQL(
+            f"SELECT string_agg(ea.actor_id::text || ':' || ea.role, ',' ORDER BY ea.role, ea.id) "
+            f'FROM "{event_actor}" ea WHERE ea.event_id = "{event}".id',
+            [],
+        ),
+        export_reports=RawSQL(
+            f"SELECT string_agg(r.article_id::text || ':' || coalesce(a.publisher_id::text, ''), ',' "
+            f"ORDER BY r.article_id, r.id) "
+            f'FROM "{report}" r JOIN "{article}" a ON a.id = r.article_id WHERE r.event_id = "{event}".id',
+            [],
+        ),
     ).values_list(
-        *ACLED_EVENT_FIELDS, *(f"place__{name}" for name in ACLED_PLACE_FIELDS),
-        "export_actor_ids", "export_roles", "export_article_ids", "export_publisher_ids",
-    )  # fmt: skip
+        *ACLED_EVENT_FIELDS, *(f"place__{name}" for name in ACLED_PLACE_FIELDS), "export_roles", "export_reports"
+    )
     column_types = [_copy_type(Event._meta.get_field(name.removesuffix("_id"))) for name in ACLED_EVENT_FIELDS]
-    column_types += [_copy_type(Place._meta.get_field(name)) for name in ACLED_PLACE_FIELDS]
-    column_types += ["int8[]", "text[]", "int8[]", "int8[]"]
+    column_types += [_copy_type(Place._meta.get_field(name)) for name in ACLED_PLACE_FIELDS] + ["text", "text"]
     try:
         sql, params = rows.query.sql_with_params()
     except EmptyResultSet:
@@ -441,23 +440,29 @@ def _acled_records_by_copy(base: QuerySet) -> Iterator[AcledEventRecord]:
         statement = ClientCursor(raw.connection).mogrify(sql, params)
         with raw.copy(f"COPY ({statement}) TO STDOUT") as copy:
             copy.set_types(column_types)
+            # The hot loop of a million-row export: records are made with tuple.__new__ (C), not namedtuple's __new__.
+            make, place_end = tuple.__new__, size + place_size
             for row in copy.rows():
-                event_id = row[0]
-                actor_ids, role_names, article_ids, publisher_ids = row[size + place_size :]
-                yield AcledEventRecord._make(
-                    (
-                        *row[:size],
-                        AcledPlaceRecord._make(row[size : size + place_size]) if row[size] is not None else None,
-                        Related(
-                            EventActorRecord(None, event_id, actor_id, role, actors.get(actor_id) or _actor(actors, actor_id))
-                            for actor_id, role in zip(actor_ids, role_names, strict=True)
-                        ),
-                        Related(
-                            ReportRecord(None, event_id, article_id, ArticleRecord(article_id, publisher, _publisher(publishers, publisher)))
-                            for article_id, publisher in zip(article_ids, publisher_ids, strict=True)
-                        ),
-                    )
-                )
+                event_id, role_list, report_list, roles, reports = row[0], row[-2], row[-1], Related(), Related()
+                if role_list:
+                    for item in role_list.split(","):
+                        actor_id, _, role = item.partition(":")
+                        actor_id = int(actor_id)
+                        actor = actors.get(actor_id) or _actor(actors, actor_id)
+                        roles.append(make(EventActorRecord, (None, event_id, actor_id, role, actor)))
+                if report_list:
+                    for item in report_list.split(","):
+                        article_id, _, publisher_id = item.partition(":")
+                        article_id, publisher_id = int(article_id), int(publisher_id) if publisher_id else None
+                        publisher = (
+                            publishers.get(publisher_id)
+                            if publisher_id in publishers
+                            else _publisher(publishers, publisher_id)
+                        )
+                        article = make(ArticleRecord, (article_id, publisher_id, publisher))
+                        reports.append(make(ReportRecord, (None, event_id, article_id, article)))
+                place = make(AcledPlaceRecord, row[size:place_end]) if row[size] is not None else None
+                yield make(AcledEventRecord, (*row[:size], place, roles, reports))
 
 
 def _actor(actors: dict, actor_id: int) -> ActorRecord:

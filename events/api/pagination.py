@@ -13,7 +13,8 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from rest_framework.utils.urls import replace_query_param
 
 MAX_ID = 2**63 - 1
@@ -82,15 +83,14 @@ def order_by_keyset(queryset: QuerySet, ordering: str) -> QuerySet:
     return queryset.order_by(f"{sign}{field}", f"{sign}id")
 
 
-def _after(cursor: Cursor) -> Q:
-    """Rows strictly after the cursor's position, written so an index on the field bounds the scan."""
+def _after(cursor: Cursor):
+    """Rows strictly after the cursor's position, as one row-value comparison, (field, id) > (value, id):
+    an index on (…, field, id) answers it with a range scan however many rows share the value."""
     descending = cursor.ordering.startswith("-")
     if cursor.field == "id":
         return Q(id__lt=cursor.last_id) if descending else Q(id__gt=cursor.last_id)
-    field, value = cursor.field, cursor.value
-    if descending:
-        return Q(**{f"{field}__lte": value}) & (Q(**{f"{field}__lt": value}) | Q(id__lt=cursor.last_id))
-    return Q(**{f"{field}__gte": value}) & (Q(**{f"{field}__gt": value}) | Q(id__gt=cursor.last_id))
+    after = TupleLessThan if descending else TupleGreaterThan
+    return after(Tuple(F(cursor.field), F("id")), (cursor.value, cursor.last_id))
 
 
 def keyset_page(queryset: QuerySet, *, ordering: str, cursor: Cursor | None, size: int) -> Page:

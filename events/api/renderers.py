@@ -29,6 +29,7 @@ def acled_csv_chunks(events, *, rows_per_chunk: int = 500):
     """The ACLED header, then one row per event, as UTF-8 byte chunks: memory stays constant."""
     import csv
     import io
+    from itertools import islice
     from operator import itemgetter
 
     from events.exports import ACLED_COLUMNS, acled_row
@@ -37,13 +38,13 @@ def acled_csv_chunks(events, *, rows_per_chunk: int = 500):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(ACLED_COLUMNS)
-    pending = 0
-    for event in events:
-        writer.writerow(in_columns(acled_row(event)))
-        pending += 1
-        if pending >= rows_per_chunk:
-            yield buffer.getvalue().encode("utf-8")
-            buffer.seek(0)
-            buffer.truncate()
-            pending = 0
+    events = iter(events)
+    while True:
+        before = buffer.tell()
+        writer.writerows(map(in_columns, map(acled_row, islice(events, rows_per_chunk))))
+        if buffer.tell() == before:
+            break
+        yield buffer.getvalue().encode("utf-8")
+        buffer.seek(0)
+        buffer.truncate()
     yield buffer.getvalue().encode("utf-8")

@@ -299,9 +299,19 @@ def test_it_lists_exactly_the_documents_event_document_gives_for_the_events_them
     from events.exports import event_feature, events_for_documents
     from events.models import Event
 
-    reviewer.patch(f"{URL}{world.draft.id}/", {"notes": "Edited.", "actors": [{"id": world.jnim.id, "role": "side_b"}]}, format="json")
-    make_event(place=None, latitude=None, longitude=None, actors=[], articles=[], country="", admin1="", location_name="")
-    make_event(claims=[{"claimant_text": "a nurse", "kind": "wounded", "count_min": None, "count_max": None, "qualifier": "vague"}])
+    reviewer.patch(
+        f"{URL}{world.draft.id}/",
+        {"notes": "Edited.", "actors": [{"id": world.jnim.id, "role": "side_b"}]},
+        format="json",
+    )
+    make_event(
+        place=None, latitude=None, longitude=None, actors=[], articles=[], country="", admin1="", location_name=""
+    )
+    make_event(
+        claims=[
+            {"claimant_text": "a nurse", "kind": "wounded", "count_min": None, "count_max": None, "qualifier": "vague"}
+        ]
+    )
     listed = analyst.get(URL, {"ordering": "id"}).json()["results"]
     events = list(events_for_documents(Event.objects.exclude(status="merged").order_by("id")))
     assert listed == [{**event_document(event), "version": event.version} for event in events]

@@ -283,8 +283,6 @@ def test_it_recomputes_a_drafts_fatalities_when_its_claims_change(reviewer, worl
 def test_it_reports_claim_changes_on_approved_events_to_incremental_sync(reviewer, member, world):
     import datetime
 
-    from events.models import Event
-
     Event.objects.update(updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
     since = {"updated_since": "2021-01-01T00:00:00Z", "ordering": "updated_at"}
     assert member.get(URL, since).json()["results"] == []
