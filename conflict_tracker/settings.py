@@ -125,6 +125,9 @@ API_MAX_PAGE_SIZE = 500
 # Celery: without a broker URL, tasks run in-process so `make run` needs no Redis.
 REDIS_URL = env_url("REDIS_URL", "", schemes=("redis", "rediss"))
 CELERY_BROKER_URL = REDIS_URL or "memory://"
+# API throttle counts must be shared by every web worker, so they live in Redis when there is one.
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "ct"}}
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
