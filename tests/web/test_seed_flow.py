@@ -68,7 +68,7 @@ def test_seed_reports_go_from_upload_to_an_approved_event_on_the_map(browser_ses
             merge.click()
             reviewer.page.wait_for_selector(".message--success")
     drafts = {item.id: sorted(item.reports.values_list("article__original_file", flat=True)) for item in Event.objects.filter(status="draft")}
-    assert event.reports.count() >= 4, f"the seed reports were not drawn together: {drafts}"
+    assert event.reports.count() == 5, f"the seed reports were not drawn together: {drafts}"
     reviewer.page.goto("/review/")
     reviewer.page.click(f"a[href='/review/{event.id}/']")
     reviewer.page.fill("#id_end_date", "2024-07-27")
@@ -108,5 +108,7 @@ def test_seed_reports_go_from_upload_to_an_approved_event_on_the_map(browser_ses
     assert any(figure.startswith("50") for figure in rows), rows  # JNIM: 50 Wagner fighters killed
     csp_rows = table.locator("tr[data-claimant='CSP-DPA']")
     assert csp_rows.count() >= 1  # ... beside what the CSP claims in the same table
+    csp_figures = " ".join(row.inner_text() for row in csp_rows.all())
+    assert "84" in csp_figures, csp_figures  # the CSP: at least 84 Wagner mercenaries killed
     reviewer.screenshot("seed-event")
     assert reviewer.console_errors == [] and reviewer.blocked == [] and analyst.blocked == []
