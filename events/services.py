@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from events.matching import MAX_DATE_GAP_DAYS, Footprint, MatchReason, best_match
+from events.matching import MAX_DATE_GAP_DAYS, Footprint, best_match
 from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place
 from sources.models import Article
 from sources.parsing.normalize import normalize_name, sound_key
@@ -302,9 +302,6 @@ def article_events_replace(*, article: Article, result: ParseResult) -> list[Eve
     article.save(update_fields=["language", "spans"])
     return events
 
-
-def place_for_candidate_id(place_id: int | None) -> Place | None:
-    return Place.objects.filter(id=place_id).first() if place_id else None
 
 
 # ---------------------------------------------------------------- review: every change a person makes is logged

