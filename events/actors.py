@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db import connection
 
 from events.models import Actor, ActorAlias
 from sources.parsing.acled import ACTOR_KINDS
@@ -96,9 +96,14 @@ _parser_signature: tuple | None = None
 
 
 def _dictionary_signature() -> tuple:
-    actors = Actor.objects.aggregate(count=Count("id"), last=Max("id"))
-    aliases = ActorAlias.objects.aggregate(count=Count("id"), last=Max("id"))
-    return actors["count"], actors["last"], aliases["count"], aliases["last"]
+    # Read for every parsed article, so both tables are counted in one round trip.
+    actors, aliases = (connection.ops.quote_name(model._meta.db_table) for model in (Actor, ActorAlias))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {actors}), (SELECT MAX(id) FROM {actors}),"
+            f" (SELECT COUNT(*) FROM {aliases}), (SELECT MAX(id) FROM {aliases})"
+        )
+        return tuple(cursor.fetchone())
 
 
 def parser_actor_dictionary() -> ActorDictionary:

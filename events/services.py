@@ -1,16 +1,17 @@
 """Event workflows: attaching parsed reports to events, the fatality estimate, and review actions."""
 
 import datetime
+import math
 import statistics
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from events.matching import MAX_DATE_GAP_DAYS, Footprint, best_match
-from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place
+from events.matching import IMPRECISE, MAX_DATE_GAP_DAYS, MAX_DISTANCE_KM, Footprint, best_match
+from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place, ReviewLog
 from sources.models import Article
 from sources.parsing.normalize import normalize_name, sound_key
 from sources.parsing.results import ActorRef, ParsedEvent, ParseResult
@@ -33,6 +34,12 @@ def actor_for_ref(ref: ActorRef) -> Actor:
     actor = Actor.objects.create(name=ref.name[:200], kind=ref.kind, country=ref.country or "", needs_review=ref.is_new)
     ActorAlias.objects.get_or_create(normalized=normalize_name(ref.name)[:200], defaults={"actor": actor, "alias": ref.name[:200]})
     return actor
+
+
+def actors_for_refs(refs: set[ActorRef]) -> dict[ActorRef, Actor]:
+    """actor_for_ref() for many references: dictionary actors in one query, the rest one by one."""
+    known = Actor.objects.in_bulk({ref.entry_id for ref in refs if ref.entry_id is not None})
+    return {ref: known.get(ref.entry_id) or actor_for_ref(ref) for ref in refs}
 
 
 # ---------------------------------------------------------------- footprints and consensus
@@ -77,7 +84,7 @@ def _footprint_of_snapshot(snapshot: dict, actor_names: frozenset[str]) -> Footp
     )
 
 
-def _footprint_of_event(event: Event) -> Footprint:
+def _footprint_of_event(event: Event, actor_names: frozenset[str]) -> Footprint:
     return Footprint(
         start_date=event.start_date,
         end_date=event.end_date,
@@ -88,7 +95,7 @@ def _footprint_of_event(event: Event) -> Footprint:
         longitude=event.longitude,
         geo_precision=event.geo_precision,
         event_type=event.event_type,
-        actor_names=frozenset(item.actor.name for item in event.event_actors.all()),
+        actor_names=actor_names,
         unresolved_name_key=sound_key(event.location_name) if event.location_name else "",
     )
 
@@ -139,32 +146,38 @@ def event_touched_by_person(event: Event) -> bool:
     return event.status != Event.Status.DRAFT or event.history.exists()
 
 
-def event_rederive_from_reports(*, event: Event) -> None:
-    """Recompute an untouched draft from its reports; events a person touched keep their fields."""
-    if event_touched_by_person(event):
-        return
+def _rederived_fields(event: Event, *, touched: bool | None = None, roles: dict[int, str] | None = None) -> dict:
+    """An untouched draft's fields recomputed from its reports (its actors are set here too);
+    nothing for events a person touched. ``touched`` and ``roles`` (actor id -> role now) save
+    the queries when the caller already knows them."""
+    if event_touched_by_person(event) if touched is None else touched:
+        return {}
     snapshots = [parsed for parsed in event.reports.values_list("parsed", flat=True) if parsed]
     if not snapshots:
-        return
-    fields = _consensus(snapshots)
-    for name, value in fields.items():
-        setattr(event, name, value)
-    event.save(update_fields=[*fields, "updated_at"])
-    roles = _consensus_roles(snapshots)
-    current = dict(event.event_actors.values_list("actor_id", "role"))
-    if current != roles:
+        return {}
+    agreed = _consensus_roles(snapshots)
+    if roles is None:
+        roles = dict(event.event_actors.values_list("actor_id", "role"))
+    if roles != agreed:
         event.event_actors.all().delete()
-        EventActor.objects.bulk_create([EventActor(event=event, actor_id=actor_id, role=role) for actor_id, role in roles.items()])
+        EventActor.objects.bulk_create([EventActor(event=event, actor_id=actor_id, role=role) for actor_id, role in agreed.items()])
+    return _consensus(snapshots)
+
+
+def event_rederive_from_reports(*, event: Event) -> None:
+    """Recompute an untouched draft from its reports; events a person touched keep their fields."""
+    _event_write(event, _rederived_fields(event))
 
 
 # ---------------------------------------------------------------- fatalities
 
 
-def fatality_range(claims: list[Claim]) -> tuple[int | None, int | None]:
+def fatality_range(claims: list) -> tuple[int | None, int | None]:
     """(low, high) over the totals each source reports: a claimant's killed figures in one article, summed.
 
     Vague claims carry no number and count for nothing. A source's low total adds the
     lower bounds of its figures; its high total the upper bounds (the lower bound when open-ended).
+    ``claims`` are Claim rows or anything with their kind, counts, article_id, claimant_id and claimant_text.
     """
     lows: Counter = Counter()
     highs: Counter = Counter()
@@ -180,15 +193,34 @@ def fatality_range(claims: list[Claim]) -> tuple[int | None, int | None]:
     return min(lows.values()), max(highs.values())
 
 
+def _fatality_fields(event: Event, claims: list | None = None) -> dict:
+    if claims is None:
+        claims = event.claims.filter(kind=Claim.Kind.KILLED).values_list(
+            "kind", "count_min", "count_max", "article_id", "claimant_id", "claimant_text", named=True
+        )
+    low, high = fatality_range(claims)
+    fields = {"fatalities_low": low, "fatalities_high": high}
+    if not event.fatalities_best_chosen:
+        fields["fatalities_best"] = low
+    return fields
+
+
 def event_recompute_fatalities(*, event: Event) -> None:
     """low/high from the claims; best is the reviewer's choice, else ACLED's conservative rule: the lowest figure."""
-    fields = ["kind", "count_min", "count_max", "article_id", "claimant_id", "claimant_text"]
-    claims = [Claim(**dict(zip(fields, row))) for row in event.claims.filter(kind=Claim.Kind.KILLED).values_list(*fields)]
-    low, high = fatality_range(claims)
-    event.fatalities_low, event.fatalities_high = low, high
-    if not event.fatalities_best_chosen:
-        event.fatalities_best = low
-    event.save(update_fields=["fatalities_low", "fatalities_high", "fatalities_best", "updated_at"])
+    _event_write(event, _fatality_fields(event))
+
+
+def _event_write(event: Event, fields: dict) -> None:
+    if not fields:
+        return
+    for name, value in fields.items():
+        setattr(event, name, value)
+    event.save(update_fields=[*fields, "updated_at"])
+
+
+def _draft_refresh(event: Event, *, touched: bool | None = None, roles: dict[int, str] | None = None) -> None:
+    """Re-derive an untouched draft and its fatality range in one write."""
+    _event_write(event, {**_rederived_fields(event, touched=touched, roles=roles), **_fatality_fields(event)})
 
 
 # ---------------------------------------------------------------- attaching parsed reports
@@ -201,30 +233,111 @@ def _lock_matching(country: str) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"event-matching:{country}"])
 
 
-def _candidates(footprint: Footprint, *, exclude_article: Article) -> list[tuple[Event, Footprint]]:
+@dataclass(frozen=True)
+class _Candidate:
+    event: Event
+    touched: bool  # a person reviewed or edited it
+    roles: dict[int, str]  # actor id -> role
+
+
+# What matching and re-deriving read of a candidate event (events carry long notes and more).
+_CANDIDATE_COLUMNS = [
+    "id", "status", "start_date", "end_date", "country", "admin1", "place_id", "latitude", "longitude",
+    "geo_precision", "event_type", "location_name", "fatalities_best_chosen",
+]  # fmt: skip
+_CANDIDATE_SELECT = ", ".join(f"e.{column}" for column in _CANDIDATE_COLUMNS)
+
+
+def _candidates(footprint: Footprint, *, exclude_article: Article) -> list[tuple[_Candidate, Footprint]]:
+    """Events the report could be about, narrowed in SQL by country, dates and place; match_reason() decides.
+
+    Written as SQL because it runs for every parsed article and the ORM's query building cost
+    more than the query itself (bench/parse_throughput.py).
+    """
+    place_sql, place_params = _place_condition(footprint)
+    if not place_sql:
+        return []
     window = datetime.timedelta(days=MAX_DATE_GAP_DAYS)
-    events = (
-        Event.objects.filter(status__in=[Event.Status.DRAFT, Event.Status.APPROVED])
-        .filter(start_date__lte=footprint.end_date + window, end_date__gte=footprint.start_date - window)
-        .filter(Q(country=footprint.country) | Q(country="") if footprint.country else Q())
-        .exclude(reports__article=exclude_article)
-        .prefetch_related("event_actors__actor")
-    )
-    return [(event, _footprint_of_event(event)) for event in events]
+    event, history, report = (_table(model) for model in (Event, ReviewLog, EventReport))
+    country_sql, country_params = ("AND (e.country = %s OR e.country = '')", [footprint.country]) if footprint.country else ("", [])
+    sql = f"""
+        SELECT {_CANDIDATE_SELECT},
+               EXISTS (SELECT 1 FROM {history} h WHERE h.event_id = e.id) AS touched
+        FROM {event} e
+        WHERE e.status IN (%s, %s) AND e.start_date <= %s AND e.end_date >= %s {country_sql}
+          AND ({place_sql})
+          AND NOT EXISTS (SELECT 1 FROM {report} r WHERE r.event_id = e.id AND r.article_id = %s)
+    """
+    params = [Event.Status.DRAFT, Event.Status.APPROVED, footprint.end_date + window, footprint.start_date - window,
+              *country_params, *place_params, exclude_article.id]  # fmt: skip
+    events = list(Event.objects.raw(sql, params))
+    if not events:
+        return []
+    roles: dict[int, dict[int, str]] = {event.id: {} for event in events}
+    names: dict[int, set[str]] = {event.id: set() for event in events}
+    with connection.cursor() as cursor:
+        placeholders = ", ".join(["%s"] * len(roles))
+        cursor.execute(
+            f"SELECT ea.event_id, ea.actor_id, ea.role, a.name FROM {_table(EventActor)} ea"
+            f" JOIN {_table(Actor)} a ON a.id = ea.actor_id WHERE ea.event_id IN ({placeholders})",
+            list(roles),
+        )
+        for event_id, actor_id, role, name in cursor.fetchall():
+            roles[event_id][actor_id] = role
+            names[event_id].add(name)
+    return [
+        (_Candidate(event, event.status != Event.Status.DRAFT or bool(event.touched), roles[event.id]),
+         _footprint_of_event(event, frozenset(names[event.id])))
+        for event in events
+    ]  # fmt: skip
 
 
-def _create_event(snapshot: dict) -> Event:
-    fields = _consensus([snapshot])
-    event = Event.objects.create(**fields)
-    for actor_id, role in _consensus_roles([snapshot]).items():
-        EventActor.objects.create(event=event, actor_id=actor_id, role=role)
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _place_condition(footprint: Footprint) -> tuple[str, list]:
+    """SQL for a superset of the places match_reason() accepts: the same place, any unresolved name,
+    the same admin1 when either side is imprecise, or a box around the report's point.
+    Empty when the report says nothing of where it happened."""
+    imprecise = footprint.geo_precision == IMPRECISE
+    parts: list[tuple[str, list]] = []
+    if footprint.place_id is not None:
+        parts.append(("e.place_id = %s", [footprint.place_id]))
+    if footprint.unresolved_name_key:
+        parts.append(("e.location_name <> ''", []))
+    if footprint.admin1:
+        extra = "" if imprecise else f" AND e.geo_precision = {IMPRECISE}"
+        parts.append((f"(e.admin1 = %s AND e.country = %s{extra})", [footprint.admin1, footprint.country]))
+    if not imprecise and footprint.latitude is not None and footprint.longitude is not None:
+        box_sql, box_params = _box(footprint.latitude, footprint.longitude, MAX_DISTANCE_KM)
+        parts.append((f"({box_sql} AND e.geo_precision <> {IMPRECISE})", box_params))
+    return " OR ".join(sql for sql, _ in parts), [param for _, params in parts for param in params]
+
+
+def _box(latitude: float, longitude: float, km: float) -> tuple[str, list]:
+    """Points in a latitude/longitude box that holds the circle of ``km`` around a point."""
+    degrees = km / 111.0 * 1.01  # a degree of latitude is at least 110.6 km; 1 % to spare
+    sql, params = "e.latitude BETWEEN %s AND %s", [latitude - degrees, latitude + degrees]
+    cos = math.cos(math.radians(min(abs(latitude) + degrees, 90.0)))
+    spread = degrees / cos if cos > 0.01 else 360.0
+    if longitude - spread > -180 and longitude + spread < 180:  # else the box would wrap: latitude alone
+        sql, params = sql + " AND e.longitude BETWEEN %s AND %s", [*params, longitude - spread, longitude + spread]
+    return sql, params
+
+
+def _create_event(snapshot: dict, claims: list[Claim]) -> Event:
+    """A new draft from one report: its fields are that report's, its fatality range that of its claims."""
+    low, high = fatality_range(claims)
+    event = Event.objects.create(**_consensus([snapshot]), fatalities_low=low, fatalities_high=high, fatalities_best=low)
+    roles = _consensus_roles([snapshot])
+    EventActor.objects.bulk_create([EventActor(event=event, actor_id=actor_id, role=role) for actor_id, role in roles.items()])
     return event
 
 
-def _attach_claims(*, event: Event, article: Article, parsed: ParsedEvent, actors: dict[ActorRef, Actor]) -> int:
-    claims = [
+def _claims_of(*, article: Article, parsed: ParsedEvent, actors: dict[ActorRef, Actor]) -> list[Claim]:
+    return [
         Claim(
-            event=event,
             article=article,
             claimant=actors.get(item.claimant) if item.claimant else None,
             claimant_text=item.claimant_text[:200],
@@ -241,57 +354,63 @@ def _attach_claims(*, event: Event, article: Article, parsed: ParsedEvent, actor
         )
         for item in parsed.claims
     ]
-    Claim.objects.bulk_create(claims)
-    return len(claims)
 
 
-def _resolve_actors(parsed: ParsedEvent) -> dict[ActorRef, Actor]:
+def _refs_of(parsed: ParsedEvent) -> set[ActorRef]:
     refs = {item.ref for item in parsed.actors}
-    refs |= {claim.claimant for claim in parsed.claims if claim.claimant} | {claim.subject for claim in parsed.claims if claim.subject}
-    return {ref: actor_for_ref(ref) for ref in refs}
+    return refs | {claim.claimant for claim in parsed.claims if claim.claimant} | {claim.subject for claim in parsed.claims if claim.subject}
 
 
 def _attach_parsed_event(*, article: Article, parsed: ParsedEvent) -> Event:
-    actors = _resolve_actors(parsed)
+    actors = actors_for_refs(_refs_of(parsed))
     snapshot = _report_snapshot(parsed, fallback_date=article.published_at or article.uploaded_at.date(), actors=actors)
-    names = frozenset(actor.name for ref, actor in actors.items() if ref in {item.ref for item in parsed.actors})
+    names = frozenset(actors[item.ref].name for item in parsed.actors)
     footprint = _footprint_of_snapshot(snapshot, names)
+    claims = _claims_of(article=article, parsed=parsed, actors=actors)
     _lock_matching(footprint.country)
     match = best_match(footprint, _candidates(footprint, exclude_article=article))
     if match is None:
-        event, reason = _create_event(snapshot), None
+        event, reason = _create_event(snapshot, claims), None
     else:
-        event, reason = match
-    EventReport.objects.update_or_create(
-        event=event, article=article, defaults={"match_reason": reason.as_dict() if reason else {}, "parsed": snapshot}
-    )
-    added = _attach_claims(event=event, article=article, parsed=parsed, actors=actors)
+        candidate, reason = match
+        event = candidate.event
+    # The article's earlier reports were detached first, so this pair is new.
+    EventReport.objects.create(event=event, article=article, match_reason=reason.as_dict() if reason else {}, parsed=snapshot)
+    for claim in claims:
+        claim.event = event
+    Claim.objects.bulk_create(claims)
+    if match is None:
+        return event
     if event.status == Event.Status.APPROVED:
-        if added:
+        if claims:
             event.flagged_for_review = True
             event.save(update_fields=["flagged_for_review", "updated_at"])
     else:
-        event_rederive_from_reports(event=event)
-        event_recompute_fatalities(event=event)
+        _draft_refresh(event, touched=candidate.touched, roles=candidate.roles)
     return event
 
 
 def _detach_article(article: Article) -> None:
     """Undo what an earlier parse of this article wrote, so parsing again never duplicates anything."""
-    touched = list(Event.objects.filter(reports__article=article).distinct())
+    touched_ids = list(EventReport.objects.filter(article=article).values_list("event_id", flat=True))
+    if not touched_ids and not article.parser_version:
+        return  # never parsed: nothing to undo
+    touched = list(Event.objects.filter(id__in=touched_ids))
     Claim.objects.filter(article=article, created_by__isnull=True).delete()
     EventReport.objects.filter(article=article).delete()
     for event in touched:
         if not event.reports.exists() and not event_touched_by_person(event) and not event.claims.exists():
             event.delete()
         elif event.status == Event.Status.DRAFT:
-            event_rederive_from_reports(event=event)
-            event_recompute_fatalities(event=event)
+            _draft_refresh(event)
 
 
-@transaction.atomic
-def article_events_replace(*, article: Article, result: ParseResult) -> list[Event]:
-    """Write what parsing found: each parsed event attaches to a matching event or becomes a new draft."""
+@transaction.atomic(savepoint=False)
+def article_events_replace(*, article: Article, result: ParseResult, parser_version: str | None = None) -> list[Event]:
+    """Write what parsing found: each parsed event attaches to a matching event or becomes a new draft.
+
+    With ``parser_version`` the article is also marked parsed by that version, in the same write.
+    """
     _detach_article(article)
     events = [_attach_parsed_event(article=article, parsed=parsed) for parsed in result.events]
     article.language = result.language[:8]
@@ -299,9 +418,12 @@ def article_events_replace(*, article: Article, result: ParseResult) -> list[Eve
         {**asdict(span), "event_id": events[span.event_index].id if span.event_index is not None and span.event_index < len(events) else None}
         for span in result.spans
     ]
-    article.save(update_fields=["language", "spans"])
+    fields = ["language", "spans"]
+    if parser_version is not None:
+        article.status, article.parsed_at, article.parser_version, article.error = Article.Status.PARSED, timezone.now(), parser_version, ""
+        fields += ["status", "parsed_at", "parser_version", "error"]
+    article.save(update_fields=fields)
     return events
-
 
 
 # ---------------------------------------------------------------- review: every change a person makes is logged
@@ -330,8 +452,6 @@ def _loggable(value):
 
 
 def review_log(*, user, event: Event | None, action: str, field: str = "", old=None, new=None, claim_id: int | None = None) -> None:
-    from events.models import ReviewLog
-
     ReviewLog.objects.create(user=user, event=event, claim_id_ref=claim_id, action=action, field=field, old_value=_loggable(old), new_value=_loggable(new))
 
 

@@ -192,9 +192,5 @@ def article_parse(*, article_id: int) -> bool:
         logger.exception("Parsing article %s failed", article_id)
         article_mark_failed(article_id=article_id, error=f"The parser could not read this article ({type(exc).__name__}: {exc}).")
         return True
-    with transaction.atomic():
-        article_events_replace(article=article, result=result)
-        Article.objects.filter(id=article_id).update(
-            status=Article.Status.PARSED, parsed_at=timezone.now(), parser_version=PARSER_VERSION, error=""
-        )
+    article_events_replace(article=article, result=result, parser_version=PARSER_VERSION)
     return True
