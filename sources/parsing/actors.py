@@ -7,7 +7,6 @@ Build an ActorDictionary once and reuse it: building is the expensive part.
 """
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import ahocorasick
 
 from .lang import en
-from .text import fold, fold_spans, fold_with_offsets
+from .text import fold, fold_words
 
 # Dictionary kinds whose aliases are ordinary nouns ("people", "residents"): the
 # parser reads those from its generic-mention lexicon, in context, instead.
@@ -89,23 +88,13 @@ class ActorDictionary:
         """Alias occurrences in text, whole words, longest first, never overlapping, in text order."""
         if not len(self._automaton):
             return []
-        ascii_text = text.isascii()
-        if ascii_text:
-            folded, folded_starts, original_starts = fold_spans(text)
-        else:
-            folded, offsets = fold_with_offsets(text)
+        folded = fold_words(text)
         found = []
-        for end, (length, entry, alias, needs_case) in self._automaton.iter(folded):
+        for end, (length, entry, alias, needs_case) in self._automaton.iter(folded.text):
             start = end - length + 1
-            if (start > 0 and folded[start - 1] != " ") or (end + 1 < len(folded) and folded[end + 1] != " "):
+            if (start > 0 and folded.text[start - 1] != " ") or (end + 1 < len(folded.text) and folded.text[end + 1] != " "):
                 continue
-            if ascii_text:
-                # Inside a word of ASCII text folded characters map one to one onto the original ones.
-                first_word, last_word = bisect_right(folded_starts, start) - 1, bisect_right(folded_starts, end) - 1
-                original_start = original_starts[first_word] + start - folded_starts[first_word]
-                original_end = original_starts[last_word] + end - folded_starts[last_word] + 1
-            else:
-                original_start, original_end = offsets[start], offsets[end] + 1
+            original_start, original_end = folded.original(start), folded.original(end) + 1
             if needs_case and not _case_agrees(alias, text[original_start:original_end]):
                 continue
             found.append((length, start, ActorMatch(original_start, original_end, entry, alias)))

@@ -81,25 +81,45 @@ class DateReader:
             ("ago", re.compile(r"\b(?P<n>\d+|" + "|".join(sorted(lexicon.UNITS, key=len, reverse=True)) + r"|a|an)\s+(?P<unit>" + "|".join(lexicon.NUMBER_AGO_UNITS) + r")\s+ago\b", re.I)),
             ("year", re.compile(named(r"(?<![\d$€£.,/-])(?P<y>{Y})(?![\d%])(?!\s*(?:percent|per cent))", Y=year))),
         ]  # fmt: skip
-        self.any_month = re.compile(r"\b" + month)
         self.month_cue = re.compile(r"\b(?P<cue>last|this|in|since|during|until|by|from|of|early|late)\s+$", re.I)
-        # Cheap tests that skip a pattern when its key word is nowhere in the text.
-        self.needs = {
-            "night_md": "night", "night_dm": "night", "ago": " ago", "relweek": "week", "relmonth": "month",
-            "iso": "-", "wd_range": "day", "weekday": "day",
+        # Cheap tests that skip a pattern when none of the words it needs is in the text: scanning
+        # an article with a pattern costs far more than looking words up in the set of its words.
+        months = [(word.capitalize(),) for word in lexicon.MONTHS]
+        weekdays = [(word.capitalize(),) for word in lexicon.WEEKDAYS]
+        lowered = lambda phrases: [tuple(phrase.split()) for phrase in phrases]  # noqa: E731
+        self.needs: dict[str, list[tuple[str, ...]]] = {
+            **{kind: months for kind in _MONTH_PATTERNS}, "wd_range": weekdays, "weekday": weekdays,
+            "night_md": [], "night_dm": [], "part": lowered(lexicon.MONTHS), "relday": lowered(lexicon.RELATIVE_DAYS),
+            "relweek": lowered(lexicon.RELATIVE_WEEKS), "relmonth": lowered(lexicon.RELATIVE_MONTHS), "ago": [("ago",)],
         }  # fmt: skip
+        # Patterns that need a phrase in any case ("late july") look in the lowercased words.
+        self.needs_lowercase = {"part", "relday", "relweek", "relmonth", "ago"}
+        self.night_words = tuple(word for word in re.findall(r"[a-z]+", lexicon.NIGHT_OF) if word != "the")
         self.same_day = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in lexicon.SAME_DAY) + r")\b", re.I)
         self.since = re.compile(r"\b(?:" + "|".join(lexicon.SINCE) + r")\s+(?:the\s+)?$", re.I)
 
     # ---------------------------------------------------------------- reading
+    def _may_match(self, kind: str, text: str, words: set[str], lowered: set[str]) -> bool:
+        if kind == "iso":
+            return "-" in text
+        if kind == "year":
+            return "19" in text or "20" in text
+        if kind.startswith("night") and not all(word in lowered for word in self.night_words):
+            return False
+        needed = self.needs.get(kind)
+        if not needed:
+            return True
+        present = lowered if kind in self.needs_lowercase else words
+        return any(all(word in present for word in phrase) for phrase in needed)
+
     def find(self, text: str, published: date | None) -> tuple[list[DateMention], list[SameDayMention]]:
         taken: list[tuple[int, int]] = []
         mentions: list[DateMention] = []
         default_year = published.year if published else _most_common_year(text)
-        lowered = text.lower()
-        has_month = self.any_month.search(text) is not None
+        words = set(_WORD.findall(text))
+        lowered = {word.lower() for word in words}
         for kind, pattern in self.patterns:
-            if (kind in self.needs and self.needs[kind] not in lowered) or (kind in _MONTH_PATTERNS and not has_month):
+            if not self._may_match(kind, text, words, lowered):
                 continue
             for match in pattern.finditer(text):
                 start, end = match.span()
@@ -248,6 +268,7 @@ class DateReader:
         return published.year
 
 
+_WORD = re.compile(r"[^\W\d_]+")
 _MONTH_PATTERNS = {"night_md", "night_dm", "range_md", "range_dm", "md", "dm", "part", "month"}
 
 
@@ -260,6 +281,8 @@ def _weekday_on_or_before(published: date, weekday: int) -> date:
 
 
 def _most_common_year(text: str) -> int | None:
+    if "19" not in text and "20" not in text:
+        return None
     years = re.findall(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", text)
     if not years:
         return None

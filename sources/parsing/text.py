@@ -5,6 +5,7 @@ quotes and highlights can be cut out of it exactly.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from types import ModuleType
@@ -61,11 +62,16 @@ _new_token = tuple.__new__
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    # tuple.__new__ skips NamedTuple's keyword handling: this runs on every word of every article.
-    return [
-        _new_token(Token, (word, offset + start, offset + start + len(word), word.lower(), number, word[:1].isupper()))
-        for number, (word, start) in enumerate((match.group(), match.start()) for match in _TOKEN.finditer(text))
-    ]
+    # Built with tuple.__new__ from findall + one running position: this runs on every word of every
+    # article, and NamedTuple's keyword handling and per-match objects cost more than the regex.
+    tokens = []
+    position = 0
+    find = text.find
+    for number, word in enumerate(_TOKEN.findall(text)):
+        start = find(word, position)
+        position = start + len(word)
+        tokens.append(_new_token(Token, (word, offset + start, offset + position, word.lower(), number, word[:1].isupper())))
+    return tokens
 
 
 def split_sentences(text: str, lexicon: ModuleType) -> list[Sentence]:
@@ -106,12 +112,17 @@ def _line_sentences(line: str, lexicon: ModuleType) -> list[tuple[int, int]]:
 def _ends_in_abbreviation(line: str, dot: int, lexicon: ModuleType) -> bool:
     if line[dot] != ".":
         return False
-    word = re.search(r"([^\W\d_][\w.]*)$", line[:dot])
+    # The word before the dot, read backwards: matching a regex against line[:dot] costs a copy per dot.
+    start = dot
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] in "._"):
+        start -= 1
+    while start < dot and not line[start].isalpha():
+        start += 1  # the word starts with a letter: "(e.g." -> "e.g", "3.Mr" -> "Mr"
+    word = line[start:dot]
     if not word:
         return False
-    text = word.group(1).lower()
     # A single capital letter is an initial ("J. Smith"), unless it ends a sentence ("Plan B.").
-    return text in lexicon.ABBREVIATIONS or (len(text) == 1 and word.group(1).isupper())
+    return word.lower() in lexicon.ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def _is_heading(line: str) -> bool:
@@ -166,19 +177,43 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 _FOLD_WORD_NO_POSSESSIVE = re.compile(r"(?![sS](?![^\W_]))[^\W_]+|(?<![%s])[sS](?![^\W_])" % _APOSTROPHES)
 
 
-def fold_spans(text: str) -> tuple[str, list[int], list[int]]:
-    """fold_with_offsets() for pure-ASCII text, faster: (folded, folded start of each word, original
-    start of each word). Inside a word a folded character is the original one, lowercased."""
-    if not text.isascii():
-        raise ValueError("fold_spans() reads ASCII text only; use fold_with_offsets()")
-    spans = [match.span() for match in _FOLD_WORD_NO_POSSESSIVE.finditer(text)]
-    lowered = text.lower()
-    words = [lowered[start:end] for start, end in spans]
-    folded_starts, position = [], 0
-    for word in words:
-        folded_starts.append(position)
+@dataclass(slots=True)
+class FoldedText:
+    """fold_with_offsets() kept word by word, which is much faster to build for a whole article:
+    inside an ASCII word a folded character is the original one lowercased, so only the words
+    that are not ASCII carry a character-by-character map."""
+
+    text: str
+    starts: list[int]  # folded start of each word
+    original_starts: list[int]  # original start of each word
+    maps: dict[int, list[int]]  # word number -> original offset of each of its folded characters
+
+    def original(self, position: int) -> int:
+        """The original offset of the character at a folded position."""
+        word = bisect_right(self.starts, position) - 1
+        inside = position - self.starts[word]
+        table = self.maps.get(word)
+        return table[inside] if table is not None else self.original_starts[word] + inside
+
+
+def fold_words(text: str) -> FoldedText:
+    """The same folding as fold_with_offsets(), as a FoldedText."""
+    words, starts, original_starts, maps = [], [], [], {}
+    position = 0
+    for match in _FOLD_WORD_NO_POSSESSIVE.finditer(text):
+        (start, end), word = match.span(), match.group()
+        if word.isascii():
+            word = word.lower()  # word by word: lowering some letters changes a string's length
+        else:
+            word, offsets = _fold_word(word, start)
+            if not word:
+                continue
+            maps[len(words)] = offsets
+        words.append(word)
+        starts.append(position)
+        original_starts.append(start)
         position += len(word) + 1
-    return " ".join(words), folded_starts, [start for start, _ in spans]
+    return FoldedText(" ".join(words), starts, original_starts, maps)
 
 
 def _fold_word(word: str, start: int) -> tuple[str, list[int]]:

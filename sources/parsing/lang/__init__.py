@@ -24,6 +24,10 @@ _MARKERS = {
     "de": {"der", "die", "das", "und", "nicht", "mit", "wurden", "ist", "von", "sich", "auf"},
     "it": {"il", "della", "che", "sono", "gli", "nella", "secondo", "stati", "con", "per"},
 }
+_LANGUAGES_OF_MARKER: dict[str, tuple[str, ...]] = {}
+for _code, _words in _MARKERS.items():
+    for _word in _words:
+        _LANGUAGES_OF_MARKER[_word] = (*_LANGUAGES_OF_MARKER.get(_word, ()), _code)
 _WORD = re.compile(r"[^\W\d_]+")
 _SCRIPTS = [("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]"))]
 
@@ -34,12 +38,15 @@ def detect_language(text: str) -> str:
     for code, script in _SCRIPTS:
         if len(script.findall(sample)) > len(sample) / 4:
             return code
-    counts = Counter(_WORD.findall(sample.lower()))
-    if not counts:
+    scores: Counter = Counter()
+    for word in _WORD.findall(sample.lower()):
+        languages = _LANGUAGES_OF_MARKER.get(word)
+        if languages:
+            scores.update(languages)
+    if not scores:
         return "en"
-    scores = {code: sum(counts[word] for word in markers if word in counts) for code, markers in _MARKERS.items()}
-    best = max(scores, key=scores.get)
-    return best if scores[best] else "en"
+    best = max(_MARKERS, key=lambda code: scores[code])  # ties go to the first language listed
+    return best
 
 
 def get_lexicon(language: str) -> ModuleType:

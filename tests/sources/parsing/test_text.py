@@ -1,0 +1,23 @@
+import pytest
+
+from sources.parsing.text import fold_with_offsets, fold_words
+
+TEXTS = [
+    "Wagner's fighters and the FAMa clashed near Tinzaouatène — officials said.",
+    "“Jama'a Nusrat al-Islam wal-Muslimin” (JNIM) said it killed 50 İstanbul-born men.",
+    "Straße, Œuvre, Ærø and 東京 are folded; so are emoji 🙂 between words's ends.",
+    "plain ascii text with a possessive's and an apostrophe’s curl",
+    "",
+    "—",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_fold_words_folds_and_maps_offsets_like_fold_with_offsets(text):
+    folded, offsets = fold_with_offsets(text)
+    words = fold_words(text)
+
+    assert words.text == folded
+    assert [words.original(position) for position, char in enumerate(folded) if char != " "] == [
+        offset for offset, char in zip(offsets, folded) if char != " "
+    ]
