@@ -126,3 +126,21 @@ def test_a_stale_approval_is_refused(user_factory):
     with pytest.raises(StaleEdit):
         event_approve(event=event, reviewer=reviewer, expected_version=event.version + 5)
     assert Event.objects.get().status == "draft"
+
+
+def _town(name: str, latitude: float, longitude: float) -> PlaceCandidate:
+    return PlaceCandidate(None, None, name, "AT", "01", "Coast", latitude, longitude, 5000, "PPL", name)
+
+
+@pytest.mark.parametrize(("kilometres", "merged"), [(40, True), (70, False)])
+def test_reports_from_towns_within_50_km_merge_and_farther_apart_do_not(kilometres, merged):
+    degrees_east = kilometres / (111.32 * 0.98481)  # a degree of longitude at 10° N
+    article_events_replace(article=article("Report one."), result=report(place=_town("West", 10.0, 20.0)))
+    article_events_replace(article=article("Report two."), result=report(place=_town("East", 10.0, 20.0 + degrees_east)))
+    assert Event.objects.count() == (1 if merged else 2)
+
+
+def test_reports_either_side_of_the_antimeridian_merge():
+    article_events_replace(article=article("Report one."), result=report(place=_town("West", -17.0, 179.95)))
+    article_events_replace(article=article("Report two."), result=report(place=_town("East", -17.0, -179.95)))
+    assert Event.objects.count() == 1
