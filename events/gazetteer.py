@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Count, Max
 
 from events.models import Place, PlaceName
 from sources.parsing.gazetteer import InMemoryGazetteer, PlaceCandidate, admin1_names_for, is_latin
@@ -352,7 +352,8 @@ class DatabaseGazetteer:
     @classmethod
     def _region_index(cls) -> InMemoryGazetteer:
         regions = Place.objects.filter(feature_code__in=[Place.Kind.ADMIN1, Place.Kind.COUNTRY])
-        signature = (regions.count(), regions.order_by("-id").values_list("id", flat=True).first())
+        totals = regions.aggregate(count=Count("id"), last=Max("id"))
+        signature = (totals["count"], totals["last"])
         if cls._regions is None or signature != cls._regions_signature:
             names = defaultdict(list)
             for place_id, name in PlaceName.objects.filter(place__in=regions).values_list("place_id", "name"):

@@ -4,7 +4,7 @@ import datetime
 import math
 import statistics
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import F, Q
@@ -17,6 +17,7 @@ from sources.parsing.normalize import normalize_name, sound_key
 from sources.parsing.results import ActorRef, ParsedEvent, ParseResult
 
 PRECISION_ORDER = ["day", "week", "month", "year"]
+_KILLED = Claim.Kind.KILLED.value
 
 
 # ---------------------------------------------------------------- actors
@@ -37,9 +38,13 @@ def actor_for_ref(ref: ActorRef) -> Actor:
 
 
 def actors_for_refs(refs: set[ActorRef]) -> dict[ActorRef, Actor]:
-    """actor_for_ref() for many references: dictionary actors in one query, the rest one by one."""
-    known = Actor.objects.in_bulk({ref.entry_id for ref in refs if ref.entry_id is not None})
-    return {ref: known.get(ref.entry_id) or actor_for_ref(ref) for ref in refs}
+    """actor_for_ref() for many references. A dictionary reference already carries its actor's id
+    and name (the parser's dictionary is checked against the database for every article), so only
+    generic and new actors are looked up."""
+    return {
+        ref: Actor(id=ref.entry_id, name=ref.name, kind=ref.kind, country=ref.country) if ref.entry_id is not None else actor_for_ref(ref)
+        for ref in refs
+    }
 
 
 # ---------------------------------------------------------------- footprints and consensus
@@ -179,26 +184,37 @@ def fatality_range(claims: list) -> tuple[int | None, int | None]:
     lower bounds of its figures; its high total the upper bounds (the lower bound when open-ended).
     ``claims`` are Claim rows or anything with their kind, counts, article_id, claimant_id and claimant_text.
     """
+    return _range_of_figures(
+        (claim.article_id, claim.claimant_id, claim.claimant_text, claim.count_min, claim.count_max)
+        for claim in claims
+        if claim.kind == _KILLED
+    )
+
+
+def _event_fatality_range(event: Event) -> tuple[int | None, int | None]:
+    """fatality_range() of an event's claims, read as plain rows (events reported many times carry hundreds)."""
+    killed = event.claims.filter(kind=_KILLED).order_by()
+    return _range_of_figures(killed.values_list("article_id", "claimant_id", "claimant_text", "count_min", "count_max"))
+
+
+def _range_of_figures(figures) -> tuple[int | None, int | None]:
+    """fatality_range() of (article_id, claimant_id, claimant_text, count_min, count_max) killed figures."""
     lows: Counter = Counter()
     highs: Counter = Counter()
-    for claim in claims:
-        if claim.kind != Claim.Kind.KILLED or (claim.count_min is None and claim.count_max is None):
+    for article_id, claimant_id, claimant_text, count_min, count_max in figures:
+        if count_min is None and count_max is None:
             continue
-        source = (claim.article_id, claim.claimant_id or claim.claimant_text.lower())
-        low = claim.count_min if claim.count_min is not None else 0
+        source = (article_id, claimant_id or claimant_text.lower())
+        low = count_min if count_min is not None else 0
         lows[source] += low
-        highs[source] += claim.count_max if claim.count_max is not None else low
+        highs[source] += count_max if count_max is not None else low
     if not lows:
         return None, None
     return min(lows.values()), max(highs.values())
 
 
-def _fatality_fields(event: Event, claims: list | None = None) -> dict:
-    if claims is None:
-        claims = event.claims.filter(kind=Claim.Kind.KILLED).values_list(
-            "kind", "count_min", "count_max", "article_id", "claimant_id", "claimant_text", named=True
-        )
-    low, high = fatality_range(claims)
+def _fatality_fields(event: Event) -> dict:
+    low, high = _event_fatality_range(event)
     fields = {"fatalities_low": low, "fatalities_high": high}
     if not event.fatalities_best_chosen:
         fields["fatalities_best"] = low
@@ -415,7 +431,7 @@ def article_events_replace(*, article: Article, result: ParseResult, parser_vers
     events = [_attach_parsed_event(article=article, parsed=parsed) for parsed in result.events]
     article.language = result.language[:8]
     article.spans = [
-        {**asdict(span), "event_id": events[span.event_index].id if span.event_index is not None and span.event_index < len(events) else None}
+        {**vars(span), "event_id": events[span.event_index].id if span.event_index is not None and span.event_index < len(events) else None}
         for span in result.spans
     ]
     fields = ["language", "spans"]

@@ -47,8 +47,10 @@ class ActorDictionary:
         self._by_name: dict[str, ActorEntry] = {}
         self._by_exact_name: dict[str, ActorEntry] = {entry.name: entry for entry in reversed(self.entries)}
         self._by_folded_alias: dict[str, ActorEntry] = {}
+        self._by_kind: dict[str, list[ActorEntry]] = {}
         for entry in self.entries:
             self._by_name[fold(entry.name)] = entry
+            self._by_kind.setdefault(entry.kind, []).append(entry)
             if entry.kind in GENERIC_KINDS:
                 continue
             for alias in (entry.name, *entry.aliases):
@@ -118,7 +120,7 @@ class ActorDictionary:
 
     def state_forces(self, country: str, police: bool = False) -> ActorEntry | None:
         """The country's military (or police) forces, the current period when ACLED splits them."""
-        candidates = [entry for entry in self.entries if entry.kind == "state_forces" and entry.country == country]
+        candidates = [entry for entry in self._by_kind.get("state_forces", ()) if entry.country == country]
         if not candidates:
             return None
         word = "police" if police else "military"
@@ -126,14 +128,14 @@ class ActorDictionary:
 
     def generic(self, kind: str, country: str = "") -> ActorEntry | None:
         """The dictionary's entry for civilians / protesters / rioters, of that country if it has one."""
-        candidates = [entry for entry in self.entries if entry.kind == kind]
+        candidates = self._by_kind.get(kind, [])
         for entry in candidates:
             if country and entry.country == country:
                 return entry
         return next((entry for entry in candidates if not entry.country), None)
 
     def of_kind(self, kind: str, country: str | None = None) -> list[ActorEntry]:
-        return [entry for entry in self.entries if entry.kind == kind and (country is None or entry.country == country)]
+        return [entry for entry in self._by_kind.get(kind, ()) if country is None or entry.country == country]
 
 
 def _needs_case(alias: str) -> bool:

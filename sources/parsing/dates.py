@@ -95,6 +95,7 @@ class DateReader:
         # Patterns that need a phrase in any case ("late july") look in the lowercased words.
         self.needs_lowercase = {"part", "relday", "relweek", "relmonth", "ago"}
         self.night_words = tuple(word for word in re.findall(r"[a-z]+", lexicon.NIGHT_OF) if word != "the")
+        self.same_day_words = {phrase.split()[-1].lower() for phrase in lexicon.SAME_DAY}
         self.same_day = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in lexicon.SAME_DAY) + r")\b", re.I)
         self.since = re.compile(r"\b(?:" + "|".join(lexicon.SINCE) + r")\s+(?:the\s+)?$", re.I)
 
@@ -146,7 +147,7 @@ class DateReader:
                 since = cue.lower() in self.lex.SINCE or bool(self.since.search(text[max(0, start - 12) : start]))
                 mentions.append(DateMention(start, end, first, last, precision, text[start:end], since))
                 taken.append((start, end))
-        same_days = [SameDayMention(*m.span(), m.group()) for m in self.same_day.finditer(text)]
+        same_days = [SameDayMention(*m.span(), m.group()) for m in self.same_day.finditer(text)] if lowered & self.same_day_words else []
         return sorted(mentions, key=lambda mention: mention.start), same_days
 
     def _looks_like_year(self, text: str, start: int, end: int) -> bool:

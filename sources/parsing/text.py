@@ -6,6 +6,7 @@ quotes and highlights can be cut out of it exactly.
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from types import ModuleType
@@ -174,9 +175,6 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), offsets
 
 
-_FOLD_WORD_NO_POSSESSIVE = re.compile(r"(?![sS](?![^\W_]))[^\W_]+|(?<![%s])[sS](?![^\W_])" % _APOSTROPHES)
-
-
 @dataclass(slots=True)
 class FoldedText:
     """fold_with_offsets() kept word by word, which is much faster to build for a whole article:
@@ -198,9 +196,27 @@ class FoldedText:
 
 def fold_words(text: str) -> FoldedText:
     """The same folding as fold_with_offsets(), as a FoldedText."""
+    # A plain word pattern, possessives dropped afterwards: a lookahead at every position is slow.
+    matches = [match for match in _FOLD_WORD.finditer(text) if not _is_possessive(text, match)]
+    words = [match.group() for match in matches]
+    joined = " ".join(words)
+    if joined.isascii():  # most articles: no word to fold letter by letter
+        starts = list(accumulate((len(word) + 1 for word in words[:-1]), initial=0)) if words else []
+        return FoldedText(joined.lower(), starts, [match.start() for match in matches], {})
+    return _fold_words_letter_by_letter(text)
+
+
+def _is_possessive(text: str, match: re.Match) -> bool:
+    start = match.start()
+    return match.end() - start == 1 and text[start] in "sS" and start > 0 and text[start - 1] in _APOSTROPHES
+
+
+def _fold_words_letter_by_letter(text: str) -> FoldedText:
     words, starts, original_starts, maps = [], [], [], {}
     position = 0
-    for match in _FOLD_WORD_NO_POSSESSIVE.finditer(text):
+    for match in _FOLD_WORD.finditer(text):
+        if _is_possessive(text, match):
+            continue
         (start, end), word = match.span(), match.group()
         if word.isascii():
             word = word.lower()  # word by word: lowering some letters changes a string's length
