@@ -408,10 +408,9 @@ def _attach_parsed_event(*, article: Article, parsed: ParsedEvent) -> Event:
 
 def _detach_article(article: Article) -> None:
     """Undo what an earlier parse of this article wrote, so parsing again never duplicates anything."""
-    touched_ids = list(EventReport.objects.filter(article=article).values_list("event_id", flat=True))
-    if not touched_ids and not article.parser_version:
-        return  # never parsed: nothing to undo
-    touched = list(Event.objects.filter(id__in=touched_ids))
+    if not article.language:
+        return  # nothing written for it yet: every write sets the article's language
+    touched = list(Event.objects.filter(reports__article=article).distinct())
     Claim.objects.filter(article=article, created_by__isnull=True).delete()
     EventReport.objects.filter(article=article).delete()
     for event in touched:

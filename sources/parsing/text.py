@@ -196,9 +196,11 @@ class FoldedText:
 
 def fold_words(text: str) -> FoldedText:
     """The same folding as fold_with_offsets(), as a FoldedText."""
-    # A plain word pattern, possessives dropped afterwards: a lookahead at every position is slow.
-    matches = [match for match in _FOLD_WORD.finditer(text) if not _is_possessive(text, match)]
+    matches = list(_FOLD_WORD.finditer(text))
     words = [match.group() for match in matches]
+    if "s" in words or "S" in words:  # possessives ("Wagner's") are dropped
+        matches = [match for match in matches if not _is_possessive(text, match)]
+        words = [match.group() for match in matches]
     joined = " ".join(words)
     if joined.isascii():  # most articles: no word to fold letter by letter
         starts = list(accumulate((len(word) + 1 for word in words[:-1]), initial=0)) if words else []
