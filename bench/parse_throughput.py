@@ -30,6 +30,8 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
+from conflict_tracker.celery import tune_garbage_collection  # noqa: E402
+
 from events.actors import parser_actor_dictionary  # noqa: E402
 from events.gazetteer import DatabaseGazetteer  # noqa: E402
 from events.models import Event, Place  # noqa: E402
@@ -78,6 +80,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--per-day", type=int, default=5, help="articles published per day")
+    parser.add_argument("--default-gc", action="store_true", help="keep CPython's garbage collector settings instead of the worker's")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds; the median and best are printed")
     args = parser.parse_args()
     if not Place.objects.filter(geonames_id__isnull=False).exists():
@@ -92,6 +95,8 @@ def main() -> None:
     words = sum(len(text.split()) for text in texts) / len(texts)
     actors, gazetteer = parser_actor_dictionary(), DatabaseGazetteer()
     parse_article(texts[0], published=published[0], actors=actors, gazetteer=gazetteer)  # warm caches
+    if not args.default_gc:
+        tune_garbage_collection()  # as a Celery worker process does when it starts
 
     parse_rates, task_rates, events = [], [], 0
     for _ in range(args.rounds):

@@ -32,7 +32,12 @@ class Place(models.Model):
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
 
     class Meta:
-        indexes = [models.Index(fields=["country", "admin1_code"]), models.Index(fields=["feature_code", "country"])]
+        indexes = [
+            models.Index(fields=["country", "admin1_code"]),
+            models.Index(fields=["feature_code", "country"]),
+            # The parser checks the newest region and country for every article: one index seek each.
+            models.Index(fields=["feature_code", "id"], name="place_kind_newest"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(latitude__gte=-90, latitude__lte=90), name="place_latitude_range"),
             models.CheckConstraint(condition=Q(longitude__gte=-180, longitude__lte=180), name="place_longitude_range"),

@@ -24,6 +24,7 @@ from .numbers import Quantity
 from .results import ActorRef, ParsedClaim
 from .text import Sentence, Token, inside_quotes
 
+_DIGIT_OR_HYPHEN = re.compile(r"[\d-]")
 PUNCTUATION_STOPS = {",", ";", ".", ":", "(", ")", "—", "–", "!", "?", "[", "]"}
 OPEN_QUOTES = {"“", "«", "„"}
 CLOSE_QUOTES = {"”", "»"}
@@ -77,6 +78,7 @@ class ClaimReader:
         for phrase, kind in self.kind_phrases:
             self.kind_by_first_word.setdefault(phrase[0], []).append((phrase, kind))
         self.breakdowns = [tuple(cue.split()) for cue in lexicon.BREAKDOWN_CUES]
+        self.cue_words = set(lexicon.ATTRIBUTION_VERBS) | {lexicon.ACCORDING_TO[0]}
         self.name_run = re.compile(r"^[A-Z][\w'’.-]*$")
         self.qualifier_words = {word for phrase, _ in lexicon.QUALIFIER_PHRASES for word in phrase.split()}
         # A sentence holds a figure only if one of these words is in it (or a digit): the rest skip the figure reader.
@@ -87,7 +89,11 @@ class ClaimReader:
 
     def _may_hold_figures(self, sentence: Sentence) -> bool:
         words = self.figure_words
-        return any(token.low[:1].isdigit() or token.low in words or token.low.split("-")[0] in words for token in sentence.tokens)
+        if not sentence.words.isdisjoint(words):
+            return True
+        if not _DIGIT_OR_HYPHEN.search(sentence.text):
+            return False
+        return any(token.low[:1].isdigit() or token.low.split("-")[0] in words for token in sentence.tokens)
 
     # ---------------------------------------------------------------- whole document
     def read(self, doc: Document) -> list[FoundClaim]:
@@ -155,6 +161,8 @@ class ClaimReader:
 
     # ---------------------------------------------------------------- attribution
     def _cues(self, doc, sentence, mentions, people, last_speaker, speakers) -> list[Cue]:
+        if sentence.words.isdisjoint(self.cue_words):
+            return []
         tokens = sentence.tokens
         cues: list[Cue] = []
         for token in tokens:

@@ -364,6 +364,8 @@ class Reader:
         covered = {(m.sentence, i) for m in named for i in range(m.first_token, m.last_token + 1)}
         mentions = []
         for sentence in doc.sentences:
+            if sentence.words.isdisjoint(self.generic_starts):
+                continue
             tokens, i = sentence.tokens, 0
             while i < len(tokens):
                 match = self._generic_at(tokens, i)

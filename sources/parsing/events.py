@@ -78,7 +78,7 @@ class EventReader:
             mentions = doc.mentions_in(sentence)
             armed = any(m.category in ARMED_CATEGORIES and not m.descriptor and not m.parent for m in mentions)
             casualties = sentence.index in claim_sentences or any(m.category in (CIVILIANS, PROTESTERS) for m in mentions)
-            talk = any(token.low in self.lex.NON_EVENT_VERBS for token in sentence.tokens)
+            talk = not sentence.words.isdisjoint(self.lex.NON_EVENT_VERBS)
             for trigger in self._triggers(sentence):
                 if trigger.weak and (talk or not (armed or casualties)):
                     continue

@@ -46,6 +46,7 @@ class Sentence:
     is_heading: bool  # a title or sub-title line: no closing punctuation
     is_boilerplate: bool  # page furniture: "Load Next Story", "YOU MAY ALSO READ: ..."
     tokens: list[Token] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)  # the tokens' lowercase forms: passes skip sentences that lack their words
 
     def token_at(self, offset: int) -> int | None:
         """Index of the token covering or following a character offset."""
@@ -86,6 +87,7 @@ def split_sentences(text: str, lexicon: ModuleType) -> list[Sentence]:
             body = line[start:end]
             sentence = Sentence(len(sentences), position + start, position + end, body, line_number, heading, boilerplate)
             sentence.tokens = tokenize(body, sentence.start)
+            sentence.words = {token.low for token in sentence.tokens}
             sentences.append(sentence)
         position += len(line) + 1
     return sentences
