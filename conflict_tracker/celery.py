@@ -19,8 +19,8 @@ WORKER_GC_THRESHOLD = 20_000
 def tune_garbage_collection() -> None:
     """Parsing allocates many short-lived objects and makes few reference cycles, so CPython's default
     young-generation threshold runs a collection every few hundred allocations. Freezing what the
-    process loaded at start and raising the threshold makes a parse task about 7 % faster
-    (bench/parse_throughput.py --default-gc compares); cycles still get collected, just in larger batches."""
+    process loaded at start and raising the threshold saves a few per cent of a parse task
+    (bench/parse_throughput.py --default-gc compares); cycles still get collected, in larger batches."""
     gc.freeze()
     gc.set_threshold(WORKER_GC_THRESHOLD, 50, 100)
 
