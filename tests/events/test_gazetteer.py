@@ -107,3 +107,21 @@ def test_the_full_gazetteer_has_admin1_regions_and_countries(full_gazetteer):
     assert Place.objects.filter(feature_code="PCLI", country="ML", name="Mali").exists()
     assert Place.objects.filter(feature_code="PPL").count() > 230_000
     assert Place.objects.get(geonames_id__isnull=False, name="Kidal", country="ML").admin1_name
+
+
+def _region(key: str, name: str, code: str = Place.Kind.ADMIN1) -> Place:
+    place = Place.objects.create(gazetteer_key=key, name=name, country="ML", admin1_code="99", latitude=19.0, longitude=1.0, feature_code=code)
+    PlaceName.objects.create(place=place, name=name, normalized=name.lower(), sound_key=name.lower())
+    return place
+
+
+@pytest.mark.django_db
+def test_the_parsers_gazetteer_sees_a_region_added_after_it_read_the_regions():
+    from events.gazetteer import DatabaseGazetteer
+
+    _region("admin1:ML.98", "Atlantis")
+    assert DatabaseGazetteer().admin1("ML", "Atlantis") is not None
+    assert DatabaseGazetteer().admin1("ML", "Lemuria") is None
+
+    _region("admin1:ML.99", "Lemuria")
+    assert DatabaseGazetteer().admin1("ML", "Lemuria").name == "Lemuria"
