@@ -50,7 +50,14 @@ def _validated_entry(entry: object, *, where: str) -> dict:
     if country and (len(country) != 2 or not country.isupper()):
         raise ActorDictionaryError(f"{where} ({entry['name']}): country must be an ISO 3166-1 alpha-2 code.")
     aliases = [str(alias).strip() for alias in entry.get("aliases") or [] if str(alias).strip()]
-    return {"name": entry["name"].strip(), "kind": entry["kind"], "country": country, "aliases": aliases}
+    operates_in = entry.get("operates_in") or []
+    if not isinstance(operates_in, list) or any(not isinstance(code, str) or len(code) != 2 or not code.isupper() for code in operates_in):
+        raise ActorDictionaryError(f"{where} ({entry['name']}): operates_in must be a list of ISO 3166-1 alpha-2 codes.")
+    parent = entry.get("parent") or ""
+    if not isinstance(parent, str):
+        raise ActorDictionaryError(f"{where} ({entry['name']}): parent must be the name of another actor.")
+    return {"name": entry["name"].strip(), "kind": entry["kind"], "country": country, "aliases": aliases,
+            "parent": parent.strip(), "operates_in": operates_in}  # fmt: skip
 
 
 @transaction.atomic
@@ -59,16 +66,34 @@ def load_actor_dictionary(*, paths: Iterable[Path] | None = None) -> ActorLoadSt
     entries = read_dictionary_files(paths if paths is not None else DICTIONARY_DIR.glob("*.yaml"))
     stats = ActorLoadStats()
     owners = dict(ActorAlias.objects.values_list("normalized", "actor_id"))
+    actors = {}
     for entry in entries:
         actor, created = Actor.objects.update_or_create(
-            name=entry["name"], defaults={"kind": entry["kind"], "country": entry["country"], "needs_review": False}
+            name=entry["name"],
+            defaults={"kind": entry["kind"], "country": entry["country"], "operates_in": entry["operates_in"], "needs_review": False},
         )
+        actors[actor.name] = actor
         stats.actors_created += created
         stats.actors_updated += not created
         new_aliases = _new_aliases(actor, [entry["name"], *entry["aliases"]], owners, stats)
         ActorAlias.objects.bulk_create(new_aliases)
         stats.aliases_created += len(new_aliases)
+    _set_parents(entries, actors)
     return stats
+
+
+def _set_parents(entries: list[dict], actors: dict[str, Actor]) -> None:
+    """Parents by name, once every actor exists (a parent may come later in the files)."""
+    for entry in entries:
+        parent = None
+        if entry["parent"]:
+            parent = actors.get(entry["parent"]) or Actor.objects.filter(name=entry["parent"]).first()
+            if parent is None or parent.name == entry["name"]:
+                raise ActorDictionaryError(f"{entry['name']}: parent {entry['parent']!r} is not another actor of the dictionary.")
+        actor = actors[entry["name"]]
+        if actor.parent_id != (parent.id if parent else None):
+            actor.parent = parent
+            actor.save(update_fields=["parent", "updated_at"])
 
 
 def _new_aliases(actor: Actor, names: list[str], owners: dict[str, int], stats: ActorLoadStats) -> list[ActorAlias]:
@@ -96,11 +121,12 @@ _parser_signature: tuple | None = None
 
 
 def _dictionary_signature() -> tuple:
-    # Read for every parsed article, so both tables are counted in one round trip.
+    # Read for every parsed article, so both tables are counted in one round trip; an edited actor
+    # (renamed, a new parent) moves the newest updated_at.
     actors, aliases = (connection.ops.quote_name(model._meta.db_table) for model in (Actor, ActorAlias))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT (SELECT COUNT(*) FROM {actors}), (SELECT MAX(id) FROM {actors}),"
+            f"SELECT (SELECT COUNT(*) FROM {actors}), (SELECT MAX(id) FROM {actors}), (SELECT MAX(updated_at) FROM {actors}),"
             f" (SELECT COUNT(*) FROM {aliases}), (SELECT MAX(id) FROM {aliases})"
         )
         return tuple(cursor.fetchone())
@@ -115,8 +141,11 @@ def parser_actor_dictionary() -> ActorDictionary:
         for actor_id, alias in ActorAlias.objects.values_list("actor_id", "alias"):
             aliases.setdefault(actor_id, []).append(alias)
         entries = [
-            ActorEntry(id=actor_id, name=name, kind=kind, country=country, aliases=tuple(aliases.get(actor_id, ())))
-            for actor_id, name, kind, country in Actor.objects.values_list("id", "name", "kind", "country")
+            ActorEntry(id=actor_id, name=name, kind=kind, country=country, aliases=tuple(aliases.get(actor_id, ())),
+                       parent=parent or "", operates_in=tuple(operates_in or ()))  # fmt: skip
+            for actor_id, name, kind, country, parent, operates_in in Actor.objects.values_list(
+                "id", "name", "kind", "country", "parent__name", "operates_in"
+            )
         ]
         _parser_dictionary, _parser_signature = ActorDictionary(entries), signature
     return _parser_dictionary

@@ -37,7 +37,8 @@ class ActorAliasInline(admin.TabularInline):
 
 @admin.register(Actor)
 class ActorAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "country", "needs_review", "created_at"]
+    list_display = ["name", "kind", "country", "parent", "needs_review", "created_at"]
+    autocomplete_fields = ["parent"]
     list_filter = ["kind", "needs_review", "country"]
     search_fields = ["name", "aliases__normalized"]
     inlines = [ActorAliasInline]

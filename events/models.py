@@ -71,8 +71,14 @@ class Actor(models.Model):
     name = models.CharField(max_length=200, unique=True, help_text="Canonical name, ACLED style.")
     kind = models.CharField(max_length=32, choices=list(ACTOR_KINDS.items()))
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2; blank for transnational actors.")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="affiliates",
+        help_text='The transnational organisation it is a branch or affiliate of: "an Islamic State affiliate" in Nigeria is ISWAP.',
+    )  # fmt: skip
+    operates_in = models.JSONField(default=list, blank=True, help_text="ISO codes of the countries a transnational group fights in.")
     needs_review = models.BooleanField(default=False, help_text="Created by the parser; a reviewer should confirm it.")
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]

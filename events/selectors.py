@@ -612,7 +612,7 @@ def article_get(*, article_id: int) -> Article:
 
 
 def actor_list(*, q: str = "", kind: str = "", country: str = "") -> QuerySet:
-    actors = Actor.objects.all()
+    actors = Actor.objects.select_related("parent")
     if q:
         folded = normalize_name(q)
         matches = Q(name__icontains=q)

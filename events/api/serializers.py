@@ -402,6 +402,8 @@ class ActorSerializer(serializers.Serializer):
     name = serializers.CharField(help_text="Canonical name, ACLED style.")
     kind = serializers.ChoiceField(choices=list(ACTOR_KINDS))
     country = serializers.CharField(help_text="ISO 3166-1 alpha-2; empty for transnational actors.")
+    parent = serializers.CharField(source="parent.name", allow_null=True, default=None, help_text="The organisation it is a branch or affiliate of.")
+    operates_in = serializers.ListField(child=serializers.CharField(), help_text="Countries a transnational group fights in.")
     needs_review = serializers.BooleanField(help_text="Created by the parser; not yet confirmed by a reviewer.")
     aliases = serializers.SerializerMethodField()
 

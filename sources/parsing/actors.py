@@ -30,6 +30,8 @@ class ActorEntry:
     kind: str
     country: str = ""
     aliases: tuple[str, ...] = ()
+    parent: str = ""  # the transnational organisation it is a branch or affiliate of ("Al-Qaeda")
+    operates_in: tuple[str, ...] = ()  # countries a transnational group fights in, besides ``country``
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,12 @@ class ActorDictionary:
         self._by_exact_name: dict[str, ActorEntry] = {entry.name: entry for entry in reversed(self.entries)}
         self._by_folded_alias: dict[str, ActorEntry] = {}
         self._by_kind: dict[str, list[ActorEntry]] = {}
+        self._affiliates: dict[str, list[ActorEntry]] = {}
         for entry in self.entries:
             self._by_name[fold(entry.name)] = entry
             self._by_kind.setdefault(entry.kind, []).append(entry)
+            if entry.parent:
+                self._affiliates.setdefault(entry.parent, []).append(entry)
             if entry.kind in GENERIC_KINDS:
                 continue
             for alias in (entry.name, *entry.aliases):
@@ -81,6 +86,8 @@ class ActorDictionary:
                         kind=row["kind"],
                         country=row.get("country") or "",
                         aliases=tuple(str(alias).strip() for alias in row.get("aliases") or ()),
+                        parent=row.get("parent") or "",
+                        operates_in=tuple(row.get("operates_in") or ()),
                     )
                 )
         return cls(entries, jihadist_markers)
@@ -133,6 +140,13 @@ class ActorDictionary:
             if country and entry.country == country:
                 return entry
         return next((entry for entry in candidates if not entry.country), None)
+
+    def affiliates(self, parent: str, country: str | None = None) -> list[ActorEntry]:
+        """The branches and affiliates of a transnational group, those active in ``country`` if given."""
+        found = self._affiliates.get(parent, [])
+        if country is None:
+            return list(found)
+        return [entry for entry in found if entry.country == country or country in entry.operates_in]
 
     def of_kind(self, kind: str, country: str | None = None) -> list[ActorEntry]:
         return [entry for entry in self._by_kind.get(kind, ()) if country is None or entry.country == country]

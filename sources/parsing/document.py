@@ -18,8 +18,10 @@ in context and resolved to the report's actors:
 - "gunmen", "assailants", "bandits" -> "Unidentified Armed Group (<country>)", as ACLED codes them.
 A generic mention nothing resolves becomes "Unidentified Armed Group (<country>)".
 "the Sahel branch of X" / "an X affiliate" names X as a parent organisation: it
-resolves to the group the text names in apposition ("X branch JNIM") or to the
-report's other jihadist group, and only to X itself when there is none.
+resolves, most specific first, to the group the text names in apposition ("X branch
+JNIM"), the report's salient group the dictionary lists as X's affiliate, X's only
+affiliate active in the report's country, the report's other jihadist group that is
+not listed under another parent, and only then to X itself.
 A named armed group the dictionary lacks ("a group calling itself the Xyz
 Brigade") becomes a new actor (ActorRef.is_new).
 """
@@ -27,6 +29,7 @@ Brigade") becomes a new actor (ActorRef.is_new).
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from types import ModuleType
@@ -431,20 +434,52 @@ class Reader:
         mentions.sort(key=lambda mention: mention.start)
         appositions = self._affiliate_appositions(doc, mentions)
         everywhere = [m for m in mentions if m.category in (NAMED, NEW) and not m.parent]
+        for mention in mentions:
+            if mention.parent:
+                parent = mention.ref
+                mention.ref = appositions.get(mention.start) or self._affiliate(doc, parent, [], everywhere)
+                # "an al Qaeda affiliate" that resolved to a group names that group from here on.
+                mention.parent = mention.ref == parent
+        everywhere = [m for m in mentions if m.category in (NAMED, NEW) and not m.parent]
+        named_at = {(m.sentence, m.first_token): m for m in mentions if m.category in (NAMED, NEW)}
         resolved: list[ActorMention] = []
         for mention in mentions:
             if mention.category in (NAMED, NEW):
-                if mention.parent:
-                    mention.ref = (appositions.get(mention.start)
-                                   or self._salient(resolved, everywhere, doc, JIHADIST, exclude=mention.ref.name)
-                                   or mention.ref)  # fmt: skip
                 resolved.append(mention)
                 continue
-            ref = self._resolve_generic(doc, mention, resolved, everywhere)
+            owner = self._named_after_of(doc, mention, named_at)
+            ref = owner.ref if owner is not None else self._resolve_generic(doc, mention, resolved, everywhere)
             if ref is not None:
                 mention.ref = ref
                 resolved.append(mention)
         return resolved
+
+    @staticmethod
+    def _named_after_of(doc: Document, mention: ActorMention, named_at: dict) -> ActorMention | None:
+        """ "fighters of an al Qaeda affiliate", "soldiers of the Malian army": the armed group named after "of"."""
+        if mention.category not in (STATE, REBEL, JIHADIST, EXTERNAL, UNIDENTIFIED):
+            return None
+        tokens = doc.sentences[mention.sentence].tokens
+        k = mention.last_token + 1
+        if k >= len(tokens) or tokens[k].low != "of":
+            return None
+        k += 1
+        if k < len(tokens) and tokens[k].low in ("a", "an", "the"):
+            k += 1
+        owner = named_at.get((mention.sentence, k))
+        return owner if owner is not None and not owner.parent and owner.ref.kind != "civilians" else None
+
+    def _affiliate(self, doc: Document, parent: ActorRef, resolved: list[ActorMention], everywhere: list[ActorMention]) -> ActorRef:
+        """The group "an X affiliate" stands for when the text names none beside it (see the module's docstring)."""
+        affiliates = {entry.name for entry in doc.actors.affiliates(parent.name)}
+        named = self._salient(resolved, everywhere, doc, JIHADIST, exclude=parent.name, only=affiliates.__contains__) if affiliates else None
+        if named is not None:
+            return named
+        local = doc.actors.affiliates(parent.name, doc.main_country) if doc.main_country else []
+        if len(local) == 1:
+            return ActorRef(local[0].id, local[0].name, local[0].kind, local[0].country)
+        return self._salient(resolved, everywhere, doc, JIHADIST, exclude=parent.name,
+                             only=lambda name: _parent_of(doc, name) in ("", parent.name)) or parent  # fmt: skip
 
     def _affiliate_appositions(self, doc: Document, mentions: list[ActorMention]) -> dict[int, ActorRef]:
         """ "al Qaeda branch Jama'a Nusrat ... (JNIM)": every such parent phrase names that group.
@@ -496,9 +531,10 @@ class Reader:
 
     @staticmethod
     def _salient(resolved: list[ActorMention], everywhere: list[ActorMention], doc: Document, category: str,
-                 country: str | None = None, exclude: str = "") -> ActorRef | None:  # fmt: skip
+                 country: str | None = None, exclude: str = "", only: Callable[[str], bool] | None = None) -> ActorRef | None:  # fmt: skip
         """The report's most salient actor of a category so far: mentioned most, those of the last two
-        sentences counting double; if none is named yet, the most named in the whole report."""
+        sentences counting double; if none is named yet, the most named in the whole report.
+        ``only`` keeps the actors whose names it accepts."""
         last_sentence = resolved[-1].sentence if resolved else 0
         for pool in ([m for m in resolved if m.category in (NAMED, NEW) and not m.parent], everywhere):
             scores: Counter = Counter()
@@ -506,6 +542,8 @@ class Reader:
             for mention in pool:
                 ref = mention.ref
                 if ref.name == exclude or not _in_category(doc, ref, category) or (country and ref.country != country):
+                    continue
+                if only is not None and not only(ref.name):
                     continue
                 scores[ref.name] += 1 + (last_sentence - mention.sentence <= 1)
                 refs[ref.name] = ref
@@ -518,6 +556,11 @@ class Reader:
 _NAME_INNER_WORDS = {"of", "for", "the", "and", "al", "el", "de", "du", "des", "wa", "ul", "ad", "ud"}
 # Words that begin a clause, not a group's name: "called The ..." is rare, "called on" is not a name.
 _NOT_NAME_STARTS = {"the", "a", "an", "on", "for", "it", "its", "they", "their", "he", "she", "this", "that", "in", "by"}
+
+
+def _parent_of(doc: Document, name: str) -> str:
+    entry = doc.actors.by_name(name)
+    return entry.parent if entry else ""
 
 
 def _in_category(doc: Document, ref: ActorRef, category: str) -> bool:

@@ -50,13 +50,13 @@ def parse_article(
     if title and not text.lstrip().startswith(title.strip()):
         prefix = title.strip() + "\n"
         body = prefix + text
-    doc = pipeline.reader.read(body, published, title, actors)
+    doc = _headlined(pipeline.reader.read(body, published, title, actors), len(prefix))
     places = pipeline.places.find(doc, gazetteer)
     if not doc.main_country:
         # The text names no country: take the one its places are in, and read the actors again with it.
         hint = _country_of_places(places)
         if hint:
-            doc = pipeline.reader.read(body, published, title, actors, country_hint=hint)
+            doc = _headlined(pipeline.reader.read(body, published, title, actors, country_hint=hint), len(prefix))
             places = pipeline.places.find(doc, gazetteer)
     claims = pipeline.claims.read(doc)
     sentences = pipeline.events.classify(doc, claims)
@@ -65,6 +65,15 @@ def parse_article(
     if prefix:
         events, spans = _shift(events, spans, len(prefix))
     return ParseResult(language=language, events=events, spans=spans)
+
+
+def _headlined(doc, title_length: int):
+    """A title read in front of the text is a headline whatever its punctuation (a stand-in title cut
+    from the first line ends in "…"): its figures repeat the body's and must not displace them."""
+    for sentence in doc.sentences:
+        if sentence.end <= title_length:
+            sentence.is_heading = True
+    return doc
 
 
 def _country_of_places(places) -> str:

@@ -14,10 +14,19 @@ def test_it_lists_actors_with_their_aliases(member, world):
     body = member.get("/api/v1/actors/").json()
     army = next(actor for actor in body["results"] if actor["id"] == world.army.id)
     assert army == {
-        "id": world.army.id, "name": "Military Forces of Mali", "kind": "state_forces", "country": "ML", "needs_review": False,
-        "aliases": ["FAMa", "Malian army", "Military Forces of Mali"],
+        "id": world.army.id, "name": "Military Forces of Mali", "kind": "state_forces", "country": "ML", "parent": None,
+        "operates_in": [], "needs_review": False, "aliases": ["FAMa", "Malian army", "Military Forces of Mali"],
     }  # fmt: skip
     assert [actor["name"] for actor in body["results"]] == sorted(actor["name"] for actor in body["results"])
+
+
+def test_a_branch_names_its_parent_organisation(member, world):
+    from events.models import Actor
+
+    parent = Actor.objects.create(name="Global Front", kind="rebel_group")
+    branch = Actor.objects.create(name="Atlantis Province", kind="rebel_group", parent=parent, operates_in=["ML", "NE"])
+    body = member.get(f"/api/v1/actors/{branch.id}/").json()
+    assert (body["parent"], body["operates_in"]) == ("Global Front", ["ML", "NE"])
 
 
 @pytest.mark.parametrize(

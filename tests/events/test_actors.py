@@ -61,3 +61,39 @@ def test_an_alias_already_naming_another_actor_is_skipped_not_stolen(tmp_path):
     call_command("load_actors", str(first), str(second), verbosity=0)
     assert find_actor("The Front").name == "Group One"
     assert find_actor("G2").name == "Group Two"
+
+
+def test_a_branch_is_loaded_under_its_parent_even_when_the_parent_comes_later(tmp_path):
+    branches = tmp_path / "a.yaml"
+    branches.write_text(
+        "- name: Atlantis Province\n  kind: rebel_group\n  parent: Global Front\n  operates_in: [AT, LM]\n  aliases: [AP]\n", encoding="utf-8"
+    )
+    parents = tmp_path / "b.yaml"
+    parents.write_text("- name: Global Front\n  kind: rebel_group\n  aliases: [GF]\n", encoding="utf-8")
+    call_command("load_actors", str(branches), str(parents), verbosity=0)
+    branch = Actor.objects.get(name="Atlantis Province")
+    assert (branch.parent.name, branch.operates_in) == ("Global Front", ["AT", "LM"])
+    assert list(Actor.objects.get(name="Global Front").affiliates.all()) == [branch]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [("  parent: Nobody Known\n", "is not another actor"), ("  operates_in: [Atlantis]\n", "operates_in must be")],
+)
+def test_a_branch_with_an_unknown_parent_or_a_bad_country_is_refused(tmp_path, extra, message):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(f"- name: Lost Branch\n  kind: rebel_group\n{extra}  aliases: [LB]\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        call_command("load_actors", str(bad), verbosity=0)
+    assert not Actor.objects.filter(name="Lost Branch").exists()
+
+
+def test_the_parsers_dictionary_follows_an_actor_edited_in_place():
+    from events.actors import parser_actor_dictionary
+
+    parent = Actor.objects.create(name="Global Front", kind="rebel_group")
+    branch = Actor.objects.create(name="Atlantis Province", kind="rebel_group", country="AT")
+    assert parser_actor_dictionary().by_name("Atlantis Province").parent == ""
+    branch.parent = parent
+    branch.save()
+    assert parser_actor_dictionary().by_name("Atlantis Province").parent == "Global Front"

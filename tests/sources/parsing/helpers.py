@@ -27,8 +27,11 @@ ENTRIES = [
     ActorEntry(18, "Civilians", "civilians", "", ("civilians", "villagers", "people")),
     ActorEntry(19, "Protesters", "protesters", "", ("protesters", "demonstrators")),
     ActorEntry(20, "Military Forces of Mali", "state_forces", "ML", ("Malian army", "FAMa", "Malian soldiers")),
-    ActorEntry(21, "JNIM", "rebel_group", "", ("JNIM", "GSIM", "Support Group for Islam and Muslims")),
+    ActorEntry(21, "JNIM", "rebel_group", "", ("JNIM", "GSIM", "Support Group for Islam and Muslims"), parent="Al-Qaeda", operates_in=("ML", "BF", "NE")),
     ActorEntry(22, "Al-Qaeda", "rebel_group", "", ("al-Qaeda", "Al Qaeda")),
+    ActorEntry(23, "Islamic State", "rebel_group", "", ("Islamic State", "ISIS")),
+    ActorEntry(24, "Islamic State Sahel Province", "rebel_group", "", ("Islamic State Sahel Province", "ISSP"), parent="Islamic State", operates_in=("ML", "NE")),
+    ActorEntry(25, "Islamic State West Africa Province", "rebel_group", "", ("ISWAP",), parent="Islamic State", operates_in=("NG", "NE")),
 ]  # fmt: skip
 
 
@@ -69,6 +72,8 @@ PLACES = [
     town("Kidal", "ML", "Kidal", 18.443, 1.409, 40_030),
     town("Tessalit", "ML", "Kidal", 20.201, 1.012, 5_000),
     town("Bamako", "ML", "Bamako", 12.65, -8.0, 4_227_569, "PPLC"),
+    town("Gao", "ML", "Gao", 16.272, -0.044, 86_633),
+    town("Maiduguri", "NG", "Borno", 11.846, 13.16, 1_112_449),
     town("Timiaouine", "DZ", "Bordj Badji Mokhtar", 20.44, 1.8, 2_000),
     region("North Darfur", "SD", 13.63, 25.35),
     region("North Kivu", "CD", -1.67, 29.23),

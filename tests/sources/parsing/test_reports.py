@@ -244,3 +244,41 @@ def test_think_tanks_and_state_forces_are_not_new_armed_groups():
     )
     event = only_event(_full_dictionary_parse(text, date(2024, 3, 12), _one_place("Port Town", "ML", "Porttown")))
     assert not any(actor.ref.is_new for actor in event.actors)
+
+
+def test_an_unnamed_affiliate_is_the_parents_only_affiliate_in_that_country():
+    event = only_event(parse(
+        "GAO, Mali — Fighters of an al Qaeda affiliate attacked an army post near Gao on Tuesday. "
+        "The Malian army said 12 soldiers were killed. In a statement, the al Qaeda affiliate said it had killed 30 soldiers."
+    ))  # fmt: skip
+    assert "JNIM" in roles(event)
+    assert "Al-Qaeda" not in roles(event)
+    assert ("killed", 30, 30, "exact", "JNIM", "Military Forces of Mali") in claim_facts(event)
+
+
+def test_an_unnamed_affiliate_is_never_a_rival_organisations_branch():
+    event = only_event(parse(
+        "BAMAKO — Islamic State Sahel Province fighters and militants of an al Qaeda affiliate clashed near Gao "
+        "in northern Mali on Tuesday, residents said."
+    ))  # fmt: skip
+    assert {"JNIM", "Islamic State Sahel Province"} <= set(roles(event))
+
+
+def test_an_islamic_state_affiliate_in_nigeria_is_its_west_africa_province():
+    event = only_event(parse(
+        "MAIDUGURI, Nigeria — Militants of an Islamic State affiliate ambushed Nigerian troops near Maiduguri on Monday, "
+        "killing seven soldiers, military sources said."
+    ))  # fmt: skip
+    assert "Islamic State West Africa Province" in roles(event)
+
+
+def test_a_title_cut_from_the_first_line_does_not_swallow_that_lines_figures():
+    text = (
+        "Rebels in Mali claimed on Thursday to have killed at least 30 Russian Wagner mercenaries and 12 Malian soldiers "
+        "in fighting near Kidal.\nThe army has not commented."
+    )
+    event = only_event(parse(text, title=text[:80].rsplit(" ", 1)[0] + "…"))
+    assert {(c.count_min, c.subject_text) for c in event.claims if c.kind == "killed"} == {
+        (30, "Russian Wagner mercenaries"), (12, "Malian soldiers")
+    }
+    assert all(text[c.char_start : c.char_end] == c.quote for c in event.claims)
