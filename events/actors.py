@@ -6,8 +6,7 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
-from django.db import transaction
-from django.db import connection
+from django.db import connection, transaction
 
 from events.models import Actor, ActorAlias
 from sources.parsing.acled import ACTOR_KINDS
@@ -56,8 +55,10 @@ def _validated_entry(entry: object, *, where: str) -> dict:
     parent = entry.get("parent") or ""
     if not isinstance(parent, str):
         raise ActorDictionaryError(f"{where} ({entry['name']}): parent must be the name of another actor.")
-    return {"name": entry["name"].strip(), "kind": entry["kind"], "country": country, "aliases": aliases,
-            "parent": parent.strip(), "operates_in": operates_in}  # fmt: skip
+    return {
+        "name": entry["name"].strip(), "kind": entry["kind"], "country": country, "aliases": aliases,
+        "parent": parent.strip(), "operates_in": operates_in,
+    }  # fmt: skip
 
 
 @transaction.atomic
@@ -141,8 +142,10 @@ def parser_actor_dictionary() -> ActorDictionary:
         for actor_id, alias in ActorAlias.objects.values_list("actor_id", "alias"):
             aliases.setdefault(actor_id, []).append(alias)
         entries = [
-            ActorEntry(id=actor_id, name=name, kind=kind, country=country, aliases=tuple(aliases.get(actor_id, ())),
-                       parent=parent or "", operates_in=tuple(operates_in or ()))  # fmt: skip
+            ActorEntry(
+                id=actor_id, name=name, kind=kind, country=country, aliases=tuple(aliases.get(actor_id, ())),
+                parent=parent or "", operates_in=tuple(operates_in or ()),
+            )
             for actor_id, name, kind, country, parent, operates_in in Actor.objects.values_list(
                 "id", "name", "kind", "country", "parent__name", "operates_in"
             )

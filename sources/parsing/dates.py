@@ -86,11 +86,10 @@ class DateReader:
         # an article with a pattern costs far more than looking words up in the set of its words.
         months = [(word.capitalize(),) for word in lexicon.MONTHS]
         weekdays = [(word.capitalize(),) for word in lexicon.WEEKDAYS]
-        lowered = lambda phrases: [tuple(phrase.split()) for phrase in phrases]  # noqa: E731
         self.needs: dict[str, list[tuple[str, ...]]] = {
             **{kind: months for kind in _MONTH_PATTERNS}, "wd_range": weekdays, "weekday": weekdays,
-            "night_md": [], "night_dm": [], "part": lowered(lexicon.MONTHS), "relday": lowered(lexicon.RELATIVE_DAYS),
-            "relweek": lowered(lexicon.RELATIVE_WEEKS), "relmonth": lowered(lexicon.RELATIVE_MONTHS), "ago": [("ago",)],
+            "night_md": [], "night_dm": [], "part": _phrases(lexicon.MONTHS), "relday": _phrases(lexicon.RELATIVE_DAYS),
+            "relweek": _phrases(lexicon.RELATIVE_WEEKS), "relmonth": _phrases(lexicon.RELATIVE_MONTHS), "ago": [("ago",)],
         }  # fmt: skip
         # Patterns that need a phrase in any case ("late july") look in the lowercased words.
         self.needs_lowercase = {"part", "relday", "relweek", "relmonth", "ago"}
@@ -287,6 +286,10 @@ _MONTH_PATTERNS = {"night_md", "night_dm", "range_md", "range_dm", "md", "dm", "
 
 # Around an anchor, how far a match can reach: "on the night of Friday, July 26 to Saturday, July 27, 2024".
 _BEFORE_ANCHOR, _AFTER_ANCHOR = 48, 96
+
+
+def _phrases(phrases) -> list[tuple[str, ...]]:
+    return [tuple(phrase.split()) for phrase in phrases]
 
 
 def _windows(text: str, anchor: re.Pattern) -> list[tuple[int, int]]:

@@ -6,10 +6,10 @@ quotes and highlights can be cut out of it exactly.
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from itertools import accumulate
 from types import ModuleType
+from typing import NamedTuple
 
 from unidecode import unidecode
 
@@ -221,7 +221,7 @@ def _fold_words_letter_by_letter(text: str) -> FoldedText:
     for match in _FOLD_WORD.finditer(text):
         if _is_possessive(text, match):
             continue
-        (start, end), word = match.span(), match.group()
+        start, word = match.start(), match.group()
         if word.isascii():
             word = word.lower()  # word by word: lowering some letters changes a string's length
         else:
