@@ -28,7 +28,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 
 from conflict_tracker.celery import tune_garbage_collection  # noqa: E402
 
@@ -105,31 +105,40 @@ def main() -> None:
             len(parse_article(text, published=day, actors=actors, gazetteer=DatabaseGazetteer()).events) for text, day in zip(texts, published)
         )
         parse_rates.append(len(texts) / (time.perf_counter() - started))
-        seconds, stored_events = _task_seconds(texts, published)
+        seconds, stored_events, statements = _task_seconds(texts, published)
         task_rates.append(len(texts) / seconds)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles: {len(texts)} of {words:.0f} words on average, {args.per_day} a day; {args.rounds} rounds")
     print(f"parsed events: {events}; stored after merging: {stored_events}")
     print(f"parser alone:          {statistics.median(parse_rates):8.1f} articles/s (best {max(parse_rates):.1f})")
     print(f"whole task (+writes):  {statistics.median(task_rates):8.1f} articles/s (best {max(task_rates):.1f})")
+    print(f"SQL statements:        {statements / len(texts):8.1f} per article")
     print(f"peak resident memory:  {peak_mb:8.0f} MB")
-    print(f"database: {django.db.connection.vendor}")
+    print(f"database: {connection.vendor}")
 
 
-def _task_seconds(texts: list[str], published: list[datetime.date]) -> tuple[float, int]:
-    """Seconds to run the parse task on every text as a worker does (claim, parse, write), and the
-    events stored; rolled back."""
+def _task_seconds(texts: list[str], published: list[datetime.date]) -> tuple[float, int, int]:
+    """Seconds to run the parse task on every text as a worker does (claim, parse, write), the events
+    stored and the SQL statements run; rolled back."""
+    statements = 0
+
+    def count(execute, sql, params, many, context):
+        nonlocal statements
+        statements += 1
+        return execute(sql, params, many, context)
+
     with transaction.atomic():
         articles = [
             Article.objects.create(text=text, content_hash=content_hash(text), published_at=day) for text, day in zip(texts, published)
         ]
         started = time.perf_counter()
-        for article in articles:
-            article_parse(article_id=article.id)
+        with connection.execute_wrapper(count):
+            for article in articles:
+                article_parse(article_id=article.id)
         seconds = time.perf_counter() - started
         stored = Event.objects.count()
         transaction.set_rollback(True)
-    return seconds, stored
+    return seconds, stored, statements
 
 
 if __name__ == "__main__":

@@ -34,6 +34,12 @@ def full_gazetteer(django_db_setup, django_db_blocker):
 def user_factory(db):
     from django.contrib.auth.models import Group, User
 
+    from events.roles import ROLES
+
+    # A migration creates the role groups; a transactional test's flush removes them.
+    for role in ROLES:
+        Group.objects.get_or_create(name=role)
+
     def make(username: str, *roles: str, **extra) -> User:
         user = User.objects.create_user(username=username, password="correct horse battery", **extra)
         for role in roles:

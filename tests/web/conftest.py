@@ -19,18 +19,6 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def user_factory(user_factory):
-    """The project's user_factory, after making sure the role groups exist (a transactional test's flush removes them)."""
-    from django.contrib.auth.models import Group
-
-    from events.roles import ROLES
-
-    for role in ROLES:
-        Group.objects.get_or_create(name=role)
-    return user_factory
-
-
-@pytest.fixture
 def no_parsing(monkeypatch):
     """Uploads are stored but not parsed: these tests look at the web app, not at the parser."""
     monkeypatch.setattr("sources.services.enqueue_parse", lambda article_id: None)
