@@ -24,27 +24,18 @@ _KILLED = Claim.Kind.KILLED.value
 
 
 def actor_for_ref(ref: ActorRef) -> Actor:
-    """The database actor a parsed reference stands for; unknown named groups are created for review."""
+    """The database actor a parsed reference stands for; unknown named groups are created for review.
+
+    A dictionary reference already carries its actor's id and name (the parser's dictionary is
+    checked against the database for every article), so it costs no query."""
     if ref.entry_id is not None:
-        actor = Actor.objects.filter(id=ref.entry_id).first()
-        if actor is not None:
-            return actor
+        return Actor(id=ref.entry_id, name=ref.name, kind=ref.kind, country=ref.country)
     actor = Actor.objects.filter(Q(name=ref.name) | Q(aliases__normalized=normalize_name(ref.name))).first()
     if actor is not None:
         return actor
     actor = Actor.objects.create(name=ref.name[:200], kind=ref.kind, country=ref.country or "", needs_review=ref.is_new)
     ActorAlias.objects.get_or_create(normalized=normalize_name(ref.name)[:200], defaults={"actor": actor, "alias": ref.name[:200]})
     return actor
-
-
-def actors_for_refs(refs: set[ActorRef]) -> dict[ActorRef, Actor]:
-    """actor_for_ref() for many references. A dictionary reference already carries its actor's id
-    and name (the parser's dictionary is checked against the database for every article), so only
-    generic and new actors are looked up."""
-    return {
-        ref: Actor(id=ref.entry_id, name=ref.name, kind=ref.kind, country=ref.country) if ref.entry_id is not None else actor_for_ref(ref)
-        for ref in refs
-    }
 
 
 # ---------------------------------------------------------------- footprints and consensus
@@ -167,11 +158,6 @@ def _rederived_fields(event: Event, *, touched: bool | None = None, roles: dict[
         event.event_actors.all().delete()
         EventActor.objects.bulk_create([EventActor(event=event, actor_id=actor_id, role=role) for actor_id, role in agreed.items()])
     return _consensus(snapshots)
-
-
-def event_rederive_from_reports(*, event: Event) -> None:
-    """Recompute an untouched draft from its reports; events a person touched keep their fields."""
-    _event_write(event, _rederived_fields(event))
 
 
 # ---------------------------------------------------------------- fatalities
@@ -378,7 +364,7 @@ def _refs_of(parsed: ParsedEvent) -> set[ActorRef]:
 
 
 def _attach_parsed_event(*, article: Article, parsed: ParsedEvent) -> Event:
-    actors = actors_for_refs(_refs_of(parsed))
+    actors = {ref: actor_for_ref(ref) for ref in _refs_of(parsed)}
     snapshot = _report_snapshot(parsed, fallback_date=article.published_at or article.uploaded_at.date(), actors=actors)
     names = frozenset(actors[item.ref].name for item in parsed.actors)
     footprint = _footprint_of_snapshot(snapshot, names)

@@ -99,6 +99,7 @@ class DateReader:
         self.since = re.compile(r"\b(?:" + "|".join(lexicon.SINCE) + r")\s+(?:the\s+)?$", re.I)
         # Every match of these patterns holds an anchor (a month or weekday name, a year): the
         # patterns run only around anchors, which a plain alternation finds many times faster.
+        # The word tests above still come first: they skip even the anchor scan (callgrind: 20 % of the parser).
         month_anchor = re.compile("|".join(word.capitalize() for word in month_words))
         weekday_anchor = re.compile("|".join(word.capitalize() for word in lexicon.WEEKDAYS))
         self.anchors: dict[str, re.Pattern] = {
