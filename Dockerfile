@@ -7,7 +7,8 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 
 COPY . .
-RUN DEBUG=1 python manage.py collectstatic --noinput \
+# Hashed names (STATIC_MANIFEST) as production serves them; DEBUG=1 only because no SECRET_KEY exists at build time.
+RUN DEBUG=1 STATIC_MANIFEST=1 python manage.py collectstatic --noinput \
     && useradd --system --home /app conflict \
     && mkdir -p /data/media && chown -R conflict /data /app/var
 

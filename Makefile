@@ -20,13 +20,19 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# Local settings for make run, make worker and any manage.py command typed by hand; written once, never
+# overwritten (edit it, or delete it to get a new one). Variables set in the shell still win.
+.env:
+	@printf '# Local development settings, written by make (see .env.example for every variable).\nDEBUG=1\nSECRET_KEY=%s\n' \
+		"$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
+	@echo "Wrote $@ (DEBUG=1 and a generated SECRET_KEY)."
+
 # Migrate, then load the gazetteer (once) and the actor dictionary (idempotent).
-bootstrap: install
+bootstrap: install .env
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_gazetteer --if-empty
 	$(PY) manage.py load_actors
 
-run: export DEBUG ?= 1
 run: bootstrap
 	$(PY) manage.py ensure_admin
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
@@ -35,8 +41,10 @@ run: bootstrap
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-worker: install
-	$(VENV)/bin/celery -A conflict_tracker worker --loglevel=INFO
+# The production worker command (docker/worker-entrypoint.sh) from the runtime venv. Start the web app with
+# the same REDIS_URL (e.g. REDIS_URL=redis://127.0.0.1:6379/0 make run) so uploads are queued for it.
+worker: install .env
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" sh docker/worker-entrypoint.sh
 
 evaluate: install
 	$(PY) manage.py evaluate_extraction ../shared/seeds ../shared/seeds/expected.json

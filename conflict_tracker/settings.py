@@ -1,14 +1,22 @@
 """Django settings, read from environment variables only (see .env.example)."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from dotenv import load_dotenv
 
 from conflict_tracker.env import env_bool, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
+
+# `make run` writes a local .env (DEBUG=1 and a generated SECRET_KEY) so that manage.py commands typed by
+# hand get the settings the app runs with. Variables already in the environment win; ENV_FILE="" reads none.
+ENV_FILE = os.environ.get("ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    load_dotenv(ENV_FILE, override=False)
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
