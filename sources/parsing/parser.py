@@ -40,10 +40,15 @@ def parse_article(
     *,
     actors: ActorDictionary,
     gazetteer: Gazetteer,
+    language: str | None = None,
 ) -> ParseResult:
     """Read one article. ``title`` (if the text does not already start with it) is read as a
-    headline; offsets in the result always point into ``text``."""
-    language = detect_language(text)
+    headline; offsets in the result always point into ``text``. ``language`` (ISO 639-1) is guessed
+    from the text when not given; a language the parser has no lexicon for gives a result with
+    ``supported`` False and nothing read, never a reading with another language's patterns."""
+    language = language or detect_language(text)
+    if get_lexicon(language) is None:
+        return ParseResult(language=language, events=[], spans=[], supported=False)
     pipeline = _pipeline(language)
     body = text
     prefix = ""

@@ -86,3 +86,5 @@ class ParseResult:
     language: str
     events: list[ParsedEvent]
     spans: list[Span]
+    # False: no lexicon for the language; nothing was read (the article says so, it is not "no event").
+    supported: bool = True
