@@ -43,12 +43,24 @@ class DateReader:
     def __init__(self, lexicon: ModuleType):
         self.lex = lexicon
         month_words = sorted(lexicon.MONTHS, key=len, reverse=True)
-        month = "(?:" + "|".join(
-            word.capitalize() + (r"\.?" if len(word) <= 4 and word not in ("may", "june", "july") else "")
-            for word in month_words
+        # Calendar words are capitalised in English running text and lowercase in French.
+        cased = (lambda word: word.capitalize()) if lexicon.CALENDAR_CAPITALISED else (lambda word: word)
+        flags = "" if lexicon.CALENDAR_CAPITALISED else "?i:"
+        month = f"(?{flags or ':'}" + "|".join(
+            re.escape(cased(word)) + (r"\.?" if _is_abbreviation(word, lexicon.MONTHS) else "") for word in month_words
         ) + ")"
-        weekday = "(?:" + "|".join(word.capitalize() for word in lexicon.WEEKDAYS) + ")"
-        day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+        weekday = f"(?{flags or ':'}" + "|".join(cased(word) for word in lexicon.WEEKDAYS) + ")"
+        day = rf"(?:[0-3]?\d)(?:{lexicon.DAY_SUFFIXES})?(?!\d)"
+        article = rf"(?:{lexicon.DAY_ARTICLE}\s+)?"
+        month_link = rf"(?:{lexicon.DAY_MONTH_LINK}\s+)?" if lexicon.DAY_MONTH_LINK else ""
+        cues_before = "|".join(re.escape(word) for word in lexicon.WEEKDAY_CUES_BEFORE)
+        cues_after = "|".join(re.escape(word) for word in lexicon.WEEKDAY_CUES_AFTER)
+        weekday_cued = (rf"(?:(?P<cue>(?i:{cues_before}))\s+)?" if cues_before else "") + rf"(?P<w1>{weekday})" + (
+            rf"(?:\s+(?P<after>(?i:{cues_after})))?" if cues_after else ""
+        )
+        month_after = rf"(?:\s+(?P<after>(?i:{'|'.join(map(re.escape, lexicon.LAST_AFTER))})))?" if lexicon.LAST_AFTER else ""
+        number_words = "|".join(sorted([*lexicon.UNITS, *lexicon.INDEFINITE_ARTICLES], key=len, reverse=True))
+        ago = lexicon.AGO_PATTERN.replace("{N}", rf"\d+|{number_words}").replace("{U}", "|".join(lexicon.NUMBER_AGO_UNITS))
         year = r"(?:1[89]\d\d|20\d\d)(?!\d)"
         join = lexicon.DATE_RANGE_JOINERS
         part_words = "|".join(re.escape(part) for part in sorted(lexicon.MONTH_PARTS, key=len, reverse=True))
@@ -70,38 +82,42 @@ class DateReader:
             ("range_dm", re.compile(named(r"\b(?P<d1>{D})(?:\s+(?P<m1>{M}))?\s*{J}\s*(?P<d2>{D})\s+(?P<m2>{M})(?:,?\s+(?P<y>{Y}))?", M=month, D=day, J=join, Y=year))),
             ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d1>[0-3]\d)\b")),
             ("md", re.compile(named(r"\b(?:{wd},?\s+)?(?P<m1>{M})\s+(?P<d1>{D})(?:,?\s+(?P<y>{Y}))?", wd=weekday, M=month, D=day, Y=year))),
-            ("dm", re.compile(named(r"\b(?:{wd},?\s+)?(?:the\s+)?(?P<d1>{D})\s+(?:of\s+)?(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?", wd=weekday, M=month, D=day, Y=year))),
+            ("dm", re.compile(named(r"\b(?:{wd},?\s+)?{A}(?P<d1>{D})\s+{L}(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?", wd=weekday, A=article, L=month_link, M=month, D=day, Y=year))),
             ("part", re.compile(named(r"\b(?P<part>{parts})[\s-]+(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?", parts=part_words, M=month, Y=year), re.I)),
-            ("month", re.compile(named(r"\b(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?(?![\w-])", M=month, Y=year))),
+            ("month", re.compile(named(r"\b(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?(?![\w-]){after}", M=month, Y=year, after=month_after))),
             ("wd_range", re.compile(named(r"\b(?P<w1>{wd})(?:\s+(?:{parts}))?\s*{J}\s*(?P<w2>{wd})", wd=weekday, parts=dayparts, J=join))),
-            ("weekday", re.compile(named(r"\b(?:(?P<cue>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming)\s+)?(?P<w1>{wd})", wd=weekday))),
+            ("weekday", re.compile(r"\b" + weekday_cued)),
             ("relday", re.compile(r"\b(?P<rel>" + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_DAYS, key=len, reverse=True)) + r")\b", re.I)),
             ("relweek", re.compile(r"\b(?P<rel>" + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_WEEKS, key=len, reverse=True)) + r")\b", re.I)),
             ("relmonth", re.compile(r"\b(?P<rel>" + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_MONTHS, key=len, reverse=True)) + r")\b", re.I)),
-            ("ago", re.compile(r"\b(?P<n>\d+|" + "|".join(sorted(lexicon.UNITS, key=len, reverse=True)) + r"|a|an)\s+(?P<unit>" + "|".join(lexicon.NUMBER_AGO_UNITS) + r")\s+ago\b", re.I)),
+            ("ago", re.compile(ago, re.I)),
             ("year", re.compile(named(r"(?<![\d$€£.,/-])(?P<y>{Y})(?![\d%])(?!\s*(?:percent|per cent))", Y=year))),
         ]  # fmt: skip
-        self.month_cue = re.compile(r"\b(?P<cue>last|this|in|since|during|until|by|from|of|early|late)\s+$", re.I)
+        self.month_cue = re.compile(r"\b(?P<cue>" + "|".join(map(re.escape, lexicon.MONTH_CUES)) + r")\s+$", re.I)
         # Cheap tests that skip a pattern when none of the words it needs is in the text: scanning
         # an article with a pattern costs far more than looking words up in the set of its words.
-        months = [(word.capitalize(),) for word in lexicon.MONTHS]
-        weekdays = [(word.capitalize(),) for word in lexicon.WEEKDAYS]
+        months = [(cased(word),) for word in lexicon.MONTHS]
+        weekdays = [(cased(word),) for word in lexicon.WEEKDAYS]
         self.needs: dict[str, list[tuple[str, ...]]] = {
             **{kind: months for kind in _MONTH_PATTERNS}, "wd_range": weekdays, "weekday": weekdays,
             "night_md": [], "night_dm": [], "part": _phrases(lexicon.MONTHS), "relday": _phrases(lexicon.RELATIVE_DAYS),
-            "relweek": _phrases(lexicon.RELATIVE_WEEKS), "relmonth": _phrases(lexicon.RELATIVE_MONTHS), "ago": [("ago",)],
+            "relweek": _phrases(lexicon.RELATIVE_WEEKS), "relmonth": _phrases(lexicon.RELATIVE_MONTHS),
+            "ago": _phrases(lexicon.AGO_WORDS),
         }  # fmt: skip
         # Patterns that need a phrase in any case ("late july") look in the lowercased words.
         self.needs_lowercase = {"part", "relday", "relweek", "relmonth", "ago"}
-        self.night_words = tuple(word for word in re.findall(r"[a-z]+", lexicon.NIGHT_OF) if word != "the")
+        if not lexicon.CALENDAR_CAPITALISED:
+            self.needs_lowercase |= {*_MONTH_PATTERNS, "wd_range", "weekday"}
+        self.night_words = tuple(lexicon.NIGHT_WORDS)
         self.same_day_words = {phrase.split()[-1].lower() for phrase in lexicon.SAME_DAY}
         self.same_day = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in lexicon.SAME_DAY) + r")\b", re.I)
-        self.since = re.compile(r"\b(?:" + "|".join(lexicon.SINCE) + r")\s+(?:the\s+)?$", re.I)
+        self.since = re.compile(r"\b(?:" + "|".join(lexicon.SINCE) + r")\s+" + article + "$", re.I)
         # Every match of these patterns holds an anchor (a month or weekday name, a year): the
         # patterns run only around anchors, which a plain alternation finds many times faster.
         # The word tests above still come first: they skip even the anchor scan (callgrind: 20 % of the parser).
-        month_anchor = re.compile("|".join(word.capitalize() for word in month_words))
-        weekday_anchor = re.compile("|".join(word.capitalize() for word in lexicon.WEEKDAYS))
+        anchor_flags = 0 if lexicon.CALENDAR_CAPITALISED else re.I
+        month_anchor = re.compile("|".join(re.escape(cased(word)) for word in month_words), anchor_flags)
+        weekday_anchor = re.compile("|".join(cased(word) for word in lexicon.WEEKDAYS), anchor_flags)
         self.anchors: dict[str, re.Pattern] = {
             **{kind: month_anchor for kind in _MONTH_PATTERNS}, "part": re.compile("|".join(month_words), re.I),
             "wd_range": weekday_anchor, "weekday": weekday_anchor, "year": re.compile(r"(?:1[89]|20)\d\d"),
@@ -141,7 +157,9 @@ class DateReader:
                 if kind == "year" and not self._looks_like_year(text, start, end):
                     continue
                 cue = ""
-                if kind == "month":
+                if kind == "month" and match.groupdict().get("after"):
+                    cue = self.lex.LAST  # "juillet dernier"
+                elif kind == "month":
                     window = max(0, start - 8)
                     found = self.month_cue.search(text[window:start])
                     if found:  # "last November", "in July"
@@ -168,7 +186,7 @@ class DateReader:
         if before and before[-1].strip(",(") in self.lex.YEAR_CUES:
             return True
         after = text[end : end + 12].lstrip()
-        return not after or after[0] in ",.;:)'’\"”" or after.split()[0].lower() in ("and", "to", "-", "–")
+        return not after or after[0] in ",.;:)'’\"”" or after.split()[0].lower() in self.lex.YEAR_LIST_JOINERS
 
     def _resolve(self, kind: str, match: re.Match, published: date | None, default_year: int | None, cue: str = ""):
         groups = match.groupdict()
@@ -220,11 +238,13 @@ class DateReader:
                 first -= timedelta(days=7)
             return first, last, "day"
         if kind == "weekday":
-            cue = (groups.get("cue") or "").lower()
-            if cue in ("next", "coming"):
+            cue = self.lex.WEEKDAY_CUES_BEFORE.get((groups.get("cue") or "").lower()) or self.lex.WEEKDAY_CUES_AFTER.get(
+                (groups.get("after") or "").lower(), ""
+            )
+            if cue == "next":
                 return None
             day = _weekday_on_or_before(published, self.lex.WEEKDAYS[groups["w1"].lower()])
-            if cue == self.lex.LAST and day == published:
+            if cue == "last" and day == published:
                 day -= timedelta(days=7)
             return day, day, "day"
         if kind == "relday":
@@ -287,6 +307,11 @@ _MONTH_PATTERNS = {"night_md", "night_dm", "range_md", "range_dm", "md", "dm", "
 
 # Around an anchor, how far a match can reach: "on the night of Friday, July 26 to Saturday, July 27, 2024".
 _BEFORE_ANCHOR, _AFTER_ANCHOR = 48, 96
+
+
+def _is_abbreviation(word: str, months: dict[str, int]) -> bool:
+    """ "Jan", "Sept", "févr": a shorter spelling of another name of the same month (it may take a dot)."""
+    return any(other != word and other.startswith(word) and number == months[word] for other, number in months.items())
 
 
 def _phrases(phrases) -> list[tuple[str, ...]]:

@@ -10,6 +10,7 @@ Counting conventions (the claim fields):
 - "dozens", "several", "scores", "heavy losses": qualifier "vague", no counts.
 """
 
+import re
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -44,6 +45,10 @@ class NumberReader:
         self.vague_by_start: dict[str, list] = {}
         for phrase in self.vague:
             self.vague_by_start.setdefault(phrase[0], []).append(phrase)
+        separators = re.escape(lexicon.THOUSANDS_SEPARATORS)
+        self.grouped = re.compile(rf"\d{{1,3}}(?:[{separators}]\d{{3}})+(?:[.,]\d+)?")
+        self.separators = re.compile(f"[{separators}]")
+        self.decimal_comma = "." in lexicon.THOUSANDS_SEPARATORS
         # Words a quantity can start with: anything else is rejected at once (this runs on every token).
         self.starts = (
             {phrase[0] for phrase, _ in self.qualifiers} | {phrase[0] for phrase in self.vague}
@@ -62,9 +67,8 @@ class NumberReader:
         return self._words_at(tokens, i)
 
     def _digits_at(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
-        try:
-            value = float(tokens[i].low.replace(",", ""))
-        except ValueError:
+        value = self._digits_value(tokens[i].low)
+        if value is None:
             return None
         last = i
         if i + 1 < len(tokens) and tokens[i + 1].low in self.lex.MULTIPLIERS:  # "1.2 million"
@@ -74,14 +78,26 @@ class NumberReader:
             return None
         return int(value), last
 
+    def _digits_value(self, low: str) -> float | None:
+        if self.grouped.fullmatch(low):
+            low = self.separators.sub("", low)
+        try:
+            return float(low.replace(",", ".") if self.decimal_comma else low)
+        except ValueError:
+            return None
+
     def _words_at(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
         lex = self.lex
+        if lex.read_number_words is not None:
+            words = [token.low for token in tokens[i : i + _LONGEST_NUMBER_PHRASE]]
+            found = lex.read_number_words(words)
+            return (found[0], i + found[1] - 1) if found else None
         low = tokens[i].low
         following = tokens[i + 1].low if i + 1 < len(tokens) else ""
         if low == lex.HALF and following in lex.INDEFINITE_ONE and i + 2 < len(tokens) and tokens[i + 2].low == lex.DOZEN:
             return 6, i + 2
         total, current, last, j = 0, None, None, i
-        if low in lex.INDEFINITE_ONE and low != "one" and (following == lex.DOZEN or following in lex.MULTIPLIERS):
+        if low in lex.INDEFINITE_ARTICLES and (following == lex.DOZEN or following in lex.MULTIPLIERS):
             current, j = 1, i + 1  # "a dozen", "a hundred"
         while j < len(tokens):
             low = tokens[j].low
@@ -139,6 +155,10 @@ class NumberReader:
             if ranged:
                 low, high, last = ranged
                 return Quantity(i, last, j + 1, low, high, "exact")
+        approximate = self._approximate_noun_at(tokens, j)
+        if approximate is not None:
+            value, last = approximate
+            return _with_qualifier(i, last, j, value, "approximately" if qualifier == "exact" else qualifier)
         number = self.number_at(tokens, j)
         if number is None:
             vague = self._vague_at(tokens, j)
@@ -157,6 +177,13 @@ class NumberReader:
                 break
         return _with_qualifier(i, last, j, value, qualifier)
 
+    def _approximate_noun_at(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
+        """ "une dizaine", "une centaine": a figure that is an estimate by its very noun."""
+        if i + 1 >= len(tokens) or tokens[i].low not in self.lex.INDEFINITE_ARTICLES:
+            return None
+        value = self.lex.APPROXIMATE_NOUNS.get(tokens[i + 1].low)
+        return (value, i + 1) if value else None
+
     def _range_at(self, tokens: list[Token], i: int) -> tuple[int, int, int] | None:
         first = self.number_at(tokens, i)
         if not first:
@@ -174,7 +201,7 @@ class NumberReader:
         # "killed 2 and wounded 10" or "2 soldiers and 10 civilians" are two figures.
         if not second or second[0] <= low:
             return None
-        if tokens[i].low in ("and", "or") and not (i >= 2 and tokens[i - 2].low in self.lex.RANGE_OPENERS):
+        if tokens[i].low in self.lex.RANGE_WORD_JOINERS and not (i >= 2 and tokens[i - 2].low in self.lex.RANGE_OPENERS):
             return None
         return second
 
@@ -185,6 +212,10 @@ class NumberReader:
             if _phrase_at(tokens, i, phrase):
                 return i + len(phrase) - 1
         return None
+
+
+# The longest run of number words read as one figure: "mille deux cent quatre-vingt-dix-neuf".
+_LONGEST_NUMBER_PHRASE = 8
 
 
 def _with_qualifier(first: int, last: int, number_first: int, value: int, qualifier: str) -> Quantity:

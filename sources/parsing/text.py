@@ -7,6 +7,7 @@ quotes and highlights can be cut out of it exactly.
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 from types import ModuleType
 from typing import NamedTuple
@@ -16,14 +17,29 @@ from unidecode import unidecode
 # Numbers with thousands separators; plain numbers not glued to letters; words
 # (letters and digits, inner hyphens and apostrophes, but a possessive 's is its
 # own token); any other single character.
-_TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![^\W_])"
+_WORD_AND_REST = (
     r"|\d+(?:\.\d+)?(?![^\W_])"
     r"|[^\W_]+(?:[-'’](?![sS]\b)[^\W_]+)*"
     r"|['’][sS]\b"
     r"|\S"
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u00c0-\u024f])")
+
+
+@lru_cache(maxsize=8)
+def token_pattern(thousands_separators: str = ",", elisions: tuple[str, ...] = ()) -> re.Pattern:
+    """The tokenizer of a language: its thousands separators ("1,200"; "1 200" and "1.200" in French)
+    and the elided words it splits off their word ("l'armée" -> "l'", "armée")."""
+    separator = "[" + re.escape(thousands_separators) + "]"
+    decimals = r"(?:\.\d+)?" if "." not in thousands_separators else r"(?:,\d+)?"
+    elided = ""
+    if elisions:
+        words = "|".join(sorted((re.escape(word.rstrip("'")) for word in elisions), key=len, reverse=True))
+        elided = rf"(?<![^\W_])(?i:{words})['’](?=[^\W\d_])|"
+    return re.compile(elided + rf"\d{{1,3}}(?:{separator}\d{{3}})+{decimals}(?![^\W_])" + _WORD_AND_REST)
+
+
+_TOKEN = token_pattern()
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?\s?[A-Z0-9\u00c0-\u024f])")
 _APOSTROPHES = "'’ʼ`´"
 
 
@@ -63,17 +79,38 @@ class Sentence:
 _new_token = tuple.__new__
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
+def tokenize(text: str, offset: int = 0, lexicon: ModuleType | None = None) -> list[Token]:
     # Built with tuple.__new__ from findall + one running position: this runs on every word of every
     # article, and NamedTuple's keyword handling and per-match objects cost more than the regex.
+    pattern = _TOKEN if lexicon is None else lexicon_token_pattern(lexicon)
+    elisions = lexicon.ELISIONS if lexicon is not None else None
     tokens = []
     position = 0
     find = text.find
-    for number, word in enumerate(_TOKEN.findall(text)):
+    for number, word in enumerate(pattern.findall(text)):
         start = find(word, position)
         position = start + len(word)
-        tokens.append(_new_token(Token, (word, offset + start, offset + position, word.lower(), number, word[:1].isupper())))
+        low = word.lower()
+        if elisions:
+            # An elided word reads as its full form ("d'" is "de"), so "plus d'une" matches "plus de".
+            low = elisions.get(low.replace("’", "'"), low).replace("’", "'")
+        tokens.append(_new_token(Token, (word, offset + start, offset + position, low, number, word[:1].isupper())))
     return tokens
+
+
+_LEXICON_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def lexicon_token_pattern(lexicon: ModuleType) -> re.Pattern:
+    pattern = _LEXICON_PATTERNS.get(lexicon.__name__)
+    if pattern is None:
+        pattern = _LEXICON_PATTERNS[lexicon.__name__] = token_pattern(lexicon.THOUSANDS_SEPARATORS, tuple(lexicon.ELISIONS))
+    return pattern
+
+
+def phrase_words(lexicon: ModuleType, phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as the words the tokenizer makes of running text ("d'après" -> ("de", "après"))."""
+    return tuple(token.low for token in tokenize(phrase, 0, lexicon))
 
 
 def split_sentences(text: str, lexicon: ModuleType) -> list[Sentence]:
@@ -86,7 +123,7 @@ def split_sentences(text: str, lexicon: ModuleType) -> list[Sentence]:
         for start, end in _line_sentences(line, lexicon):
             body = line[start:end]
             sentence = Sentence(len(sentences), position + start, position + end, body, line_number, heading, boilerplate)
-            sentence.tokens = tokenize(body, sentence.start)
+            sentence.tokens = tokenize(body, sentence.start, lexicon)
             sentence.words = {token.low for token in sentence.tokens}
             sentences.append(sentence)
         position += len(line) + 1

@@ -17,7 +17,16 @@ DOZEN = "dozen"
 HALF = "half"
 # Words that can stand for "one" before a multiplier: "a hundred", "a dozen".
 INDEFINITE_ONE = {"a", "an", "one"}
+# The indefinite articles among them: "a dozen" is 12, "one dozen" is read as a figure.
+INDEFINITE_ARTICLES = {"a", "an"}
 NUMBER_CONNECTOR = "and"  # "two hundred and fifty"
+# Nouns that are an estimate by themselves after an indefinite article (French "une dizaine"): none in English.
+APPROXIMATE_NOUNS: dict[str, int] = {}
+# A reader of number words for languages a library reads better; None: the reader of UNITS, TENS and
+# MULTIPLIERS in numbers.py. Takes the lowercase words from a figure on; returns (value, words used).
+read_number_words = None
+# Written figures: "1,200" groups thousands with a comma; the decimal mark is a point.
+THOUSANDS_SEPARATORS = ","
 
 # Qualifiers before a figure, longest first. Values are the claim qualifiers.
 QUALIFIER_PHRASES = [
@@ -35,6 +44,8 @@ QUALIFIER_PHRASES = [
 TRAILING_QUALIFIERS = [("or more", "at_least"), ("plus", "at_least"), ("or so", "approximately")]
 RANGE_OPENERS = {"between"}  # "between 10 and 15"
 RANGE_JOINERS = {"and", "to", "-", "–", "or"}  # "10 to 15", "10-15", "10 or 15"
+# Joiners that are words: a range only after RANGE_OPENERS ("killed 2 and wounded 10" is two figures).
+RANGE_WORD_JOINERS = {"and", "or"}
 
 # Amounts without a figure: a claim with qualifier "vague" and no counts.
 VAGUE_QUANTITIES = [
@@ -81,6 +92,25 @@ RELATIVE_WEEKS = {"last week": -1, "this week": 0, "past week": -1, "earlier thi
 RELATIVE_MONTHS = {"last month": -1, "this month": 0, "earlier this month": 0, "past month": -1}
 NUMBER_AGO_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
 LAST = "last"
+# Month and weekday names start with a capital letter in running text ("on Monday, July 26").
+CALENDAR_CAPITALISED = True
+DAY_SUFFIXES = r"st|nd|rd|th"  # "July 26th" (a regex alternation)
+DAY_ARTICLE = r"the"  # "the 26th of July" (a regex)
+DAY_MONTH_LINK = r"of"  # "26th of July" (a regex; empty when the month follows the day directly)
+# Words before a weekday and what they make of it: "last Friday", "this Monday", "next Tuesday".
+WEEKDAY_CUES_BEFORE = {"last": "last", "this": "this", "next": "next", "coming": "next"}
+# Words after a weekday ("samedi dernier" in French): none in English.
+WEEKDAY_CUES_AFTER: dict[str, str] = {}
+# Words after a month name that put it in the past year: none in English ("last November" comes before).
+LAST_AFTER: set[str] = set()
+# Words right before a month name that let it stand alone as a date: "in July", "last November".
+MONTH_CUES = ["last", "this", "in", "since", "during", "until", "by", "from", "of", "early", "late"]
+# "two years ago": {N} is a figure (digits or a number word), {U} a unit of NUMBER_AGO_UNITS (a regex).
+AGO_PATTERN = r"\b(?P<n>{N})\s+(?P<unit>{U})\s+ago\b"
+AGO_WORDS = ["ago"]  # words every "ago" phrase holds (patterns are skipped when they are absent)
+NIGHT_WORDS = ("night", "of")  # words every NIGHT_OF phrase holds
+# Words after a year that make it one of a list of years: "2020 and 2021", "2012 to 2015".
+YEAR_LIST_JOINERS = {"and", "to", "-", "–"}
 # Words between which a weekday pair or a day pair forms a range.
 DATE_RANGE_JOINERS = r"(?:-|–|—|to|and|through|until|till|into)"
 NIGHT_OF = r"(?:the\s+)?night\s+of"
@@ -683,6 +713,8 @@ PERSON_VERBS = {"said", "says", "told", "added", "stated", "claimed", "declared"
                 "commented", "warned", "noted", "wrote", "tweeted", "insisted", "argued", "suggested", "stressed"}  # fmt: skip
 
 # ---------------------------------------------------------------- sentences
+# Elided words split off the word they lean on, with the full form they read as (French "l'" -> "le"): none in English.
+ELISIONS: dict[str, str] = {}
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "maj", "sgt", "st", "no", "vs", "etc", "inc",
                  "ltd", "co", "corp", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "jan", "feb",
                  "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig",
