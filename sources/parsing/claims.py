@@ -22,25 +22,13 @@ from types import ModuleType
 from .document import ARMED_CATEGORIES, CIVILIANS, PROTESTERS, ActorMention, Document
 from .numbers import Quantity
 from .results import ActorRef, ParsedClaim
-from .text import Sentence, Token, inside_quotes
+from .text import Sentence, Token, inside_quotes, phrase_words
 
 _DIGIT_OR_HYPHEN = re.compile(r"[\d-]")
 PUNCTUATION_STOPS = {",", ";", ".", ":", "(", ")", "—", "–", "!", "?", "[", "]"}
 OPEN_QUOTES = {"“", "«", "„"}
 CLOSE_QUOTES = {"”", "»"}
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | {'"', "'", "‘", "’"}
-NP_STOPS = {
-    "in", "during", "on", "at", "near", "after", "before", "from", "by", "with", "since", "when", "while", "as",
-    "across", "around", "into", "for", "to", "and", "or", "but", "who", "that", "which", "were", "was", "had",
-    "have", "has", "are", "is", "be", "been", "being", "this", "last", "over", "throughout", "inside", "outside",
-    "under", "amid", "among", "including", "than", "between", "within", "if", "so", "they", "it", "he", "she",
-    "we", "its", "also", "all",
-}  # fmt: skip
-NP_OPENERS = {"of", "the", "its", "their", "our", "his", "her", "them", "those", "these", "whom"}
-TOLL_MOVES = {"was", "is", "stood", "at", "rose", "to", "reached", "of", "climbed", "has", "had", "risen",
-              "increased", "jumped", "now", "provisional", "stands", "brought", "bringing", "put", "the", "a"}  # fmt: skip
-
-
 @dataclass
 class Speaker:
     ref: ActorRef | None
@@ -68,7 +56,7 @@ class ClaimReader:
     def __init__(self, lexicon: ModuleType):
         self.lex = lexicon
         self.kind_phrases = sorted(
-            ((tuple(phrase.split()), kind) for kind, phrases in lexicon.KIND_WORDS.items() for phrase in phrases),
+            ((phrase_words(lexicon, phrase), kind) for kind, phrases in lexicon.KIND_WORDS.items() for phrase in phrases),
             key=lambda item: -len(item[0]),
         )
         self.kind_by_last_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -77,15 +65,22 @@ class ClaimReader:
         self.kind_by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, kind in self.kind_phrases:
             self.kind_by_first_word.setdefault(phrase[0], []).append((phrase, kind))
-        self.breakdowns = [tuple(cue.split()) for cue in lexicon.BREAKDOWN_CUES]
-        self.cue_words = set(lexicon.ATTRIBUTION_VERBS) | {lexicon.ACCORDING_TO[0]}
-        self.name_run = re.compile(r"^[A-Z][\w'’.-]*$")
-        self.qualifier_words = {word for phrase, _ in lexicon.QUALIFIER_PHRASES for word in phrase.split()}
+        self.breakdowns = [phrase_words(lexicon, cue) for cue in lexicon.BREAKDOWN_CUES]
+        self.according = [phrase_words(lexicon, phrase) for phrase in lexicon.ACCORDING_TO_PHRASES]
+        self.cue_words = set(lexicon.ATTRIBUTION_VERBS) | {phrase[0] for phrase in self.according}
+        self.name_run = re.compile(r"^[A-Z\u00c0-\u00de][\w'’.-]*$")
+        self.speaker_trailing_words = set(lexicon.PASSIVE_FILLERS) | lexicon.SPEAKER_TRAILING_WORDS
+        gaps = {phrase_words(lexicon, gap) for gap in lexicon.COORDINATION_GAPS}
+        self.coordination_gaps = gaps | {(",", *gap) for gap in gaps} | {(",",)}
+        self.breakdown_tails = {phrase_words(lexicon, tail) for tail in lexicon.BREAKDOWN_TAILS}
+        self.partitive_pronouns = {phrase_words(lexicon, tail) for tail in lexicon.PARTITIVE_PRONOUNS}
+        self.partitive_possessives = {phrase_words(lexicon, tail) for tail in lexicon.PARTITIVE_POSSESSIVES}
+        self.qualifier_words = {word for phrase, _ in lexicon.QUALIFIER_PHRASES for word in phrase_words(lexicon, phrase)}
         # A sentence holds a figure only if one of these words is in it (or a digit): the rest skip the figure reader.
         self.figure_words = (
             set(lexicon.UNITS) | set(lexicon.TENS) | set(lexicon.MULTIPLIERS) | {lexicon.DOZEN, lexicon.HALF}
             | {word for phrase in lexicon.VAGUE_QUANTITIES for word in phrase.split()} | set(lexicon.LOSS_NOUNS)
-        ) - {"a", "an", "of", "or", "so", "the"}  # fmt: skip
+        ) - lexicon.NOT_FIGURE_WORDS
 
     def _may_hold_figures(self, sentence: Sentence) -> bool:
         words = self.figure_words
@@ -138,7 +133,7 @@ class ClaimReader:
         runs, start = [], None
         for token in sentence.tokens:
             ok = token.index not in covered and (self.name_run.match(token.text) is not None
-                                                 or (start is not None and token.low in ("ag", "al", "ould", "bin", "ben", "el", "abu", "ibn", "de")))  # fmt: skip
+                                                 or (start is not None and token.low in self.lex.NAME_PARTICLES))  # fmt: skip
             if ok and start is None:
                 start = token.index
             elif not ok and start is not None:
@@ -167,9 +162,10 @@ class ClaimReader:
         cues: list[Cue] = []
         for token in tokens:
             low, i = token.low, token.index
-            if low == self.lex.ACCORDING_TO[0] and i + 1 < len(tokens) and tokens[i + 1].low == self.lex.ACCORDING_TO[1]:
-                end = self._region_end(tokens, i + 2)
-                speaker = self._speaker_of_region(doc, sentence, mentions, i + 2, end, people, last_speaker, speakers)
+            region = self._according_region(tokens, i)
+            if region is not None:
+                end = self._region_end(tokens, region)
+                speaker = self._speaker_of_region(doc, sentence, mentions, region, end, people, last_speaker, speakers)
                 cues.append(Cue(i, speaker, "according"))
                 continue
             if low not in self.lex.ATTRIBUTION_VERBS or self._is_noun_use(tokens, i):
@@ -193,37 +189,54 @@ class ClaimReader:
             cues = [cue for cue in cues if not (cue.kind == "according" and _is_relay(cue.speaker, self.lex))]
         return cues
 
+    def _according_region(self, tokens: list[Token], i: int) -> int | None:
+        """Where the source starts after "according to" / "selon" at token i; None if no such phrase is there.
+        A phrase that ends in a source noun keeps it: "de source hospitalière" -> "source hospitalière"."""
+        for phrase in self.according:
+            if tokens[i].low == phrase[0] and all(
+                i + n < len(tokens) and tokens[i + n].low == word for n, word in enumerate(phrase)
+            ):
+                last = i + len(phrase) - 1
+                return last if phrase[-1] in self.lex.SOURCE_NOUNS else last + 1
+        return None
+
     def _is_noun_use(self, tokens: list[Token], i: int) -> bool:
         """ "the claims", "a rebel claim", "reports of": attribution words used as nouns."""
         low = tokens[i].low
         before = tokens[i - 1].low if i > 0 else ""
-        if low in ("claim", "claims", "reports", "report", "estimates", "states", "put", "gave", "counted", "recorded", "listed", "documented"):
-            if before in ("the", "a", "an", "these", "those", "its", "their", "his", "her", "rebel", "such", "of") or low == "states":
+        lex = self.lex
+        if low in lex.ATTRIBUTION_NOUNS or low in lex.TOLL_VERBS:
+            if before in lex.NOUN_DETERMINERS or low in lex.ALWAYS_NOUNS:
                 return True
-            if low in ("put", "gave", "counted", "recorded", "listed", "documented") and not self._toll_nearby(tokens, i):
+            if low in lex.TOLL_VERBS and not self._toll_nearby(tokens, i):
                 return True
         return False
 
-    @staticmethod
-    def _toll_nearby(tokens: list[Token], i: int) -> bool:
+    def _toll_nearby(self, tokens: list[Token], i: int) -> bool:
         window = {t.low for t in tokens[i : i + 6]}
-        return bool(window & {"toll", "death", "dead", "number", "figure", "casualties"})
+        return bool(window & self.lex.TOLL_WORDS)
 
     def _inverted(self, tokens: list[Token], i: int) -> bool:
-        """ ', said Mohamed Ramadan, a spokesman' — the speaker follows the verb after a quotation."""
+        """ ', said Mohamed Ramadan, a spokesman' — the speaker follows the verb after a quotation; in French
+        also after a comma: "..., a indiqué l'armée dans un communiqué"."""
         if i == 0 or i + 1 >= len(tokens):
             return False
-        before = [t.text for t in tokens[max(0, i - 2) : i]]
+        k = i
+        while k > 0 and tokens[k - 1].low in self.lex.AUXILIARIES:
+            k -= 1  # "a indiqué": the auxiliary goes with the verb
+        before = [t.text for t in tokens[max(0, k - 2) : k]]
         after = tokens[i + 1]
-        return any(text in CLOSE_QUOTES or text == '"' for text in before) and after.low not in self.lex.PRONOUN_SPEAKERS and after.low not in ("that", "in", "on", "to")
+        opened = any(text in CLOSE_QUOTES or text == '"' for text in before) or (
+            self.lex.INVERSION_AFTER_COMMA and k > 0 and tokens[k - 1].text == ","
+        )
+        return opened and after.low not in self.lex.PRONOUN_SPEAKERS and after.low not in self.lex.NOT_INVERTED_SUBJECTS
 
-    @staticmethod
-    def _via_statement(tokens: list[Token], i: int) -> bool:
-        return any(t.low in ("statement", "communique", "communiqué") for t in tokens[i : i + 5])
+    def _via_statement(self, tokens: list[Token], i: int) -> bool:
+        return any(t.low in self.lex.STATEMENT_NOUNS for t in tokens[i : i + 5])
 
     def _region_end(self, tokens: list[Token], start: int) -> int:
         for token in tokens[start:]:
-            if token.text in PUNCTUATION_STOPS or token.text in QUOTES or token.low in ("that", "saying", "who"):
+            if token.text in PUNCTUATION_STOPS or token.text in QUOTES or token.low in self.lex.SPEAKER_REGION_ENDS:
                 return token.index - 1
         return len(tokens) - 1
 
@@ -231,7 +244,7 @@ class ClaimReader:
         k = verb - 1
         while k >= 0:
             text, low = tokens[k].text, tokens[k].low
-            if text in CLOSE_QUOTES or text in (";", ":", "—") or low in ("that", "but", "while", "whereas", "although", "though", "because"):
+            if text in CLOSE_QUOTES or text in (";", ":", "—") or low in self.lex.CLAUSE_OPENERS:
                 return k + 1
             if text == '"' and inside_quotes_token(tokens, k):
                 return k + 1
@@ -243,7 +256,7 @@ class ClaimReader:
         tokens = sentence.tokens
         start = i + 1
         for token in tokens[i + 1 : i + 6]:
-            if token.low in ("by", "from", "of"):
+            if token.low in self.lex.RELAY_SOURCE_PREPOSITIONS:
                 start = token.index + 1
                 break
         end = self._region_end(tokens, start)
@@ -273,18 +286,18 @@ class ClaimReader:
             named_before = named_before and not self._closes_sentence(doc, tokens, end + 1)
             # "X attacked ... on Monday, the military said": the words after the comma name the speaker.
             own = [m for m in mentions if m.category in ARMED_CATEGORIES and candidate <= m.first_token and m.last_token <= end]
-            if own and end - candidate <= 5 and tokens[candidate].low in ("the", "a", "an", "its", "their"):
+            if own and end - candidate <= 5 and tokens[candidate].low in self.lex.SPEAKER_DETERMINERS:
                 named_before = False
             if candidate <= end and not named_before:
                 core_start = candidate
-            if candidate <= end and tokens[candidate].low in ("which", "who") and candidate - 2 >= start:
+            if candidate <= end and tokens[candidate].low in self.lex.RELATIVE_PRONOUNS and candidate - 2 >= start:
                 # "a statement from the Malian army, which reported": the antecedent speaks.
                 antecedent = [m for m in mentions if m.category in ARMED_CATEGORIES and start <= m.last_token <= candidate - 2]
                 if antecedent:
                     return Speaker(antecedent[-1].ref, self._noun_group_text(sentence, antecedent[-1].first_token, candidate - 2))
                 return self._speaker_of_region(doc, sentence, mentions, start, candidate - 2, people, last_speaker, speakers)
         trimmed_end = end
-        while end >= core_start and (tokens[end].low in self.lex.PASSIVE_FILLERS | {"also", "further", "later", "previously", "initially", "earlier", "separately", "then", "had", "has", "have", "on", "in", "a", "rare", "late", "early", "last"} or self._in_date(doc, tokens[end]) or tokens[end].text in QUOTES):
+        while end >= core_start and (tokens[end].low in self.speaker_trailing_words or self._in_date(doc, tokens[end]) or tokens[end].text in QUOTES):
             end -= 1
         if end < core_start:
             if core_start > start:
@@ -296,7 +309,7 @@ class ClaimReader:
         # Pronouns and anaphora: the previous speaker ("..., it said", "he added").
         if words[-1] in self.lex.PRONOUN_SPEAKERS:
             return replace(last_speaker) if last_speaker else None
-        if words[0] in ("the", "its", "their") and len(words) == 2 and words[-1] in self.lex.ANAPHOR_NOUNS and not inside:
+        if words[0] in self.lex.ANAPHOR_DETERMINERS and len(words) == 2 and words[-1] in self.lex.ANAPHOR_NOUNS and not inside:
             return self._anaphor(words[-1], last_speaker, speakers)
         head = self._head(words)
         personal = any(word in self.lex.PERSONAL_SOURCE_MODIFIERS for word in words)
@@ -316,26 +329,26 @@ class ClaimReader:
         if head in self.lex.RELAY_NAMES or " ".join(words) in self.lex.RELAY_NAMES:
             return Speaker(None, text)
         # Any other subject of an attribution verb is a source described in words ("the local civil society").
-        if len(words) <= 12 and (words[0] in ("the", "a", "an", "two", "three", "several", "many", "some") or any(t.is_cap for t in tokens[core_start : end + 1])
+        if len(words) <= 12 and (words[0] in self.lex.DESCRIBED_SOURCE_OPENERS or any(t.is_cap for t in tokens[core_start : end + 1])
                                  or head in self.lex.SOURCE_NOUNS or head in self.lex.VOICE_NOUNS):  # fmt: skip
             return Speaker(None, text)
         return None
 
     def _closes_sentence(self, doc: Document, tokens: list[Token], verb: int) -> bool:
         rest = [t for t in tokens[verb + 1 :] if t.text not in PUNCTUATION_STOPS and t.text not in QUOTES and not self._in_date(doc, t)]
-        return len(rest) <= 4 and all(t.low in ("on", "in", "a", "statement", "reuters", "afp", "ap", "told", "by", "phone", "reporters", "the") or t.is_cap for t in rest)
+        return len(rest) <= 4 and all(t.low in self.lex.ATTRIBUTION_TAIL_WORDS or t.is_cap for t in rest)
 
-    @staticmethod
-    def _noun_group_text(sentence: Sentence, first: int, end: int) -> str:
+    def _noun_group_text(self, sentence: Sentence, first: int, end: int) -> str:
         """From the determiner before an actor's words to the end of the speaker's words."""
         tokens = sentence.tokens
+        articles = self.lex.ARTICLES
         k = first
-        while k > 0 and first - k < 4 and tokens[k - 1].low not in (",", "that", "and", "day", "said") and tokens[k - 1].text not in QUOTES:
-            if tokens[k - 1].low in ("a", "an", "the"):
+        while k > 0 and first - k < 4 and tokens[k - 1].low not in self.lex.NOUN_GROUP_STOPS and tokens[k - 1].text not in QUOTES:
+            if tokens[k - 1].low in articles:
                 k -= 1
                 break
             k -= 1
-        if tokens[k].low not in ("a", "an", "the"):
+        if tokens[k].low not in articles:
             k = first
         return sentence.span_text(k, end).strip(" ,“”\"'")
 
@@ -348,7 +361,7 @@ class ClaimReader:
             if token.low in self.lex.VOICE_NOUNS:
                 before = [m for m in armed if m.last_token < token.index]
                 after = [m for m in armed if m.first_token > token.index]
-                if after and token.index + 1 < len(tokens) and tokens[token.index + 1].low in ("for", "of", "from", "by", "at", "to", "the"):
+                if after and token.index + 1 < len(tokens) and tokens[token.index + 1].low in self.lex.VOICE_LINKS:
                     return after[0], token.index
                 if before and before[-1].last_token >= token.index - 3:
                     return before[-1], token.index
@@ -358,7 +371,7 @@ class ClaimReader:
         """The last word before a preposition: "a former UN mission official in Kidal" -> "official"."""
         cut = len(words)
         for k, word in enumerate(words):
-            if k > 0 and word in ("in", "of", "for", "from", "at", "with", "on", "based", "who", "near"):
+            if k > 0 and word in self.lex.HEAD_CUTTERS:
                 cut = k
                 break
         return words[cut - 1] if cut else words[-1]
@@ -494,7 +507,7 @@ class ClaimReader:
     def _noun_phrase(self, tokens: list[Token], start: int) -> tuple[int, int]:
         """The figure's noun phrase after it: "of its soldiers", "Russian Wagner mercenaries"."""
         k = start
-        while k < len(tokens) and tokens[k].low in NP_OPENERS and k - start < 3:
+        while k < len(tokens) and tokens[k].low in self.lex.NP_OPENERS and k - start < 3:
             k += 1
         first, last = k, start - 1
         while k < len(tokens) and k - first < 6:
@@ -502,7 +515,7 @@ class ClaimReader:
             if token.text in QUOTES:
                 k += 1
                 continue
-            if token.text in PUNCTUATION_STOPS or token.low in NP_STOPS or token.low.isdigit():
+            if token.text in PUNCTUATION_STOPS or token.low in self.lex.NP_STOPS or token.low.isdigit():
                 break
             if self._kind_phrase_at(tokens, k) and last >= first and token.low not in self.lex.KIND_HEAD_NOUNS:
                 break
@@ -558,7 +571,8 @@ class ClaimReader:
             return before
         # A toll: "the provisional death toll was at least 17".
         window = [t.low for t in tokens[max(0, q.first - 8) : q.first]]
-        if "toll" in window and all(w in TOLL_MOVES or w in ("toll", "death", "provisional", "official") or self._is_filler_word(w) for w in window[window.index("toll") + 1 :]):
+        toll = next((w for w in window if w in self.lex.TOLL_NOUNS), None)
+        if toll is not None and all(w in self.lex.TOLL_MOVES or w in self.lex.TOLL_LEADS or self._is_filler_word(w) for w in window[window.index(toll) + 1 :]):
             return "killed"
         return None
 
@@ -573,7 +587,7 @@ class ClaimReader:
         return closing + 1 if closing is not None else k
 
     def _is_filler_word(self, word: str) -> bool:
-        return word in self.lex.OBJECT_FILLERS or word in ("to", "have", "had", "it", "they", "that")
+        return word in self.lex.OBJECT_FILLERS or word in self.lex.KIND_VERB_FILLERS
 
     def _loss_of_life(self, tokens: list[Token], k: int) -> str:
         following = {t.low for t in tokens[k + 1 : k + 5]}
@@ -587,14 +601,14 @@ class ClaimReader:
             if found:
                 start, kind = found
                 # "killed and injured dozens": the first verb of the chain.
-                while start >= 2 and tokens[start - 1].low in ("and", "or", ",") and self._kind_phrase_ending(tokens, start - 2):
+                while start >= 2 and (tokens[start - 1].low in self.lex.COORDINATORS or tokens[start - 1].text == ",") and self._kind_phrase_ending(tokens, start - 2):
                     start, kind = self._kind_phrase_ending(tokens, start - 2)
                 return kind
             if token.text in PUNCTUATION_STOPS and token.text != "," or token.low.isdigit():
                 return None
             if token.text == "," and steps > 0:
                 return None
-            if not (self._is_filler_word(token.low) or token.low in self.lex.PASSIVE_FILLERS or token.text in QUOTES or token.low in ("least", "more", "than", "about", "up", "as", "many", "over", "around", "nearly", "almost", "some", "roughly", "approximately", "estimated", "an")):
+            if not (self._is_filler_word(token.low) or token.low in self.lex.PASSIVE_FILLERS or token.text in QUOTES or token.low in self.lex.QUALIFIER_WORDS_BEFORE_FIGURE):
                 return None
             k -= 1
             steps += 1
@@ -606,17 +620,17 @@ class ClaimReader:
         found = []
         for token in tokens:
             noun = self.lex.LOSS_NOUNS.get(token.low)
-            if noun is None or token.low in ("toll", "deaths") or token.index in taken or token.index in blocked:
+            if noun is None or token.low in self.lex.LOSS_NOUNS_NOT_VAGUE or token.index in taken or token.index in blocked:
                 continue
             k = token.index - 1
             adjectives = 0
-            while k >= 0 and (tokens[k].low in self.lex.VAGUE_LOSS_ADJECTIVES or tokens[k].low == "and"):
-                adjectives += tokens[k].low != "and"
+            while k >= 0 and (tokens[k].low in self.lex.VAGUE_LOSS_ADJECTIVES or tokens[k].low in self.lex.COORDINATORS):
+                adjectives += tokens[k].low not in self.lex.COORDINATORS
                 k -= 1
             if not adjectives:
                 continue
             first = k + 1
-            while tokens[first].low == "and":
+            while tokens[first].low in self.lex.COORDINATORS:
                 first += 1
             quantity = Quantity(first, token.index, first, None, None, "vague")
             found.append({"q": quantity, "np": (token.index + 1, token.index), "loss_kind": self._loss_of_life(tokens, token.index), "loss": True})
@@ -625,8 +639,8 @@ class ClaimReader:
     def _coordinated(self, tokens: list[Token], previous: dict, figure: dict) -> bool:
         """ "50 Russian mercenaries and 10 Malian soldiers", "50 mercenaries, 10 soldiers"."""
         end = max(previous["q"].last, previous["np"][1])
-        between = [t.text.lower() for t in tokens[end + 1 : figure["q"].first] if t.text not in QUOTES]
-        return between in (["and"], [","], [",", "and"], ["as", "well", "as"], ["plus"])
+        between = tuple(t.low for t in tokens[end + 1 : figure["q"].first] if t.text not in QUOTES)
+        return between in self.coordination_gaps
 
     def _is_breakdown(self, tokens: list[Token], figures: list[dict], n: int) -> bool:
         """ "18 people, among them nine children": the nine are part of the 18."""
@@ -640,8 +654,8 @@ class ClaimReader:
             for offset in range(len(window) - size + 1):
                 if tuple(window[offset : offset + size]) == cue:
                     return True
-        after = [t.low for t in tokens[figure["q"].last + 1 : figure["q"].last + 3]]
-        return after[:2] in (["of", "them"], ["of", "whom"])
+        after = tuple(t.low for t in tokens[figure["q"].last + 1 : figure["q"].last + 3])
+        return after in self.breakdown_tails
 
     @staticmethod
     def _share_kinds(figures: list[dict]) -> None:
@@ -695,9 +709,9 @@ class ClaimReader:
             return speaker.ref
         if inside:
             return inside[0].ref
-        if words and (words[0] in self.lex.OTHERS_WORDS or (words[:2] in (["of", "them"], ["of", "their"]))) and subjects:
+        if words and (words[0] in self.lex.OTHERS_WORDS or tuple(words[:2]) in self.partitive_pronouns) and subjects:
             return subjects[-1]
-        if words[:2] in (["of", "their"],) or (words and words[0] in self.lex.PLURAL_POSSESSIVES):
+        if tuple(words[:2]) in self.partitive_possessives or (words and words[0] in self.lex.PLURAL_POSSESSIVES):
             if subjects:
                 return subjects[-1]
             return speaker.ref if speaker else None
@@ -711,7 +725,7 @@ class ClaimReader:
         "Wagner acknowledged heavy losses" -> the speaker; "the enemy suffered ..." -> not known here."""
         armed = [m for m in mentions if m.category in ARMED_CATEGORIES and not m.descriptor]
         after = [m for m in armed if q.last < m.first_token <= q.last + 4]
-        if q.last + 1 < len(tokens) and tokens[q.last + 1].low in ("on", "upon", "among", "to") and after:
+        if q.last + 1 < len(tokens) and tokens[q.last + 1].low in self.lex.LOSS_TARGET_PREPOSITIONS and after:
             return after[0].ref
         before = [t.low for t in tokens[max(0, q.first - 4) : q.first]]
         if any(word in self.lex.ENEMY_WORDS for word in before):
@@ -786,5 +800,7 @@ def _is_relay(speaker: Speaker | None, lex: ModuleType) -> bool:
         return True
     if speaker.ref is not None:
         return False
-    text = speaker.text.lower().removeprefix("the ").strip()
+    text = speaker.text.lower()
+    first, _, rest = text.partition(" ")
+    text = (rest if first in lex.ARTICLES else text).strip()
     return text in lex.RELAY_NAMES or any(text.startswith(name) for name in lex.RELAY_NAMES if len(name) > 3)

@@ -355,6 +355,43 @@ OTHERS_WORDS = {"others", "other", "more", "additional", "further"}
 SPEAKER_POSSESSIVES = {"its", "our", "his", "her", "own"}
 PLURAL_POSSESSIVES = {"their", "them"}
 
+# Words that end a figure's noun phrase: "20 soldiers in Kidal", "five people who ...".
+NP_STOPS = {
+    "in", "during", "on", "at", "near", "after", "before", "from", "by", "with", "since", "when", "while", "as",
+    "across", "around", "into", "for", "to", "and", "or", "but", "who", "that", "which", "were", "was", "had",
+    "have", "has", "are", "is", "be", "been", "being", "this", "last", "over", "throughout", "inside", "outside",
+    "under", "amid", "among", "including", "than", "between", "within", "if", "so", "they", "it", "he", "she",
+    "we", "its", "also", "all",
+}  # fmt: skip
+# Words that may open a figure's noun phrase: "20 of its soldiers".
+NP_OPENERS = {"of", "the", "its", "their", "our", "his", "her", "them", "those", "these", "whom"}
+# Words between a toll and its figure: "the toll rose to 17".
+TOLL_MOVES = {"was", "is", "stood", "at", "rose", "to", "reached", "of", "climbed", "has", "had", "risen",
+              "increased", "jumped", "now", "provisional", "stands", "brought", "bringing", "put", "the", "a"}  # fmt: skip
+
+
+TOLL_NOUNS = {"toll"}  # "the death toll was 17"
+TOLL_LEADS = {"toll", "death", "provisional", "official"}  # words of a toll phrase itself
+# Words that never count as a figure word when a sentence is tested for figures.
+NOT_FIGURE_WORDS = {"a", "an", "of", "or", "so", "the"}
+# Words that may stand between a kind verb and the figure before it: "killed at least 20", "killed some 20".
+QUALIFIER_WORDS_BEFORE_FIGURE = {"least", "more", "than", "about", "up", "as", "many", "over", "around", "nearly",
+                                 "almost", "some", "roughly", "approximately", "estimated", "an"}  # fmt: skip
+# Small words between a kind verb and its figure besides OBJECT_FILLERS: "claim to have eliminated 50".
+KIND_VERB_FILLERS = {"to", "have", "had", "it", "they", "that"}
+COORDINATORS = {"and", "or"}
+# What stands between two coordinated figures: "50 mercenaries and 10 soldiers", "50 ..., as well as 10".
+COORDINATION_GAPS = ["and", "as well as", "plus"]
+# After a figure, words that make it part of the one before: "nine of them", "nine of whom".
+BREAKDOWN_TAILS = ["of them", "of whom"]
+# Words that point back to the previous figure's people: "ten of them", "ten of their fighters".
+PARTITIVE_PRONOUNS = ["of them", "of their"]
+PARTITIVE_POSSESSIVES = ["of their"]
+# Prepositions that name who suffered a loss: "inflicted heavy losses on the attackers".
+LOSS_TARGET_PREPOSITIONS = {"on", "upon", "among", "to"}
+# Loss nouns that are tolls, not vague losses: "the death toll", "20 deaths".
+LOSS_NOUNS_NOT_VAGUE = {"toll", "deaths"}
+
 # ---------------------------------------------------------------- attribution
 ATTRIBUTION_VERBS = {
     "said", "says", "say", "saying", "claimed", "claims", "claim", "claiming", "stated", "states", "stating",
@@ -371,7 +408,47 @@ RELAY_VERBS = {"quoted", "citing", "cited"}
 # -ing forms continue the speaker of the main clause: "..., adding that".
 PARTICIPLE_ATTRIBUTION = {"saying", "adding", "stating", "claiming", "announcing", "declaring", "confirming",
                           "recognising", "recognizing", "reporting"}  # fmt: skip
-ACCORDING_TO = ("according", "to")
+# Phrases that put the source after them: "according to the army". A phrase ending in a source noun keeps it.
+ACCORDING_TO_PHRASES = ["according to"]
+ARTICLES = {"the", "a", "an"}
+# Auxiliaries that go with an attribution verb ("has said"); inversion is read past them.
+AUXILIARIES = {"has", "have", "had"}
+# Whether a speaker may follow its verb after a comma as well as after a quotation (French: ", a indiqué l'armée").
+INVERSION_AFTER_COMMA = False
+# Words after a verb that are not its inverted subject: '", said that ...', '", said in a statement'.
+NOT_INVERTED_SUBJECTS = {"that", "in", "on", "to"}
+STATEMENT_NOUNS = {"statement", "communique", "communiqué"}
+# Words that end the words naming a speaker: "according to the army, which ...", "X said that ...".
+SPEAKER_REGION_ENDS = {"that", "saying", "who"}
+# Words that open a clause: the speaker of a verb stands after the last of them.
+CLAUSE_OPENERS = {"that", "but", "while", "whereas", "although", "though", "because"}
+# "SITE quoted a statement by JNIM": the words after these name the quoted party.
+RELAY_SOURCE_PREPOSITIONS = {"by", "from", "of"}
+SPEAKER_DETERMINERS = {"the", "a", "an", "its", "their"}
+RELATIVE_PRONOUNS = {"which", "who"}
+# Words trimmed from the end of a speaker's words besides PASSIVE_FILLERS: "the army also said", "the army on Monday said".
+SPEAKER_TRAILING_WORDS = {"also", "further", "later", "previously", "initially", "earlier", "separately", "then",
+                          "had", "has", "have", "on", "in", "a", "rare", "late", "early", "last"}  # fmt: skip
+ANAPHOR_DETERMINERS = {"the", "its", "their"}  # "the group said"
+# First words of a source described in words: "the local civil society", "two witnesses".
+DESCRIBED_SOURCE_OPENERS = {"the", "a", "an", "two", "three", "several", "many", "some"}
+# Words that may close a sentence after its attribution verb: "..., the army said in a statement on Monday."
+ATTRIBUTION_TAIL_WORDS = {"on", "in", "a", "statement", "reuters", "afp", "ap", "told", "by", "phone", "reporters", "the"}
+# Words before an actor that stop the determiner search of a speaker's text.
+NOUN_GROUP_STOPS = {",", "that", "and", "day", "said"}
+# Words after a voice noun that lead to the organisation it speaks for: "a spokesman for X".
+VOICE_LINKS = {"for", "of", "from", "by", "at", "to", "the"}
+# Words that end the head of a described source: "a former UN mission official in Kidal" -> "official".
+HEAD_CUTTERS = {"in", "of", "for", "from", "at", "with", "on", "based", "who", "near"}
+# Attribution words used as nouns: "the claims", "reports of", "a rebel claim".
+ATTRIBUTION_NOUNS = {"claim", "claims", "reports", "report", "estimates", "states"}
+ALWAYS_NOUNS = {"states"}
+NOUN_DETERMINERS = {"the", "a", "an", "these", "those", "its", "their", "his", "her", "rebel", "such", "of"}
+# Verbs that give a toll only next to a toll word: "put the death toll at 17".
+TOLL_VERBS = {"put", "gave", "counted", "recorded", "listed", "documented"}
+TOLL_WORDS = {"toll", "death", "dead", "number", "figure", "casualties"}
+# Small words inside people's names: "Iyad Ag Ghaly", "Abu Bakr al Baghdadi".
+NAME_PARTICLES = {"ag", "al", "ould", "bin", "ben", "el", "abu", "ibn", "de"}
 # Nouns that speak for the organisation named next to them: "a CSP spokesman", "a statement by the army".
 VOICE_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement", "statements", "communique",
