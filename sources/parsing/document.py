@@ -38,7 +38,7 @@ from .actors import ActorDictionary, ActorEntry
 from .dates import DateMention, DateReader, SameDayMention
 from .numbers import NumberReader
 from .results import ActorRef
-from .text import Sentence, Token, split_sentences
+from .text import Sentence, Token, phrase_words, split_sentences, tokenize
 
 NAMED, STATE, REBEL, JIHADIST, EXTERNAL, UNIDENTIFIED, CIVILIANS, PROTESTERS, NEW = (
     "named", "state", "rebel", "jihadist", "external", "unidentified", "civilians", "protesters", "new",
@@ -121,19 +121,22 @@ class Reader:
                                 (JIHADIST, lexicon.JIHADIST_NOUNS), (EXTERNAL, lexicon.EXTERNAL_NOUNS),
                                 (CIVILIANS, lexicon.CIVILIAN_NOUNS), (PROTESTERS, lexicon.PROTESTER_NOUNS)):  # fmt: skip
             for phrase in words:
-                self.generic.setdefault(tuple(phrase.split()), category)
+                self.generic.setdefault(phrase_words(lexicon, phrase), category)
         self.generic_length = max(len(phrase) for phrase in self.generic)
-        self.country_names = {tuple(name.split()): code for name, code in lexicon.COUNTRY_NAMES.items()}
-        self.demonyms = {tuple(name.split()): code for name, code in lexicon.DEMONYMS.items()}
+        self.country_names = {_as_written(lexicon, name): code for name, code in lexicon.COUNTRY_NAMES.items()}
+        self.demonyms = {_as_written(lexicon, name): code for name, code in lexicon.DEMONYMS.items()}
         self.country_length = max(len(phrase) for phrase in [*self.country_names, *self.demonyms])
         self.country_starts = {phrase[0] for phrase in [*self.country_names, *self.demonyms]}
         self.generic_starts = {phrase[0] for phrase in self.generic}
         self.affiliate_words = lexicon.AFFILIATE_NOUNS
+        self.border_leads = [phrase_words(lexicon, lead) for lead in lexicon.BORDER_LEADS]
+        inner = "|".join(re.escape(word) for word in sorted(lexicon.NAME_INNER_WORDS, key=len, reverse=True))
+        self.name_tail = re.compile(rf"(?:\s+(?:{inner}))+$")
         introducers = "|".join(lexicon.NEW_GROUP_INTRODUCERS)
         heads = "|".join(re.escape(word) for word in lexicon.NEW_GROUP_HEADS)
         self.new_group = re.compile(
-            rf"\b(?P<head>{heads})\s*,?\s+(?:{introducers})\s+(?:the\s+|itself\s+)?[\"“']?"
-            r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|al|el|de|du|des|the|and|wa|ul)){0,6})",
+            rf"\b(?P<head>{heads})\s*,?\s+(?:{introducers})\s+(?:{lexicon.NEW_GROUP_NAME_LEADS})?[\"“«']?\s?"
+            rf"(?P<name>[A-Z\u00c0-\u00de][\w'’-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w'’-]*|{inner})){{0,6}})",
         )
 
     def read(self, text: str, published: date | None, title: str, actors: ActorDictionary, country_hint: str = "") -> Document:
@@ -178,17 +181,17 @@ class Reader:
         if last < len(tokens) and "-" in tokens[last].low and tokens[last].low.rsplit("-", 1)[-1] in self.affiliate_words:
             return True
         before = [token.low for token in tokens[max(0, first - 3) : first]]
-        return len(before) >= 2 and before[-1] in ("of", "to", "with") and before[-2] in self.affiliate_words
+        return len(before) >= 2 and before[-1] in self.lex.AFFILIATE_LINKS and before[-2] in self.affiliate_words
 
     def _new_groups(self, doc: Document, named: list[ActorMention]) -> list[ActorMention]:
         """Named armed groups the dictionary lacks, each occurrence of the name."""
         mentions = []
         for match in self.new_group.finditer(doc.text):
-            name = re.sub(r"(?:\s+(?:of|for|al|el|de|du|des|the|and|wa|ul))+$", "", match.group("name")).strip()
+            name = self.name_tail.sub("", match.group("name")).strip()
             start = match.start("name")
             if len(name) < 3 or any(m.start < start + len(name) and m.end > start for m in named):
                 continue
-            if doc.actors.by_alias(name) or name.split()[0].lower() in _NOT_NAME_STARTS:
+            if doc.actors.by_alias(name) or name.split()[0].lower() in self.lex.NOT_NAME_STARTS:
                 continue
             kind = self._new_group_kind(doc.text[max(0, match.start() - 60) : match.end()], match.group("head"))
             ref = ActorRef(None, name, kind, doc.main_country or "", is_new=True)
@@ -247,13 +250,13 @@ class Reader:
             if (sentence.index, k - 1) in covered:
                 break
             common = (previous.low,) in self.generic and previous.low not in self.lex.GENERIC_NAME_WORDS  # "Rebels of the"
-            if previous.is_cap and previous.text[:1].isalpha() and previous.low not in _NOT_NAME_STARTS and not common:
+            if previous.is_cap and previous.text[:1].isalpha() and previous.low not in self.lex.NOT_NAME_STARTS and not common:
                 k -= 1
-            elif previous.low in _NAME_INNER_WORDS and k >= 2 and tokens[k - 2].is_cap and (sentence.index, k - 2) not in covered:
+            elif previous.low in self.lex.NAME_INNER_WORDS and k >= 2 and tokens[k - 2].is_cap and (sentence.index, k - 2) not in covered:
                 k -= 1
             else:
                 break
-        while k < head and tokens[k].low in _NAME_INNER_WORDS:
+        while k < head and tokens[k].low in self.lex.NAME_INNER_WORDS:
             k += 1
         return k
 
@@ -262,13 +265,13 @@ class Reader:
         tokens, k = sentence.tokens, opener
         while k + 1 < len(tokens) and (sentence.index, k + 1) not in covered:
             following = tokens[k + 1]
-            if (following.is_cap and following.text[:1].isalpha()) or following.low.startswith(("al-", "el-", "ad-", "ud-", "ul-")):
+            if (following.is_cap and following.text[:1].isalpha()) or following.low.startswith(self.lex.NAME_PREFIXES):
                 k += 1
-            elif following.low in _NAME_INNER_WORDS and k + 2 < len(tokens) and tokens[k + 2].is_cap:
+            elif following.low in self.lex.NAME_INNER_WORDS and k + 2 < len(tokens) and tokens[k + 2].is_cap:
                 k += 1
             else:
                 break
-        while k > opener and tokens[k].low in _NAME_INNER_WORDS:
+        while k > opener and tokens[k].low in self.lex.NAME_INNER_WORDS:
             k -= 1
         return k
 
@@ -282,7 +285,7 @@ class Reader:
         distinctive = [
             token for token in tokens
             if token.low not in lex.GENERIC_NAME_WORDS and token.low not in lex.ARMED_NAME_HEADS
-            and token.low not in lex.ARMED_NAME_OPENERS and token.low not in _NAME_INNER_WORDS
+            and token.low not in lex.ARMED_NAME_OPENERS and token.low not in self.lex.NAME_INNER_WORDS
             and (token.text,) not in self.country_names and (token.text,) not in self.demonyms
             and token.low not in lex.MONTHS and token.low not in lex.WEEKDAYS
         ]  # fmt: skip
@@ -320,7 +323,8 @@ class Reader:
                     demonym = code is None and words in self.demonyms
                     code = code or self.demonyms.get(words)
                     ambiguous = " ".join(words) in self.lex.AMBIGUOUS_COUNTRY_NAMES and i + length < len(tokens) and tokens[i + length].is_cap
-                    if code and tokens[i].is_cap and (sentence.index, i) not in covered and not ambiguous:
+                    capitalised = tokens[i].is_cap or (demonym and not self.lex.DEMONYMS_CAPITALISED)
+                    if code and capitalised and (sentence.index, i) not in covered and not ambiguous:
                         hit = (length, code, demonym)
                         break
                 if hit:
@@ -347,7 +351,9 @@ class Reader:
     def _names_a_border(self, doc: Document, mention: CountryMention) -> bool:
         following = doc.text[mention.end : mention.end + 12].lower().split()
         preceding = doc.text[max(0, mention.start - 20) : mention.start].lower().split()
-        return bool(following and following[0].strip(",.") in self.lex.BORDER_WORDS) or preceding[-2:] in (["border", "with"], ["frontier", "with"])
+        return bool(following and following[0].strip(",.") in self.lex.BORDER_WORDS) or any(
+            tuple(preceding[-len(lead) :]) == lead for lead in self.border_leads
+        )
 
     def _names_the_scene(self, doc: Document, mention: CountryMention) -> bool:
         sentence = doc.sentences[mention.sentence]
@@ -355,9 +361,11 @@ class Reader:
         first = next(t.index for t in tokens if t.start >= mention.start)
         last = next(t.index for t in reversed(tokens) if t.end <= mention.end)
         before = tokens[first - 1].low if first > 0 else ""
-        after = [t.low for t in tokens[last + 1 : last + 4] if t.low not in ("'s", "’s")]
+        after = [t.low for t in tokens[last + 1 : last + 4] if t.low not in self.lex.POSSESSIVE_MARKERS]
         places = self.lex.SETTLEMENT_NOUNS | self.lex.REGION_NOUNS
-        return before in ("in", "across", "inside") or any(word in places for word in after[:2]) or (
+        # "la ville malienne de": the place noun stands before a demonym in languages that put adjectives after.
+        noun_before = mention.demonym and self.lex.ADJECTIVES_FOLLOW_NOUN and before in places
+        return before in self.lex.SCENE_PREPOSITIONS or noun_before or any(word in places for word in after[:2]) or (
             bool(after) and after[0] in self.lex.COMPASS_WORDS
         )
 
@@ -404,14 +412,19 @@ class Reader:
     def _extends_named(sentence: Sentence, i: int, covered: set) -> bool:
         return i > 0 and (sentence.index, i - 1) in covered
 
-    def owner_country(self, doc: Document, sentence: Sentence, first: int) -> tuple[str | None, bool]:
-        """(country named in front of a generic noun, whether an owner word is there at all)."""
+    def owner_country(self, doc: Document, sentence: Sentence, first: int, last: int | None = None) -> tuple[str | None, bool]:
+        """(country named in front of a generic noun — or after it, where adjectives follow the noun:
+        "l'armée malienne", "l'armée du Mali" —, whether an owner word is there at all)."""
         tokens = sentence.tokens
+        if self.lex.ADJECTIVES_FOLLOW_NOUN and last is not None:
+            after = self._country_after(tokens, last)
+            if after:
+                return after, True
         k = first - 1
         owned = False
         while k >= 0 and k >= first - 4:
             low = tokens[k].low
-            if low in ("'s", "’s") and k > 0:
+            if low in self.lex.POSSESSIVE_MARKERS and k > 0:
                 k -= 1
                 continue
             for length in (2, 1):
@@ -423,11 +436,23 @@ class Reader:
                 owned = True
                 k -= 1
                 continue
-            if low in ("the", "a", "an", "its", "their", "his", "her", "our", "local", "regular", "elite", "own"):
+            if low in self.lex.OWNER_SKIP_WORDS:
                 k -= 1
                 continue
             break
         return None, owned
+
+    def _country_after(self, tokens: list[Token], last: int) -> str | None:
+        """A demonym or "of" + a country name right after a noun: "soldats burkinabè", "l'armée du Mali"."""
+        k = last + 1
+        while k < len(tokens) and k <= last + 2 and tokens[k].low in self.lex.OWNER_OF_WORDS:
+            k += 1
+        for length in (2, 1):
+            words = tuple(token.text for token in tokens[k : k + length])
+            code = self.demonyms.get(words) or (self.country_names.get(words) if k > last + 1 else None)
+            if code:
+                return code
+        return None
 
     # ---------------------------------------------------------------- resolution
     def _resolve(self, doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -461,10 +486,10 @@ class Reader:
             return None
         tokens = doc.sentences[mention.sentence].tokens
         k = mention.last_token + 1
-        if k >= len(tokens) or tokens[k].low != "of":
+        if k >= len(tokens) or tokens[k].low not in doc.lex.OWNER_OF_WORDS:
             return None
         k += 1
-        if k < len(tokens) and tokens[k].low in ("a", "an", "the"):
+        if k < len(tokens) and tokens[k].low in doc.lex.ARTICLES:
             k += 1
         owner = named_at.get((mention.sentence, k))
         return owner if owner is not None and not owner.parent and owner.ref.kind != "civilians" else None
@@ -502,9 +527,9 @@ class Reader:
 
         sentence = doc.sentences[mention.sentence]
         noun = " ".join(token.low for token in sentence.tokens[mention.first_token : mention.last_token + 1])
-        country, owned = self.owner_country(doc, sentence, mention.first_token)
+        country, owned = self.owner_country(doc, sentence, mention.first_token, mention.last_token)
         before = sentence.tokens[mention.first_token - 1].low if mention.first_token else ""
-        if before in ("its", "their") and mention.category in (STATE, REBEL, JIHADIST, EXTERNAL):
+        if before in self.lex.OWNER_POSSESSIVES and mention.category in (STATE, REBEL, JIHADIST, EXTERNAL):
             # "Wagner said its fighters ...": the owner named earlier in the sentence.
             owner = next((m for m in reversed(resolved) if m.sentence == mention.sentence
                           and m.category in ARMED_CATEGORIES and not m.descriptor), None)  # fmt: skip
@@ -516,12 +541,12 @@ class Reader:
             return state_ref(doc, country or doc.main_country, police=noun in self.lex.POLICE_NOUNS)
         if mention.category == EXTERNAL:
             return salient(EXTERNAL, country) or salient(EXTERNAL) or (
-                state_ref(doc, country) if country and noun == "allies" else None
+                state_ref(doc, country) if country and noun in self.lex.ALLY_NOUNS else None
             )
         if mention.category == REBEL:
             return salient(REBEL) or salient(JIHADIST) or unidentified_ref(doc)
         if mention.category == JIHADIST:
-            fallback = salient(REBEL) if noun in ("militants", "militant", "insurgents", "terrorists", "terrorist") else None
+            fallback = salient(REBEL) if noun in self.lex.UNALIGNED_JIHADIST_NOUNS else None
             return salient(JIHADIST) or fallback or unidentified_ref(doc)
         if mention.category in (CIVILIANS, PROTESTERS):
             return generic_ref(doc, mention.category, country or doc.main_country)
@@ -552,10 +577,11 @@ class Reader:
         return None
 
 
-# Small words inside a group's name: "Movement for the Liberation of Xyz", "Ansar al Din".
-_NAME_INNER_WORDS = {"of", "for", "the", "and", "al", "el", "de", "du", "des", "wa", "ul", "ad", "ud"}
-# Words that begin a clause, not a group's name: "called The ..." is rare, "called on" is not a name.
-_NOT_NAME_STARTS = {"the", "a", "an", "on", "for", "it", "its", "they", "their", "he", "she", "this", "that", "in", "by"}
+
+
+def _as_written(lexicon: ModuleType, name: str) -> tuple[str, ...]:
+    """A name as the tokens of running text spell it ("Côte d'Ivoire" -> "Côte", "d'", "Ivoire")."""
+    return tuple(token.text for token in tokenize(name, 0, lexicon))
 
 
 def _parent_of(doc: Document, name: str) -> str:

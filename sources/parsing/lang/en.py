@@ -570,6 +570,33 @@ NON_ARMED_NAME_WORDS = {
     "ecowas", "mission", "humanitarian", "medical", "aid", "relief", "election", "electoral", "civil", "society",
     "press", "news", "students", "student", "women", "youth", "labour", "labor", "workers", "football", "club",
 }  # fmt: skip
+# Country names and demonyms are capitalised in running text ("Malian"; French "malien" is not).
+DEMONYMS_CAPITALISED = True
+# Whether adjectives (demonyms) follow their noun ("l'armée malienne"): English puts them before ("Malian army").
+ADJECTIVES_FOLLOW_NOUN = False
+# Words before a country that name it as the scene: "in Mali", "across Sudan".
+SCENE_PREPOSITIONS = {"in", "across", "inside"}
+# Phrases right before a country that make it a neighbour, not the scene: "the border with Mali".
+BORDER_LEADS = ["border with", "frontier with"]
+POSSESSIVE_MARKERS = {"'s", "’s"}
+# Words that may stand between an owner and a generic noun: "Mali's own regular forces".
+OWNER_SKIP_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "local", "regular", "elite", "own"}
+# "soldiers of the Malian army": the word that links a generic noun to its owner.
+OWNER_OF_WORDS = {"of"}
+OWNER_POSSESSIVES = {"its", "their"}  # "Wagner said its fighters ..."
+ALLY_NOUNS = {"allies"}  # "their Russian allies": a state's forces when no external force is named
+# Generic nouns used for jihadist and other insurgents alike: a rebel group when no jihadist one is named.
+UNALIGNED_JIHADIST_NOUNS = {"militants", "militant", "insurgents", "terrorists", "terrorist"}
+# Small words inside a group's name: "Movement for the Liberation of Xyz", "Ansar al Din".
+NAME_INNER_WORDS = {"of", "for", "the", "and", "al", "el", "de", "du", "des", "wa", "ul", "ad", "ud"}
+# Words that begin a clause, not a group's name: "called The ..." is rare, "called on" is not a name.
+NOT_NAME_STARTS = {"the", "a", "an", "on", "for", "it", "its", "they", "their", "he", "she", "this", "that", "in", "by"}
+# Prefixes of a word inside a name: "Katiba al-Furqan".
+NAME_PREFIXES = ("al-", "el-", "ad-", "ud-", "ul-")
+# Words between a new group's introducer and its name: "calling itself the Xyz Brigade" (a regex).
+NEW_GROUP_NAME_LEADS = r"the\s+|itself\s+"
+# "the Sahel branch of X", "linked to X": the word between an affiliate noun and its parent.
+AFFILIATE_LINKS = {"of", "to", "with"}
 # Parent-organisation cues: "the Sahel branch of X", "an X affiliate": X is not the one acting.
 AFFILIATE_NOUNS = {"affiliate", "affiliates", "branch", "branches", "franchise", "offshoot", "wing", "arm", "ally",
                    "allies", "linked", "affiliated", "loyal", "allied", "aligned", "backed", "supported", "proxy"}  # fmt: skip
