@@ -27,7 +27,7 @@ from .document import ARMED_CATEGORIES, CIVILIANS, PROTESTERS, ActorMention, Doc
 from .gazetteer import ADMIN1, Gazetteer, PlaceCandidate
 from .places import PlaceMention, Places, grouped, most_common_spelling
 from .results import ActorRef, ParsedActor, ParsedEvent
-from .text import Sentence
+from .text import Sentence, phrase_words
 
 BACKGROUND_DAYS = 30
 SHORT_SPAN_DAYS = 3
@@ -60,7 +60,9 @@ class EventReader:
         self.triggers: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]] = defaultdict(list)
         for sub_event, phrases in lexicon.EVENT_TRIGGERS.items():
             for phrase in phrases:
-                words = tuple(phrase.split())
+                words = phrase_words(lexicon, phrase.rstrip("*"))
+                if phrase.endswith("*"):  # "skirmish*": any ending
+                    words = (*words[:-1], words[-1] + "*")
                 self.triggers[words[0].rstrip("*")[:4]].append((words, sub_event))
         for key in self.triggers:
             self.triggers[key].sort(key=lambda item: -len(item[0]))
@@ -302,11 +304,11 @@ class EventReader:
             return False
         before = [t.low for t in tokens[max(0, first - ATTRIBUTION_WINDOW) : first]]
         after = [t.low for t in tokens[last + 1 : last + 3]]
-        verbs = self.lex.ATTRIBUTION_VERBS | {"made", "issued", "published", "released", "statement"}
+        verbs = self.lex.ATTRIBUTION_VERBS | self.lex.STATEMENT_VERBS
         if any(word in verbs for word in before[-ATTRIBUTION_WINDOW:]):
             # "launched an attack on July 25" is not a statement even after "said ... that"
             between = before[max(i for i, w in enumerate(before) if w in verbs) + 1 :]
-            if not any(_is_trigger_word(self, w) for w in between) and "that" not in between:
+            if not any(_is_trigger_word(self, w) for w in between) and self.lex.CLAUSE_OPENERS.isdisjoint(between):
                 return True
         return bool(after) and after[0] in self.lex.ATTRIBUTION_VERBS
 
@@ -477,15 +479,15 @@ class EventReader:
             between = " ".join(low_text[left.last_token + 1 : right.first_token])
             if left.ref.name == right.ref.name:
                 continue
-            if "between" in low_text[max(0, left.first_token - 3) : left.first_token] and between == "and":
+            if not self.lex.RANGE_OPENERS.isdisjoint(low_text[max(0, left.first_token - 3) : left.first_token]) and between in self.lex.COORDINATORS:
                 enemies[_pair(left.ref.name, right.ref.name)] += 2  # "clashes between X and Y"
-            elif between in ("and", ",", "and their", "and its", "with") or any(cue == between or between.endswith(cue) or between.startswith(cue) for cue in self.lex.ALLY_CUES):
+            elif between in self.lex.ALLY_JOINERS or any(cue == between or between.endswith(cue) or between.startswith(cue) for cue in self.lex.ALLY_CUES):
                 allies[_pair(left.ref.name, right.ref.name)] += 1
         for trigger in item.triggers:
             if trigger.sub_event in self.territory:
                 # Who took the town is the one acting: the clause's subject ("the army said it had retaken X").
                 if self._agent_aware(doc, sentence, trigger) is not None:
-                    boundary = max((t.index for t in tokens[: trigger.index] if t.low in ("that", ";")), default=-1)
+                    boundary = max((t.index for t in tokens[: trigger.index] if t.low in self.lex.CLAUSE_OPENERS or t.text == ";"), default=-1)
                     takers = [m for m in armed if boundary < m.first_token and m.last_token < trigger.index] or [
                         m for m in armed if m.last_token < trigger.index]  # fmt: skip
                     if takers:
@@ -496,7 +498,7 @@ class EventReader:
             before = [m for m in armed if m.last_token < trigger.index and trigger.index - m.last_token <= 6]
             after = [m for m in armed if m.first_token > trigger.last and m.first_token - trigger.last <= 6]
             window = low_text[trigger.last + 1 : trigger.last + 3]
-            passive = trigger.index > 0 and low_text[trigger.index - 1] in ("were", "was", "been", "be", "under") or "by" in window or "from" in window
+            passive = trigger.index > 0 and low_text[trigger.index - 1] in self.lex.PASSIVE_MARKERS or not self.lex.AGENT_PREPOSITIONS.isdisjoint(window)
             if passive and after:
                 attackers[after[0].ref.name] += 1
                 if before:
@@ -517,14 +519,14 @@ class EventReader:
         """Who acts: "a rebel attack" (right before the noun), "JNIM ambushed" (before a verb),
         "the army launched an attack" (before the light verb); not "soldiers in an ambush"."""
         k = trigger.index - 1
-        while k >= 0 and tokens[k].low in self.lex.LIGHT_VERBS | {"a", "an", "the", "its", "their", "also", "had", "have", "has", "then", "reportedly"}:
+        while k >= 0 and (tokens[k].low in self.lex.LIGHT_VERBS or tokens[k].low in self.lex.AGENT_GAP_WORDS):
             k -= 1
         light = any(tokens[j].low in self.lex.LIGHT_VERBS for j in range(k + 1, trigger.index))
-        verb = tokens[trigger.index].low.endswith("ed") or light
+        verb = tokens[trigger.index].low.endswith(self.lex.PAST_ENDINGS) or light
         for mention in reversed(armed):
             if mention.last_token == k and (verb or trigger.index - mention.last_token <= 1 or light):
                 return mention
-            if verb and mention.last_token < k and k - mention.last_token <= 3 and all(t.low in ("had", "has", "have", "also", "then", "reportedly", "allegedly", "later", ",") for t in tokens[mention.last_token + 1 : k + 1]):
+            if verb and mention.last_token < k and k - mention.last_token <= 3 and all(t.low in self.lex.AGENT_ADVERB_GAP or t.text == "," for t in tokens[mention.last_token + 1 : k + 1]):
                 return mention
         return None
 

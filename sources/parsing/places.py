@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from .document import Document
 from .gazetteer import ADMIN1, COUNTRY, Gazetteer, PlaceCandidate
 from .normalize import normalize_name, sound_key
-from .text import Sentence
+from .text import Sentence, phrase_words
 
 FUZZY_MIN = 80
 ACCEPT_SCORE = 1.2
@@ -52,8 +52,8 @@ class PlaceFinder:
     def __init__(self, lexicon):
         self.lex = lexicon
         self.months_weekdays = set(lexicon.MONTHS) | set(lexicon.WEEKDAYS)
-        self.prepositions = sorted((tuple(p.split()) for p in lexicon.LOCATION_PREPOSITIONS), key=len, reverse=True)
-        self.settlements = {tuple(p.split()) for p in lexicon.SETTLEMENT_NOUNS}
+        self.prepositions = sorted((phrase_words(lexicon, p) for p in lexicon.LOCATION_PREPOSITIONS), key=len, reverse=True)
+        self.settlements = {phrase_words(lexicon, p) for p in lexicon.SETTLEMENT_NOUNS}
         self.demonyms = {name.lower(): code for name, code in lexicon.DEMONYMS.items()}
         self.country_names = {name.lower(): code for name, code in lexicon.COUNTRY_NAMES.items()}
 
@@ -114,7 +114,7 @@ class PlaceFinder:
                 after2 = tokens[last + 2].low if last + 2 < len(tokens) else ""
                 titled = before in self.lex.PERSON_TITLES or tokens[first].low.rstrip(".") in self.lex.PERSON_TITLES
                 speaking = after in self.lex.PERSON_VERBS or (
-                    after == "," and after2 in ("a", "an", "the") and last > first and not dated
+                    after == "," and after2 in self.lex.ARTICLES and last > first and not dated
                     and before not in self.lex.LOCATION_PREPOSITIONS
                 )  # fmt: skip
                 if titled or (speaking and last > first) or (speaking and first > 0):
@@ -207,13 +207,12 @@ class PlaceFinder:
     def _preposition_before(self, sentence: Sentence, first: int) -> str:
         tokens = sentence.tokens
         k = first - 1
-        while k >= 0 and tokens[k].low in ("the", "a", "an") or (k >= 0 and tokens[k].low in self.lex.COMPASS_WORDS):
+        while k >= 0 and tokens[k].low in self.lex.ARTICLES or (k >= 0 and tokens[k].low in self.lex.COMPASS_WORDS):
             k -= 1
         # "the town of X", "the border town of X": the preposition before the settlement noun.
-        if k >= 1 and tokens[k].low == "of" and tuple([tokens[k - 1].low]) in self.settlements:
+        if k >= 1 and tokens[k].low in self.lex.OWNER_OF_WORDS and tuple([tokens[k - 1].low]) in self.settlements:
             k -= 2
-            while k >= 0 and (tokens[k].low in ("the", "a", "an", "border", "small", "remote", "northern", "southern",
-                                                 "eastern", "western", "central", "frontier", "strategic", "key", "nearby")
+            while k >= 0 and (tokens[k].low in self.lex.ARTICLES or tokens[k].low in self.lex.SETTLEMENT_ADJECTIVES
                               or tokens[k].low in self.lex.COMPASS_WORDS):  # fmt: skip
                 k -= 1
         for phrase in self.prepositions:
@@ -226,13 +225,13 @@ class PlaceFinder:
         tokens = sentence.tokens
         after = tokens[last + 1].low if last + 1 < len(tokens) else ""
         before = (tokens[first - 2].low, tokens[first - 1].low) if first >= 2 else ("", "")
-        return (after,) in self.settlements or (before[1] == "of" and (before[0],) in self.settlements)
+        return (after,) in self.settlements or (before[1] in self.lex.OWNER_OF_WORDS and (before[0],) in self.settlements)
 
     def _region_after(self, sentence: Sentence, first: int, last: int) -> bool:
         tokens = sentence.tokens
         after = tokens[last + 1].low if last + 1 < len(tokens) else ""
         before = (tokens[first - 2].low, tokens[first - 1].low) if first >= 2 else ("", "")
-        return after in self.lex.REGION_NOUNS or (before[1] == "of" and before[0] in self.lex.REGION_NOUNS)
+        return after in self.lex.REGION_NOUNS or (before[1] in self.lex.OWNER_OF_WORDS and before[0] in self.lex.REGION_NOUNS)
 
     def _is_dateline(self, sentence: Sentence, first: int, last: int) -> bool:
         tokens = sentence.tokens
@@ -248,7 +247,9 @@ class PlaceFinder:
         if any(before.endswith(cue) for cue in self.lex.NON_ACTION_PLACE_CUES):
             return True
         # "Bamako said", "Moscow has denied": a capital standing for its government.
-        return after in self.lex.ATTRIBUTION_VERBS or after in ("has", "have") and last + 2 < len(tokens) and tokens[last + 2].low in self.lex.ATTRIBUTION_VERBS | {"denied", "rejected"}
+        return after in self.lex.ATTRIBUTION_VERBS or after in self.lex.AUXILIARIES and last + 2 < len(tokens) and (
+            tokens[last + 2].low in self.lex.ATTRIBUTION_VERBS or tokens[last + 2].low in self.lex.DENIAL_VERBS
+        )
 
     # ---------------------------------------------------------------- ranking
     def _best(self, mention: PlaceMention, candidates: list[PlaceCandidate], main: str, mentioned: set[str],

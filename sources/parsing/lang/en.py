@@ -607,6 +607,18 @@ ALLY_CUES = ["accompanied by", "alongside", "along with", "together with", "back
 # Verbs that carry an action noun: "launched an attack", "staged an ambush".
 LIGHT_VERBS = {"launched", "launch", "launches", "carried", "out", "staged", "mounted", "conducted", "led", "began",
                "started", "initiated", "unleashed", "laid", "set", "made"}  # fmt: skip
+# Words that make a dated phrase the date of a statement: "issued a statement on Monday".
+STATEMENT_VERBS = {"made", "issued", "published", "released", "statement"}
+# What stands between two allies: "JNIM and its allies", "X with Y".
+ALLY_JOINERS = {"and", ",", "and their", "and its", "with"}
+# Words right before a trigger that make it passive ("were attacked"); prepositions after it naming the agent.
+PASSIVE_MARKERS = {"were", "was", "been", "be", "under"}
+AGENT_PREPOSITIONS = {"by", "from"}
+# Words between an actor and its action noun or verb: "JNIM had also launched an attack".
+AGENT_GAP_WORDS = {"a", "an", "the", "its", "their", "also", "had", "have", "has", "then", "reportedly"}
+AGENT_ADVERB_GAP = {"had", "has", "have", "also", "then", "reportedly", "allegedly", "later"}
+# Endings of past verbs: "ambushed" is a verb, "ambush" may be a noun.
+PAST_ENDINGS = ("ed",)
 # Triggers whose subject defends: "the army repelled an attack" — the attacker is the other side.
 DEFENSIVE_TRIGGERS = {"repelled", "repulsed", "thwarted", "foiled", "fended", "resisted", "defended", "repel", "repulse"}
 
@@ -812,6 +824,11 @@ SUPRANATIONAL_REGIONS = {"africa", "europe", "asia", "america", "americas", "sah
 # Connectors allowed inside a multiword capitalised place name: "Ras al Ain", "Dar es Salaam".
 NAME_CONNECTORS = {"al", "el", "de", "du", "des", "la", "le", "es", "ad", "ar", "as", "ash", "at", "az", "an", "bin",
                    "ibn", "da", "do", "dos", "das", "del", "di", "van", "von", "of", "on", "upon", "sur", "en", "i"}  # fmt: skip
+# Adjectives between an article and a settlement noun: "the small border town of X".
+SETTLEMENT_ADJECTIVES = {"border", "small", "remote", "northern", "southern", "eastern", "western", "central",
+                         "frontier", "strategic", "key", "nearby"}  # fmt: skip
+# "Moscow has denied": a capital standing for its government.
+DENIAL_VERBS = {"denied", "rejected"}
 # Verbs right after a capitalised name that make it a person or organisation, not a place.
 PERSON_VERBS = {"said", "says", "told", "added", "stated", "claimed", "declared", "asserted", "explained",
                 "commented", "warned", "noted", "wrote", "tweeted", "insisted", "argued", "suggested", "stressed"}  # fmt: skip
