@@ -91,7 +91,7 @@ class DateReader:
             ("relweek", re.compile(r"\b(?P<rel>" + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_WEEKS, key=len, reverse=True)) + r")\b", re.I)),
             ("relmonth", re.compile(r"\b(?P<rel>" + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_MONTHS, key=len, reverse=True)) + r")\b", re.I)),
             ("ago", re.compile(ago, re.I)),
-            ("year", re.compile(named(r"(?<![\d$€£.,/-])(?P<y>{Y})(?![\d%])(?!\s*(?:percent|per cent))", Y=year))),
+            ("year", re.compile(named(r"(?<![\d$€£.,/-])(?P<y>{Y})(?![\d%])(?!\s*(?:{pc}))", Y=year, pc=lexicon.PERCENT_WORDS))),
         ]  # fmt: skip
         self.month_cue = re.compile(r"\b(?P<cue>" + "|".join(map(re.escape, lexicon.MONTH_CUES)) + r")\s+$", re.I)
         # Cheap tests that skip a pattern when none of the words it needs is in the text: scanning

@@ -180,7 +180,7 @@ def _is_boilerplate(line: str, lexicon: ModuleType) -> bool:
     if any(low.startswith(prefix) for prefix in lexicon.BOILERPLATE_LINE_PREFIXES):
         return True
     # Photo credits and wire slugs: "PHOTO: REUTERS", "AC/Sf/fss/as/APA".
-    return bool(re.fullmatch(r"[A-Za-z]{1,6}(?:/[A-Za-z]{1,6}){2,}", low)) or low.endswith("photo: reuters")
+    return bool(re.fullmatch(r"[A-Za-z]{1,6}(?:/[A-Za-z]{1,6}){2,}", low)) or low.endswith(tuple(lexicon.BOILERPLATE_LINE_SUFFIXES))
 
 
 _FOLD_WORD = re.compile(r"[^\W_]+")

@@ -11,13 +11,14 @@ from types import ModuleType
 from . import en
 from .detect import detect_language
 
-_LEXICONS: dict[str, ModuleType] = {"en": en}
+# Every lexicon is a module that satisfies base.Lexicon (tests/sources/parsing/test_lexicons.py checks it).
+LEXICONS: dict[str, ModuleType] = {"en": en}
 
-__all__ = ["SUPPORTED_LANGUAGES", "detect_language", "get_lexicon"]
+__all__ = ["LEXICONS", "SUPPORTED_LANGUAGES", "detect_language", "get_lexicon"]
 
-SUPPORTED_LANGUAGES = tuple(_LEXICONS)
+SUPPORTED_LANGUAGES = tuple(LEXICONS)
 
 
 def get_lexicon(language: str) -> ModuleType | None:
     """The lexicon for a language (ISO 639-1), or None when the parser cannot read it."""
-    return _LEXICONS.get(language)
+    return LEXICONS.get(language)

@@ -109,6 +109,8 @@ MONTH_CUES = ["last", "this", "in", "since", "during", "until", "by", "from", "o
 AGO_PATTERN = r"\b(?P<n>{N})\s+(?P<unit>{U})\s+ago\b"
 AGO_WORDS = ["ago"]  # words every "ago" phrase holds (patterns are skipped when they are absent)
 NIGHT_WORDS = ("night", "of")  # words every NIGHT_OF phrase holds
+# Words after a figure that make it a percentage, not a year: "2020 percent" (a regex alternation).
+PERCENT_WORDS = r"percent|per cent"
 # Words after a year that make it one of a list of years: "2020 and 2021", "2012 to 2015".
 YEAR_LIST_JOINERS = {"and", "to", "-", "–"}
 # Words between which a weekday pair or a day pair forms a range.
@@ -834,6 +836,8 @@ PERSON_VERBS = {"said", "says", "told", "added", "stated", "claimed", "declared"
                 "commented", "warned", "noted", "wrote", "tweeted", "insisted", "argued", "suggested", "stressed"}  # fmt: skip
 
 # ---------------------------------------------------------------- sentences
+# Line endings that make a line page furniture: a photo credit.
+BOILERPLATE_LINE_SUFFIXES = ["photo: reuters"]
 # Elided words split off the word they lean on, with the full form they read as (French "l'" -> "le"): none in English.
 ELISIONS: dict[str, str] = {}
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "maj", "sgt", "st", "no", "vs", "etc", "inc",
