@@ -68,7 +68,7 @@ def test_ingest_rejects_a_bad_date_and_missing_files(tmp_path):
 
 
 def test_reparse_needs_ids_or_all():
-    with pytest.raises(CommandError, match="Give article ids or --all"):
+    with pytest.raises(CommandError, match="Give article ids, --all or --outdated"):
         call_command("reparse")
     with pytest.raises(CommandError, match="No article with id 999"):
         call_command("reparse", "999")
