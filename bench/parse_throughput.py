@@ -1,12 +1,18 @@
 """Parsing throughput of one worker process, with the full gazetteer and actor dictionary loaded.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/conflict_tracker python bench/parse_throughput.py [--articles 500]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/conflict_tracker python bench/parse_throughput.py [--articles 500] [--language en|fr|both]
 
 Generates articles of about 600 words from templates (other conflicts, other phrasings), then
 times (a) the parser alone and (b) the whole task as a worker runs it (claim the article, parse,
 write events and claims; rolled back), and prints articles per second (median and best of the
 rounds: shared machines are noisy) and the process's peak resident memory. Targets: >= 100
 articles/s per process, <= 600 MB resident. Run with DEBUG unset: Django's query log costs time.
+
+Two streams: English wire copy (SCENES, FILLER) and French copy from the Sahel, Lake Chad, the
+Kivus and the Central African Republic (FR_SCENES, FR_FILLER; French weekdays, "dans la nuit de
+samedi à dimanche", "le 3 janvier", French number words and "1 200"). ``--language both`` (the
+default) times them one after the other in one process, each block as the English one is printed;
+the peak resident memory of a block is the process's peak so far, as a worker reading both sees it.
 """
 
 import argparse
@@ -76,45 +82,152 @@ def make_article(rng: random.Random) -> str:
     return text
 
 
+# ---------------------------------------------------------------- the French stream
+# (pays, « au/en » pays, ville, région, assaillants, défenseurs, revendiquant, victimes), articles as written.
+FR_SCENES = [
+    ("Mali", "au Mali", "Douentza", "la région de Mopti", "des combattants du GSIM", "l’armée malienne", "le GSIM", "soldats"),
+    ("Burkina Faso", "au Burkina Faso", "Djibo", "la région du Sahel", "des jihadistes du GSIM", "l’armée burkinabè", "le GSIM", "VDP"),
+    ("Niger", "au Niger", "Téra", "la région de Tillabéri", "des combattants de l’EIGS", "l’armée nigérienne", "l’EIGS", "militaires"),
+    ("Tchad", "au Tchad", "Bol", "la province du Lac", "des combattants de Boko Haram", "l’armée tchadienne", "Boko Haram", "soldats"),
+    ("Cameroun", "au Cameroun", "Mora", "la région de l’Extrême-Nord", "des éléments de Boko Haram", "les soldats du BIR", "Boko Haram", "militaires"),
+    ("RD Congo", "en RD Congo", "Rutshuru", "la province du Nord-Kivu", "les rebelles du M23", "les FARDC", "le M23", "militaires"),
+    ("Centrafrique", "en Centrafrique", "Bocaranga", "la préfecture de l’Ouham-Pendé", "des rebelles des 3R", "les FACA", "le groupe 3R", "soldats"),
+]  # fmt: skip
+FR_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+FR_NUMBERS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+              "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt"]  # fmt: skip
+FR_FILLER = (
+    "Le conflit a déplacé des centaines de milliers de personnes au cours des dernières années, et les organisations "
+    "humanitaires alertent sur l’accès toujours difficile aux zones les plus touchées, où les routes sont coupées et le "
+    "carburant se fait rare. Selon les analystes, aucun des deux camps ne semble en mesure de l’emporter, et les "
+    "discussions menées sous l’égide des pays de la région sont régulièrement au point mort. Les habitants décrivent "
+    "de longues files d’attente pour l’eau et le pain, et des marchés qui n’ouvrent que quelques heures par jour. "
+)
+
+
+def _fr_when(rng: random.Random, published: datetime.date) -> str:
+    """A French date a few days before publication, as a newsroom writes it."""
+    day = published - datetime.timedelta(days=rng.randint(1, 5))
+    weekday = FR_WEEKDAYS[day.weekday()]
+    return rng.choice([
+        weekday,
+        f"{weekday} soir",
+        f"dans la nuit de {FR_WEEKDAYS[(day.weekday() - 1) % 7]} à {weekday}",
+        f"le {'1er' if day.day == 1 else day.day} {FR_MONTHS[day.month - 1]}",
+    ])  # fmt: skip
+
+
+def _fr_count(rng: random.Random, low: int, high: int) -> str:
+    """A figure in digits or in words ("onze"), sometimes a round amount ("une vingtaine de")."""
+    value = rng.randint(low, high)
+    if value <= 20 and rng.random() < 0.5:
+        return FR_NUMBERS[value]
+    if rng.random() < 0.2:
+        return rng.choice(["une dizaine de", "une vingtaine de", "une trentaine de"])
+    return str(value)
+
+
+def _de(phrase: str) -> str:
+    """ "de" before a noun phrase, as French writes it: "des FARDC", "de jihadistes", "du GSIM", "d’une vingtaine"."""
+    for article, contracted in (("les ", "des "), ("des ", "de "), ("le ", "du "), ("une ", "d’une "), ("un ", "d’un ")):
+        if phrase.startswith(article):
+            phrase = contracted + phrase[len(article) :]
+            break
+    else:
+        phrase = "de " + phrase
+    elide = phrase.startswith("de ") and phrase[3:4] in "aeiouéèêAEIOUÉ" and not phrase[3:].startswith("onze")  # "de onze"
+    return "d’" + phrase[3:] if elide else phrase
+
+
+def make_article_fr(rng: random.Random, published: datetime.date) -> str:
+    country, in_country, town, region, attacker, defender, claimant, victims = rng.choice(FR_SCENES)
+    when = _fr_when(rng, published)
+    killed, wounded = _fr_count(rng, 2, 40), _fr_count(rng, 3, 60)
+    others = f"{wounded[:-3]} d’autres" if wounded.endswith(" de") else f"{wounded} autres"
+    claimed, displaced = rng.randint(10, 120), rng.choice(["800", "1\u202f200", "2\u202f500", "3.000"])
+    opening = rng.choice([
+        f"{town.upper()}, {country} – {attacker[0].upper()}{attacker[1:]} ont attaqué {when} des positions tenues par {defender} près de {town}, dans {region}, ont indiqué des sources sécuritaires et des habitants.",
+        f"{town.upper()} ({country}) – Des positions {_de(defender)} ont été visées {when} par une attaque {_de(attacker)} près de {town}, dans {region}, selon des sources locales.",
+        f"{in_country[0].upper()}{in_country[1:]}, {attacker} ont attaqué {when} un poste militaire près de {town}, dans {region}, a-t-on appris de sources sécuritaires.",
+    ])  # fmt: skip
+    toll = rng.choice([
+        f"Selon un porte-parole de l’armée, {killed} {victims} ont été tués et {others} blessés au cours des combats, qui ont duré plusieurs heures.",
+        f"Le bilan provisoire fait état {_de(killed)} {victims} tués et {_de(wounded)} blessés, a précisé un officier sous couvert d’anonymat.",
+    ])  # fmt: skip
+    lines = [
+        opening,
+        toll,
+        f"Dans un communiqué, {claimant} a revendiqué l’attaque et affirme avoir tué au moins {claimed} {victims} et détruit {FR_NUMBERS[rng.randint(2, 9)]} véhicules.",
+        f"Un élu local, qui a requis l’anonymat, indique que {displaced} personnes ont fui vers le chef-lieu de la région.",
+    ]
+    text = " ".join(lines)
+    while len(text.split()) < 600:
+        text += "\n\n" + FR_FILLER
+    return text
+
+
+def _stream(language: str, count: int, per_day: int) -> tuple[list[str], list[datetime.date]]:
+    """``count`` articles of one language, with their publication dates."""
+    rng = random.Random(7)
+    # A newsroom's stream: a few reports a day, so reports of one fight in one town a few days
+    # apart merge and the rest become events of their own.
+    published = [FIRST_DAY + datetime.timedelta(days=index // per_day) for index in range(count)]
+    if language == "fr":
+        texts = [make_article_fr(rng, day) + f"\n\nRéf. {index}." for index, day in enumerate(published)]
+    else:
+        texts = [make_article(rng) + f"\n\nRef {index}." for index in range(count)]
+    return texts, published
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--per-day", type=int, default=5, help="articles published per day")
     parser.add_argument("--default-gc", action="store_true", help="keep CPython's garbage collector settings instead of the worker's")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds; the median and best are printed")
+    parser.add_argument("--language", choices=["en", "fr", "both"], default="both", help="which stream to time (default: both)")
     args = parser.parse_args()
     if not Place.objects.filter(geonames_id__isnull=False).exists():
         print("loading the gazetteer first…", flush=True)
         call_command("load_gazetteer", verbosity=0)
     call_command("load_actors", verbosity=0)
-    rng = random.Random(7)
-    texts = [make_article(rng) + f"\n\nRef {index}." for index in range(args.articles)]
-    # A newsroom's stream: a few reports a day, so reports of one fight in one town a few days
-    # apart merge and the rest become events of their own.
-    published = [FIRST_DAY + datetime.timedelta(days=index // args.per_day) for index in range(args.articles)]
-    words = sum(len(text.split()) for text in texts) / len(texts)
     actors, gazetteer = parser_actor_dictionary(), DatabaseGazetteer()
-    parse_article(texts[0], published=published[0], actors=actors, gazetteer=gazetteer)  # warm caches
+    languages = ["en", "fr"] if args.language == "both" else [args.language]
+    streams = {language: _stream(language, args.articles, args.per_day) for language in languages}
+    for language in languages:  # warm caches: one compiled pipeline per language
+        texts, published = streams[language]
+        parse_article(texts[0], published=published[0], actors=actors, gazetteer=gazetteer)
     if not args.default_gc:
         tune_garbage_collection()  # as a Celery worker process does when it starts
+    for index, language in enumerate(languages):
+        if index:
+            print()
+        _bench(language, *streams[language], actors, args)
 
-    parse_rates, task_rates, events = [], [], 0
+
+def _bench(language: str, texts: list[str], published: list[datetime.date], actors, args) -> None:
+    """Time one stream and print its block."""
+    words = sum(len(text.split()) for text in texts) / len(texts)
+    parse_rates, task_rates, events, read = [], [], 0, None
     for _ in range(args.rounds):
         started = time.perf_counter()
-        events = sum(
-            len(parse_article(text, published=day, actors=actors, gazetteer=DatabaseGazetteer()).events) for text, day in zip(texts, published)
-        )
+        results = [parse_article(text, published=day, actors=actors, gazetteer=DatabaseGazetteer()) for text, day in zip(texts, published)]
         parse_rates.append(len(texts) / (time.perf_counter() - started))
+        events = sum(len(result.events) for result in results)
+        read = read or (sum(result.language == language for result in results), sum(result.supported for result in results))
         seconds, stored_events, statements = _task_seconds(texts, published)
         task_rates.append(len(texts) / seconds)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    detected, supported = read
+    print(f"language: {language} (detected as {language}: {detected} of {len(texts)}; read by the parser: {supported} of {len(texts)})")
     print(f"articles: {len(texts)} of {words:.0f} words on average, {args.per_day} a day; {args.rounds} rounds")
     print(f"parsed events: {events}; stored after merging: {stored_events}")
     print(f"parser alone:          {statistics.median(parse_rates):8.1f} articles/s (best {max(parse_rates):.1f})")
     print(f"whole task (+writes):  {statistics.median(task_rates):8.1f} articles/s (best {max(task_rates):.1f})")
     print(f"SQL statements:        {statements / len(texts):8.1f} per article")
     print(f"peak resident memory:  {peak_mb:8.0f} MB")
-    print(f"database: {connection.vendor}")
+    print(f"database: {connection.vendor}", flush=True)
 
 
 def _task_seconds(texts: list[str], published: list[datetime.date]) -> tuple[float, int, int]:

@@ -654,8 +654,8 @@ class ClaimReader:
             for offset in range(len(window) - size + 1):
                 if tuple(window[offset : offset + size]) == cue:
                     return True
-        after = tuple(t.low for t in tokens[figure["q"].last + 1 : figure["q"].last + 3])
-        return after in self.breakdown_tails
+        after = tuple(t.low for t in tokens[figure["q"].last + 1 : figure["q"].last + 4])
+        return any(after[: len(tail)] == tail for tail in self.breakdown_tails)
 
     @staticmethod
     def _share_kinds(figures: list[dict]) -> None:
@@ -709,9 +709,10 @@ class ClaimReader:
             return speaker.ref
         if inside:
             return inside[0].ref
-        if words and (words[0] in self.lex.OTHERS_WORDS or tuple(words[:2]) in self.partitive_pronouns) and subjects:
+        lead = tuple(words[:3])
+        if words and (words[0] in self.lex.OTHERS_WORDS or _starts_with_any(lead, self.partitive_pronouns)) and subjects:
             return subjects[-1]
-        if tuple(words[:2]) in self.partitive_possessives or (words and words[0] in self.lex.PLURAL_POSSESSIVES):
+        if _starts_with_any(lead, self.partitive_possessives) or (words and words[0] in self.lex.PLURAL_POSSESSIVES):
             if subjects:
                 return subjects[-1]
             return speaker.ref if speaker else None
@@ -788,6 +789,10 @@ class ClaimReader:
             seen.add(key)
             kept.append(item)
         return sorted(kept, key=lambda f: f.figure_start)
+
+
+def _starts_with_any(words: tuple[str, ...], phrases: set[tuple[str, ...]]) -> bool:
+    return any(words[: len(phrase)] == phrase for phrase in phrases)
 
 
 def inside_quotes_token(tokens: list[Token], k: int) -> bool:
