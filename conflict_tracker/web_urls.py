@@ -15,6 +15,7 @@ urlpatterns = [
     path("articles/<int:article_id>/", source_views.article_detail, name="article-detail"),
     path("articles/<int:article_id>/status.json", source_views.article_status, name="article-status"),
     path("articles/<int:article_id>/reparse/", source_views.article_reparse, name="article-reparse"),
+    path("articles/<int:article_id>/language/", source_views.article_language, name="article-language"),
     path("events/<int:event_id>/", event_views.event_detail, name="event-detail"),
     path("review/", event_views.review_queue, name="review-queue"),
     path("review/<int:event_id>/", event_views.review_event, name="review-event"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.db.models.expressions import RawSQL
 from django.db.models.query import BaseIterable, ModelIterable
 
@@ -589,16 +589,38 @@ def _live_reports() -> QuerySet:
 
 def _with_event_ids(articles: QuerySet) -> QuerySet:
     return _loading(
-        articles.select_related("publisher").defer("text", "spans"),
+        articles.select_related("publisher", "language_set_by").defer("text", "spans"),
         (Relation("live_reports", _live_reports, "article_id", as_attribute=True),),
     )
 
 
-def article_list(*, status: str = "") -> QuerySet:
+def article_list(*, status: str = "", language: str = "") -> QuerySet:
     articles = Article.objects.all()
     if status:
         articles = articles.filter(status=status)
+    if language:
+        articles = articles.filter(language=language)
     return _with_event_ids(articles)
+
+
+@dataclass(frozen=True)
+class LanguageCount:
+    code: str
+    name: str
+    count: int
+
+
+def unsupported_language_counts() -> list[LanguageCount]:
+    """Articles left unread because the parser has no lexicon for their language, per language, most first."""
+    from sources.languages import language_name
+
+    rows = (
+        Article.objects.filter(status=Article.Status.UNSUPPORTED)
+        .values_list("language")
+        .annotate(n=Count("id"))
+        .order_by("-n", "language")
+    )
+    return [LanguageCount(code, language_name(code), n) for code, n in rows]
 
 
 def article_get(*, article_id: int) -> Article:

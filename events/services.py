@@ -392,10 +392,21 @@ def _attach_parsed_event(*, article: Article, parsed: ParsedEvent) -> Event:
     return event
 
 
+def _may_have_parse_output(article: Article) -> bool:
+    """False only when no parse has written anything for the article, so detaching can be skipped (no query).
+
+    Every write of article_events_replace sets the article's language, and nothing ever empties it (a reviewer's
+    correction is a non-empty code), so an article without a language has no reports or claims of its own. The
+    converse does not hold: a reviewer may set the language before the first parse, and then detaching finds
+    nothing. (Not ``parsed_at``: a failed re-parse clears it and leaves the earlier parse's output in place.)
+    """
+    return bool(article.language)
+
+
 def _detach_article(article: Article) -> None:
     """Undo what an earlier parse of this article wrote, so parsing again never duplicates anything."""
-    if not article.language:
-        return  # nothing written for it yet: every write sets the article's language
+    if not _may_have_parse_output(article):
+        return
     touched = list(Event.objects.filter(reports__article=article).distinct())
     Claim.objects.filter(article=article, created_by__isnull=True).delete()
     EventReport.objects.filter(article=article).delete()
@@ -410,18 +421,27 @@ def _detach_article(article: Article) -> None:
 def article_events_replace(*, article: Article, result: ParseResult, parser_version: str | None = None) -> list[Event]:
     """Write what parsing found: each parsed event attaches to a matching event or becomes a new draft.
 
-    With ``parser_version`` the article is also marked parsed by that version, in the same write.
+    With ``parser_version`` the article is also marked parsed by that version, in the same write; a result
+    in a language the parser cannot read (``supported`` False) marks it ``unsupported`` with the reason
+    instead, and removes what an earlier reading in another language produced.
     """
+    from sources.languages import unsupported_reason
+
     _detach_article(article)
     events = [_attach_parsed_event(article=article, parsed=parsed) for parsed in result.events]
-    article.language = result.language[:8]
+    language = result.language[:8]
+    # The language was a reviewer's when the parser read the text in the language they gave (sources.services.article_parse).
+    kept = article.language_source == Article.LanguageSource.REVIEWER and article.language == language
+    article.language = language
+    article.language_source = Article.LanguageSource.REVIEWER if kept else Article.LanguageSource.DETECTED
     article.spans = [
         {**vars(span), "event_id": events[span.event_index].id if span.event_index is not None and span.event_index < len(events) else None}
         for span in result.spans
     ]
-    fields = ["language", "spans"]
+    fields = ["language", "language_source", "spans"]
     if parser_version is not None:
-        article.status, article.parsed_at, article.parser_version, article.error = Article.Status.PARSED, timezone.now(), parser_version, ""
+        status, error = (Article.Status.PARSED, "") if result.supported else (Article.Status.UNSUPPORTED, unsupported_reason(language))
+        article.status, article.parsed_at, article.parser_version, article.error = status, timezone.now(), parser_version, error
         fields += ["status", "parsed_at", "parser_version", "error"]
     article.save(update_fields=fields)
     return events

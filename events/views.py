@@ -167,6 +167,8 @@ def dashboard(request):
     if user_has_role(request.user, ANALYST):
         context["failed_articles"] = Article.objects.filter(status=Article.Status.FAILED).select_related("publisher")[:8]
         context["article_counts"] = dict(Article.objects.values_list("status").annotate(n=Count("id")))
+        context["unsupported_languages"] = selectors.unsupported_language_counts()
+        context["unsupported_articles"] = Article.objects.filter(status=Article.Status.UNSUPPORTED).select_related("publisher")[:8]
     if user_has_role(request.user, REVIEWER):
         drafts = Event.objects.filter(status=Event.Status.DRAFT)
         context["drafts_waiting"] = drafts.select_related("place").order_by("-created_at", "-id")[:8]

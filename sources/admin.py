@@ -16,4 +16,8 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "url", "text", "=content_hash"]
     date_hierarchy = "uploaded_at"
     raw_id_fields = ["uploaded_by", "publisher"]
-    readonly_fields = ["text", "content_hash", "uploaded_at", "parsed_at", "parser_version", "spans", "error", "parsing_started_at"]
+    # The language is the parser's or a reviewer's (the article page's form re-parses and records who set it).
+    readonly_fields = [
+        "text", "content_hash", "uploaded_at", "parsed_at", "parser_version", "spans", "error", "parsing_started_at",
+        "language", "language_source", "language_set_by", "language_set_at",
+    ]  # fmt: skip

@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 
+from sources.languages import language_choices
 from sources.models import Article
 
 
@@ -61,4 +62,14 @@ UPLOAD_FORMS = {"files": FileUploadForm, "text": TextUploadForm, "url": UrlUploa
 
 class ArticleFilterForm(forms.Form):
     status = forms.ChoiceField(choices=[("", "Any status"), *Article.Status.choices], required=False)
+    language = forms.ChoiceField(choices=lambda: [("", "Any language"), *language_choices()], required=False)
     q = forms.CharField(required=False, max_length=200, label="Title or publisher")
+
+
+class ArticleLanguageForm(forms.Form):
+    """A reviewer's correction of the language an article is in; the article is parsed again in it."""
+
+    language = forms.ChoiceField(
+        choices=language_choices,
+        error_messages={"invalid_choice": "“%(value)s” is not a language code: choose a language from the list."},
+    )

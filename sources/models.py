@@ -34,12 +34,26 @@ class Article(models.Model):
         PARSING = "parsing"
         PARSED = "parsed"
         FAILED = "failed"
+        # In a language the parser has no lexicon for: nothing was read (``error`` says which language).
+        UNSUPPORTED = "unsupported"
+
+    class LanguageSource(models.TextChoices):
+        DETECTED = "detected"  # guessed from the text by the parser
+        REVIEWER = "reviewer"  # set by a person (language_set_by); parsing reads the text in it, never guessing again
+
+    # Statuses whose parse is over: the article page offers to parse them again.
+    DONE_STATUSES = (Status.PARSED, Status.FAILED, Status.UNSUPPORTED)
 
     title = models.CharField(max_length=500, blank=True)
     publisher = models.ForeignKey(Publisher, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     url = models.URLField(max_length=2000, blank=True)
     published_at = models.DateField(null=True, blank=True, db_index=True)
-    language = models.CharField(max_length=8, blank=True)
+    language = models.CharField(max_length=8, blank=True, help_text="ISO 639-1; empty until detected or set by a reviewer.")
+    language_source = models.CharField(max_length=16, choices=LanguageSource.choices, blank=True)
+    language_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="The reviewer who set the language."
+    )
+    language_set_at = models.DateTimeField(null=True, blank=True)
     text = models.TextField(help_text="The plain text that is parsed; never changed after upload.")
     original_file = models.FileField(upload_to=original_file_path, blank=True)
     original_content_type = models.CharField(max_length=100, blank=True)

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from sources.extraction import ExtractedDocument, ExtractionError, clean_text, extract_document
@@ -18,6 +20,14 @@ logger = logging.getLogger(__name__)
 
 class ArticleTooLarge(ValueError):
     pass
+
+
+class ArticleLanguageError(ValueError):
+    """A language that cannot be set: not an ISO 639-1 code; the message says why."""
+
+
+class ArticleBusy(ValueError):
+    """A worker is parsing the article right now; the change would be overwritten by its result."""
 
 
 @dataclass(frozen=True)
@@ -143,11 +153,48 @@ def enqueue_parse(article_id: int) -> None:
     parse_article_task.delay(article_id)
 
 
+def _requeue(article_id: int, *, only: Q | None = None, **changes) -> bool:
+    """Queue the article to be parsed again (with ``changes`` written in the same UPDATE); False when ``only`` excluded it."""
+    with transaction.atomic():
+        rows = Article.objects.filter(id=article_id)
+        if only is not None:
+            rows = rows.filter(only)
+        if not rows.update(status=Article.Status.QUEUED, error="", **changes):
+            return False
+        transaction.on_commit(lambda: enqueue_parse(article_id))
+    return True
+
+
 def article_requeue(*, article: Article) -> None:
     """Parse the article again (after the dictionaries changed), replacing what it produced before."""
-    with transaction.atomic():
-        Article.objects.filter(id=article.id).update(status=Article.Status.QUEUED, error="")
-        transaction.on_commit(lambda: enqueue_parse(article.id))
+    _requeue(article.id)
+
+
+def _stale_parsing_cutoff(now: datetime.datetime) -> datetime.datetime:
+    """A row stuck in "parsing" since before this belonged to a worker that died (past the task's hard time limit)."""
+    return now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+
+
+def _not_held_by_a_worker(now: datetime.datetime) -> Q:
+    """Not being parsed, or held by a worker that died."""
+    return ~Q(status=Article.Status.PARSING) | Q(status=Article.Status.PARSING, parsing_started_at__lt=_stale_parsing_cutoff(now))
+
+
+def article_set_language(*, article: Article, language: str, reviewer: AbstractBaseUser) -> Article:
+    """A reviewer says which language the article is in: recorded as theirs (who and when), and the article is
+    parsed again in that language instead of a guess, replacing what it produced before (a language the parser
+    has no lexicon for ends ``unsupported``). Refused while a worker is parsing it, whose result would overwrite it."""
+    from sources.languages import is_language_code
+
+    code = (language or "").strip().lower()
+    if not is_language_code(code):
+        raise ArticleLanguageError(f"“{language}” is not a language code: give an ISO 639-1 code of two letters, such as en, fr or es.")
+    now = timezone.now()
+    changes = {"language": code, "language_source": Article.LanguageSource.REVIEWER, "language_set_by": reviewer, "language_set_at": now}
+    if not _requeue(article.id, only=_not_held_by_a_worker(now), **changes):
+        raise ArticleBusy("The article is being parsed right now; set its language again in a moment.")
+    article.refresh_from_db()
+    return article
 
 
 def article_claim_for_parsing(*, article_id: int) -> bool:
@@ -157,10 +204,7 @@ def article_claim_for_parsing(*, article_id: int) -> bool:
     worker that died, so it may be taken again.
     """
     now = timezone.now()
-    stale = now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
-    from django.db.models import Q
-
-    claimable = Q(status=Article.Status.QUEUED) | Q(status=Article.Status.PARSING, parsing_started_at__lt=stale)
+    claimable = Q(status=Article.Status.QUEUED) | Q(status=Article.Status.PARSING, parsing_started_at__lt=_stale_parsing_cutoff(now))
     return bool(Article.objects.filter(claimable, id=article_id).update(status=Article.Status.PARSING, parsing_started_at=now))
 
 
@@ -171,8 +215,10 @@ def article_mark_failed(*, article_id: int, error: str) -> None:
 def article_parse(*, article_id: int) -> bool:
     """Parse one article into draft events and claims; False when there was nothing to do.
 
-    Transient database errors propagate (the task retries); anything the parser raises marks
-    the article failed with a readable reason instead.
+    An article in a language the parser has no lexicon for ends ``unsupported`` with the reason
+    ("No parser for Spanish yet."), never "parsed" with no event. Transient database errors
+    propagate (the task retries); anything the parser raises marks the article failed with a
+    readable reason instead.
     """
     from events.actors import parser_actor_dictionary
     from events.gazetteer import DatabaseGazetteer
@@ -182,9 +228,16 @@ def article_parse(*, article_id: int) -> bool:
     if not article_claim_for_parsing(article_id=article_id):
         return False
     article = Article.objects.get(id=article_id)
+    # A reviewer's language is read as given; otherwise the parser guesses it again (its detector may have improved).
+    language = article.language if article.language_source == Article.LanguageSource.REVIEWER else None
     try:
         result = parse_article(
-            article.text, published=article.published_at, title=article.title, actors=parser_actor_dictionary(), gazetteer=DatabaseGazetteer()
+            article.text,
+            published=article.published_at,
+            title=article.title,
+            actors=parser_actor_dictionary(),
+            gazetteer=DatabaseGazetteer(),
+            language=language,
         )
     except (OperationalError, InterfaceError):
         raise

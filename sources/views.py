@@ -19,13 +19,30 @@ from django.views.decorators.http import require_GET, require_POST
 
 from events import selectors
 from events.models import EventReport
-from events.roles import ANALYST
+from events.roles import ANALYST, REVIEWER, user_has_role
 from events.views import page, role_required
 from sources.extraction import ExtractionError, extract_document
 from sources.fetch import FetchedPage, FetchError, fetch_url
-from sources.forms import UPLOAD_FORMS, ArticleFilterForm, FileUploadForm, TextUploadForm, UrlInspectForm, UrlUploadForm
+from sources.forms import (
+    UPLOAD_FORMS,
+    ArticleFilterForm,
+    ArticleLanguageForm,
+    FileUploadForm,
+    TextUploadForm,
+    UrlInspectForm,
+    UrlUploadForm,
+)
+from sources.languages import language_name
 from sources.models import Article
-from sources.services import ArticleTooLarge, article_requeue, article_submit_file, article_submit_text
+from sources.services import (
+    ArticleBusy,
+    ArticleLanguageError,
+    ArticleTooLarge,
+    article_requeue,
+    article_set_language,
+    article_submit_file,
+    article_submit_text,
+)
 
 SPAN_KINDS = ("claim", "actor", "place", "date")
 FETCH_CACHE_SECONDS = 600
@@ -181,7 +198,7 @@ def upload_inspect(request):
 def article_list(request):
     form = ArticleFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
-    articles = selectors.article_list(status=filters.get("status", "")).select_related("uploaded_by")
+    articles = selectors.article_list(status=filters.get("status", ""), language=filters.get("language", "")).select_related("uploaded_by")
     if query := filters.get("q"):
         articles = articles.filter(Q(title__icontains=query) | Q(publisher__name__icontains=query))
     counts = dict(Article.objects.values_list("status").annotate(n=Count("id")))
@@ -224,19 +241,29 @@ def highlighted_text(text: str, spans) -> SafeString:
     return mark_safe("".join(pieces))  # every piece above was escaped by format_html
 
 
-@role_required(ANALYST)
-def article_detail(request, article_id: int):
-    article = get_object_or_404(Article.objects.select_related("publisher", "uploaded_by"), id=article_id)
+def _article_page(request, article_id: int, *, language_form: ArticleLanguageForm | None = None, status: int = 200):
+    article = get_object_or_404(Article.objects.select_related("publisher", "uploaded_by", "language_set_by"), id=article_id)
     reports = EventReport.objects.filter(article=article).select_related("event__place").order_by("event_id")
     kinds = sorted({span["kind"] for span in _valid_spans(article.text, article.spans)}, key=SPAN_KINDS.index)
-    context = {"article": article, "text": highlighted_text(article.text, article.spans), "reports": reports, "span_kinds": kinds}
-    return page(request, "sources/article_detail.html", context)
+    if language_form is None and user_has_role(request.user, REVIEWER):
+        language_form = ArticleLanguageForm(initial={"language": article.language})
+    context = {
+        "article": article, "text": highlighted_text(article.text, article.spans), "reports": reports, "span_kinds": kinds,
+        "language_name": language_name(article.language) if article.language else "", "language_form": language_form,
+        "can_reparse": article.status in Article.DONE_STATUSES,
+    }  # fmt: skip
+    return page(request, "sources/article_detail.html", context, status=status)
+
+
+@role_required(ANALYST)
+def article_detail(request, article_id: int):
+    return _article_page(request, article_id)
 
 
 @require_GET
 @role_required(ANALYST)
 def article_status(request, article_id: int):
-    """The parsing status the upload page polls: queued → parsing → parsed, or failed with the reason."""
+    """The parsing status the upload page polls: queued → parsing → parsed, or failed or unsupported with the reason."""
     article = get_object_or_404(Article.objects.only("id", "status", "error"), id=article_id)
     event_ids = list(EventReport.objects.filter(article_id=article.id).order_by("event_id").values_list("event_id", flat=True))
     return JsonResponse({
@@ -244,6 +271,26 @@ def article_status(request, article_id: int):
         "events": [{"id": event_id, "url": reverse("event-detail", args=[event_id])} for event_id in event_ids],
         "article_url": reverse("article-detail", args=[article.id]),
     })  # fmt: skip
+
+
+@require_POST
+@role_required(REVIEWER)
+def article_language(request, article_id: int):
+    """A reviewer sets the article's language; it is parsed again in that language."""
+    article = get_object_or_404(Article, id=article_id)
+    form = ArticleLanguageForm(request.POST)
+    if not form.is_valid():
+        return _article_page(request, article.id, language_form=form, status=400)
+    try:
+        article = article_set_language(article=article, language=form.cleaned_data["language"], reviewer=request.user)
+    except ArticleLanguageError as exc:
+        form.add_error("language", str(exc))
+        return _article_page(request, article.id, language_form=form, status=400)
+    except ArticleBusy as exc:
+        messages.error(request, str(exc))
+        return _article_page(request, article.id, language_form=form, status=409)
+    messages.success(request, f"Language set to {language_name(article.language)}; the article is queued to be parsed again in it.")
+    return redirect("article-detail", article_id=article.id)
 
 
 @require_POST

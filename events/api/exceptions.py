@@ -15,7 +15,7 @@ from rest_framework.views import set_rollback
 from events.selectors import EventMergedAway
 from events.services import ReviewError, StaleEdit
 from sources.extraction import ExtractionError
-from sources.services import ArticleTooLarge
+from sources.services import ArticleBusy, ArticleLanguageError, ArticleTooLarge
 
 logger = logging.getLogger("events.api")
 
@@ -63,6 +63,10 @@ def _translate(exc: Exception) -> Exception:
         return exceptions.ValidationError({"detail": str(exc)})
     if isinstance(exc, ArticleTooLarge):
         return PayloadTooLarge(str(exc))
+    if isinstance(exc, ArticleLanguageError):
+        return exceptions.ValidationError({"language": [str(exc)]})
+    if isinstance(exc, ArticleBusy):
+        return Conflict(str(exc))
     if isinstance(exc, ExtractionError):
         if exc.kind == "unsupported":
             return exceptions.UnsupportedMediaType(media_type="", detail=str(exc))

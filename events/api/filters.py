@@ -154,6 +154,7 @@ class DeletedQuerySerializer(CursorQuerySerializer):
 
 class ArticleQuerySerializer(CursorQuerySerializer):
     status = serializers.ChoiceField(choices=Article.Status.choices, required=False)
+    language = serializers.RegexField(r"^[a-z]{2}$", required=False, help_text="ISO 639-1, e.g. es.")
     default_ordering = "-id"
 
 

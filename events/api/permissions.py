@@ -26,3 +26,7 @@ class IsReviewer(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return user_has_role(request.user, REVIEWER)
+
+
+class CorrectsArticles(IsReviewer):
+    message = "Only reviewers may correct an article's language."

@@ -353,11 +353,25 @@ class ArticleSerializer(serializers.Serializer):
     publisher = serializers.CharField(source="publisher.name", allow_null=True)
     url = serializers.CharField()
     published_at = serializers.DateField(allow_null=True)
-    language = serializers.CharField(help_text="Set by the parser; empty until parsed.")
-    status = serializers.ChoiceField(
-        choices=Article.Status.choices, help_text="queued → parsing → parsed (or failed, with error)."
+    language = serializers.CharField(
+        help_text="ISO 639-1: the parser's guess, or a reviewer's correction (language_source); empty until parsed."
     )
-    error = serializers.CharField()
+    language_source = serializers.ChoiceField(
+        choices=Article.LanguageSource.choices,
+        allow_blank=True,
+        help_text="detected (guessed from the text) or reviewer (set by language_set_by: parsing reads the text in it); empty until parsed.",
+    )
+    language_set_by = serializers.CharField(
+        source="language_set_by.username", allow_null=True, help_text="The reviewer who set the language."
+    )
+    language_set_at = serializers.DateTimeField(allow_null=True)
+    status = serializers.ChoiceField(
+        choices=Article.Status.choices,
+        help_text="queued → parsing → parsed; or failed (error says why); or unsupported: in a language the parser has no lexicon for, nothing read (error says which).",
+    )
+    error = serializers.CharField(
+        help_text="Why parsing failed, or for an unsupported article which language it cannot read (“No parser for Spanish yet.”)."
+    )
     uploaded_at = serializers.DateTimeField()
     parsed_at = serializers.DateTimeField(allow_null=True)
     event_ids = serializers.SerializerMethodField()
@@ -369,6 +383,26 @@ class ArticleSerializer(serializers.Serializer):
 class ArticlePageSerializer(serializers.Serializer):
     next = serializers.URLField(allow_null=True)
     results = ArticleSerializer(many=True)
+
+
+class ArticleLanguageSerializer(serializers.Serializer):
+    # Sent with PATCH, yet never partial: the language is the whole change. (drf-spectacular sets ``partial`` on PATCH
+    # bodies and would document the field as optional.)
+    partial = property(lambda self: False, lambda self, value: None)
+
+    language = serializers.CharField(
+        max_length=8, help_text="ISO 639-1 code (two letters, e.g. fr). The article is parsed again in this language."
+    )
+
+    def validate_language(self, value: str) -> str:
+        from sources.languages import is_language_code
+
+        code = value.strip().lower()
+        if not is_language_code(code):
+            raise serializers.ValidationError(
+                f"“{value}” is not a language code: give an ISO 639-1 code of two letters, such as en, fr or es."
+            )
+        return code
 
 
 class ArticleMetadataSerializer(serializers.Serializer):

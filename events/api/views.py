@@ -26,7 +26,7 @@ from events.api import filters
 from events.api import serializers as s
 from events.api.exceptions import ApiContentNegotiation, PayloadTooLarge, api_exception_handler
 from events.api.pagination import keyset_page, link_header, next_link
-from events.api.permissions import IsAnalyst, IsReviewer, ReadsEvents
+from events.api.permissions import CorrectsArticles, IsAnalyst, IsReviewer, ReadsEvents
 from events.api.renderers import CSVRenderer, GeoJSONRenderer, acled_csv_chunks
 from events.api.throttling import AnonymousRateThrottle, TokenRateThrottle
 from events.services import (
@@ -40,7 +40,7 @@ from events.services import (
     event_split,
     event_update,
 )
-from sources.services import article_submit_file, article_submit_text
+from sources.services import article_set_language, article_submit_file, article_submit_text
 
 # ---------------------------------------------------------------- shared
 
@@ -364,7 +364,7 @@ class ArticleListView(ApiView):
     def get(self, request):
         query = validated(filters.ArticleQuerySerializer, request.query_params)
         page = keyset_page(
-            selectors.article_list(status=query.get("status", "")),
+            selectors.article_list(status=query.get("status", ""), language=query.get("language", "")),
             ordering=query["ordering"],
             cursor=query["cursor"],
             size=query["page_size"],
@@ -418,10 +418,27 @@ class ArticleListView(ApiView):
 
 
 class ArticleDetailView(ApiView):
-    permission_classes = (IsAnalyst,)
+    def get_permissions(self):
+        return [CorrectsArticles()] if self.request.method == "PATCH" else [IsAnalyst()]
 
     @extend_schema(summary="One article (analysts)", responses={200: s.ArticleSerializer, **errors(401, 403, 404, 429)})
     def get(self, request, article_id: int):
+        return Response(s.ArticleSerializer(selectors.article_get(article_id=article_id)).data)
+
+    @extend_schema(
+        summary="Correct an article's language (reviewers)",
+        description=(
+            "Records the language as the reviewer's (`language_source` reviewer, `language_set_by`) and parses the article "
+            "again in it instead of a guess, replacing what it produced before; a language the parser has no lexicon for "
+            "ends `unsupported`. 409 while a worker is parsing the article."
+        ),
+        request=s.ArticleLanguageSerializer,
+        responses={200: s.ArticleSerializer, **errors(*WRITE_ERRORS, 409)},
+    )
+    def patch(self, request, article_id: int):
+        article = selectors.article_get(article_id=article_id)
+        language = validated(s.ArticleLanguageSerializer, request.data)["language"]
+        article_set_language(article=article, language=language, reviewer=request.user)
         return Response(s.ArticleSerializer(selectors.article_get(article_id=article_id)).data)
 
 
@@ -488,6 +505,7 @@ class SchemaView(SpectacularAPIView):
             "EventStatusEnum": ["draft", "approved", "rejected"],
             "DeletedStatusEnum": ["rejected", "merged"],
             "ArticleStatusEnum": "sources.models.Article.Status",
+            "LanguageSourceEnum": "sources.models.Article.LanguageSource",
             "ActorKindEnum": "sources.parsing.acled.ACTOR_KINDS",
             "ActorRoleEnum": "events.models.EventActor.Role",
             "ClaimKindEnum": "events.models.Claim.Kind",

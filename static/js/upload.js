@@ -1,5 +1,5 @@
 /* Upload page: drop several files, set each one's publisher and date, upload with progress,
-   then follow each article's parsing (queued → parsing → parsed / failed) by polling its status.json.
+   then follow each article's parsing (queued → parsing → parsed / failed / unsupported) by polling its status.json.
    Without this script the forms still post and the server answers with a page of results. */
 (function () {
   "use strict";
@@ -11,7 +11,7 @@
   var POLL_MS = 1000;
   var STATUS_TEXT = {
     ready: "ready", uploading: "uploading", queued: "queued", parsing: "parsing",
-    uploaded: "uploaded", parsed: "parsed", failed: "failed", refused: "refused",
+    uploaded: "uploaded", parsed: "parsed", failed: "failed", refused: "refused", unsupported: "unsupported",
   };
 
   // ------------------------------------------------------------ tabs
@@ -99,6 +99,8 @@
             setStatus(row, "parsed", prefix.concat(state.events.length ? eventLinks(state.events) : ["No event found in the text."]));
           } else if (state.status === "failed") {
             setStatus(row, "failed", prefix.concat([state.error || "Parsing failed."]));
+          } else if (state.status === "unsupported") {
+            setStatus(row, "unsupported", prefix.concat([state.error || "The parser cannot read this language yet."]));
           } else {
             setStatus(row, state.status, prefix);
             window.setTimeout(poll, POLL_MS);
