@@ -301,7 +301,8 @@ class ClaimReader:
             end -= 1
         if end < core_start:
             if core_start > start:
-                return self._speaker_of_region(doc, sentence, mentions, start, trimmed_end, people, last_speaker, speakers, first)
+                # The words after the introduction were all trimmed: read the whole region, introduction kept.
+                return self._speaker_of_region(doc, sentence, mentions, start, trimmed_end, people, last_speaker, speakers, True)
             return None
         words = [t.low for t in tokens[core_start : end + 1]]
         text = sentence.span_text(core_start, end).strip(" ,“”\"'")

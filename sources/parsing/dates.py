@@ -45,11 +45,11 @@ class DateReader:
         month_words = sorted(lexicon.MONTHS, key=len, reverse=True)
         # Calendar words are capitalised in English running text and lowercase in French.
         cased = (lambda word: word.capitalize()) if lexicon.CALENDAR_CAPITALISED else (lambda word: word)
-        flags = "" if lexicon.CALENDAR_CAPITALISED else "?i:"
-        month = f"(?{flags or ':'}" + "|".join(
+        group = "(?:" if lexicon.CALENDAR_CAPITALISED else "(?i:"
+        month = group + "|".join(
             re.escape(cased(word)) + (r"\.?" if _is_abbreviation(word, lexicon.MONTHS) else "") for word in month_words
         ) + ")"
-        weekday = f"(?{flags or ':'}" + "|".join(cased(word) for word in lexicon.WEEKDAYS) + ")"
+        weekday = group + "|".join(cased(word) for word in lexicon.WEEKDAYS) + ")"
         day = rf"(?:[0-3]?\d)(?:{lexicon.DAY_SUFFIXES})?(?!\d)"
         article = rf"(?:{lexicon.DAY_ARTICLE}\s+)?"
         month_link = rf"(?:{lexicon.DAY_MONTH_LINK}\s+)?" if lexicon.DAY_MONTH_LINK else ""

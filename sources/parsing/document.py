@@ -260,8 +260,7 @@ class Reader:
             k += 1
         return k
 
-    @staticmethod
-    def _name_rightwards(sentence: Sentence, opener: int, covered: set) -> int:
+    def _name_rightwards(self, sentence: Sentence, opener: int, covered: set) -> int:
         tokens, k = sentence.tokens, opener
         while k + 1 < len(tokens) and (sentence.index, k + 1) not in covered:
             following = tokens[k + 1]

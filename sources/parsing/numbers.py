@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from types import ModuleType
 
-from .text import Token
+from .text import Token, phrase_words
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,9 @@ class NumberReader:
 
     def __init__(self, lexicon: ModuleType):
         self.lex = lexicon
-        self.qualifiers = sorted(((tuple(p.split()), q) for p, q in lexicon.QUALIFIER_PHRASES), key=lambda x: -len(x[0]))
-        self.trailing = [(tuple(p.split()), q) for p, q in lexicon.TRAILING_QUALIFIERS]
-        self.vague = sorted((tuple(p.split()) for p in lexicon.VAGUE_QUANTITIES), key=len, reverse=True)
+        self.qualifiers = sorted(((phrase_words(lexicon, p), q) for p, q in lexicon.QUALIFIER_PHRASES), key=lambda x: -len(x[0]))
+        self.trailing = [(phrase_words(lexicon, p), q) for p, q in lexicon.TRAILING_QUALIFIERS]
+        self.vague = sorted((phrase_words(lexicon, p) for p in lexicon.VAGUE_QUANTITIES), key=len, reverse=True)
         self.qualifiers_by_start: dict[str, list] = {}
         for phrase, value in self.qualifiers:
             self.qualifiers_by_start.setdefault(phrase[0], []).append((phrase, value))

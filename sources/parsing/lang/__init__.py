@@ -8,11 +8,11 @@ parsed at all (never with another language's patterns).
 
 from types import ModuleType
 
-from . import en
+from . import en, fr
 from .detect import detect_language
 
 # Every lexicon is a module that satisfies base.Lexicon (tests/sources/parsing/test_lexicons.py checks it).
-LEXICONS: dict[str, ModuleType] = {"en": en}
+LEXICONS: dict[str, ModuleType] = {"en": en, "fr": fr}
 
 __all__ = ["LEXICONS", "SUPPORTED_LANGUAGES", "detect_language", "get_lexicon"]
 
