@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from types import ModuleType
 
-from .document import ARMED_CATEGORIES, CIVILIANS, PROTESTERS, ActorMention, Document
+from .document import ARMED_CATEGORIES, CIVILIANS, NAMED, NEW, PROTESTERS, ActorMention, Document
 from .numbers import Quantity
 from .results import ActorRef, ParsedClaim
 from .text import Sentence, Token, inside_quotes, phrase_words
@@ -273,6 +273,11 @@ class ClaimReader:
                            first: bool = False) -> Speaker | None:  # fmt: skip
         """Who speaks, from the words naming them (tokens start..end)."""
         tokens = sentence.tokens
+        # "a-t-on appris auprès des autorités locales": the source after its lead words.
+        while start < end and start < len(tokens) and tokens[start].low in self.lex.SOURCE_LEADS:
+            start += 1
+            while start < end and tokens[start].low in self.lex.OWNER_OF_WORDS:
+                start += 1
         if start > end or start >= len(tokens):
             return None
         # Drop an introductory phrase ("In response, the military") and trailing time words.
@@ -323,6 +328,8 @@ class ClaimReader:
         person = self._person(tokens, core_start, end, people)
         if person is not None:
             return Speaker(person.ref, text if person.ref else person.text)
+        if personal and not any(m.category in (NAMED, NEW) for m in inside):
+            return Speaker(None, text)  # "local authorities", "un ancien militaire": people, not a force's voice
         actors = [m for m in inside if m.category in ARMED_CATEGORIES and not m.descriptor]
         if actors:
             chosen = actors[0] if first else actors[-1]
@@ -375,6 +382,10 @@ class ClaimReader:
             if k > 0 and word in self.lex.HEAD_CUTTERS:
                 cut = k
                 break
+        if self.lex.ADJECTIVES_FOLLOW_NOUN:
+            # "une source sécuritaire", "un ancien élu local": the noun comes first, its adjectives after it.
+            lead = self.lex.ARTICLES | self.lex.DESCRIBED_SOURCE_OPENERS | self.lex.PERSONAL_SOURCE_MODIFIERS
+            return next((word for word in words[:cut] if word not in lead), words[0])
         return words[cut - 1] if cut else words[-1]
 
     def _person(self, tokens, start, end, people) -> Speaker | None:

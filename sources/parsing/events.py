@@ -341,7 +341,8 @@ class EventReader:
             candidate = mentions[0].candidate
             if candidate is not None:
                 near = all(m.preposition in self.lex.NEAR_PREPOSITIONS for m in mentions if m.sentence in event_indices)
-                return candidate, 2 if near else 1, candidate.matched_name or candidate.name, candidate.admin1_name, candidate.country
+                # The place as the report writes it: GeoNames' matched alternate may be another script's spelling.
+                return candidate, 2 if near else 1, most_common_spelling(mentions), candidate.admin1_name, candidate.country
             location_text = most_common_spelling(mentions)
             anchor = self._nearby_town(doc, mentions, places, event_indices)
             if anchor is not None:

@@ -257,6 +257,8 @@ class PlaceFinder:
         wanted = normalize_name(mention.text)
         best, best_score = None, ACCEPT_SCORE
         for candidate in candidates:
+            if _is_code(candidate.matched_name) and not _is_code(mention.text):
+                continue  # an airport or postal code among GeoNames' alternates ("GAO"): not the town "Gao"
             matched = normalize_name(candidate.matched_name or candidate.name)
             if matched == wanted:
                 score = 1.0
@@ -339,3 +341,7 @@ def most_common_spelling(mentions: list[PlaceMention]) -> str:
         counts[mention.text] += 1
     return max(counts, key=lambda text: (counts[text], -min(m.start for m in mentions if m.text == text)))
 
+
+def _is_code(name: str | None) -> bool:
+    """ "GAO", "LFW": a short all-capital code, as GeoNames lists airport codes among a town's names."""
+    return bool(name) and len(name) <= 4 and name.isupper() and name.isalpha()

@@ -96,6 +96,7 @@ class Lexicon(Protocol):
     PARTICIPLE_ATTRIBUTION: set[str]
     ACCORDING_TO_PHRASES: list[str]
     ARTICLES: set[str]
+    SOURCE_LEADS: set[str]
     AUXILIARIES: set[str]
     INVERSION_AFTER_COMMA: bool
     NOT_INVERTED_SUBJECTS: set[str]

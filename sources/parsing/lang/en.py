@@ -413,6 +413,8 @@ PARTICIPLE_ATTRIBUTION = {"saying", "adding", "stating", "claiming", "announcing
 # Phrases that put the source after them: "according to the army". A phrase ending in a source noun keeps it.
 ACCORDING_TO_PHRASES = ["according to"]
 ARTICLES = {"the", "a", "an"}
+# Words before a source that only lead to it (French "auprès des autorités"): none in English.
+SOURCE_LEADS: set[str] = set()
 # Auxiliaries that go with an attribution verb ("has said"); inversion is read past them.
 AUXILIARIES = {"has", "have", "had"}
 # Whether a speaker may follow its verb after a comma as well as after a quotation (French: ", a indiqué l'armée").

@@ -620,9 +620,8 @@ def _inverted(singular: list[str], plural: list[str]) -> set[str]:
 
 
 # "fait état de" (reports) is a phrase: its entries need a phrase matcher ("fait" alone is far too common).
-ATTRIBUTION_VERBS = set(_ATTRIBUTION_FORMS.split()) | _inverted(_INVERTED_SINGULAR, _INVERTED_PLURAL) | {
-    "fait état", "font état", "faisait état", "faisant état",
-}
+# "a-t-on appris auprès de", "a appris l'AFP de source sécuritaire": learnt from a source.
+ATTRIBUTION_VERBS = set(_ATTRIBUTION_FORMS.split()) | _inverted(_INVERTED_SINGULAR, _INVERTED_PLURAL) | {"appris"}
 # Attribution verbs whose subject's words are a relay: "l'agence, citant un communiqué du GSIM". Not the
 # passives "relayé par", "cité par": there the relay comes after ("un communiqué relayé par SITE").
 RELAY_VERBS = {"citant", "relayant", "reprenant"}
@@ -636,6 +635,8 @@ ACCORDING_TO_PHRASES = ["selon", "d'après", "de source", "de sources", "source"
 ARTICLES = {"le", "la", "les", "l'", "un", "une", "des"}
 # Auxiliaries that go with an attribution verb ("a déclaré", "aurait affirmé"); inversion is read past them.
 # "a-t-il" ("a-t-il déclaré") is an auxiliary with its inverted pronoun.
+# Words between an inverted verb and its source: "a-t-on appris auprès des autorités", "affirme encore l'armée".
+SOURCE_LEADS = {"auprès", "encore", "également", "aussi", "notamment", "ensuite", "alors", "pour", "sa", "part"}
 AUXILIARIES = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "a-t-il", "a-t-elle", "a-t-on",
                "ont-ils", "ont-elles", "avait-il", "avait-elle", "aurait-il", "aurait-elle"}  # fmt: skip
 # A speaker may follow its verb after a comma as well as after a quotation: "..., a indiqué l'armée".
@@ -644,8 +645,7 @@ INVERSION_AFTER_COMMA = True
 # un communiqué", and the punctuation that closes "..., a-t-il déclaré.". Not determiners ("a indiqué une
 # source sécuritaire", "ont indiqué des sources locales") nor dates ("a indiqué lundi l'armée").
 NOT_INVERTED_SUBJECTS = {"que", "qu'", "à", "au", "aux", "dans", "sur", "lors", "en", "avoir", "être", "par", "avant",
-                         "après", "pendant", "depuis", "ne", "se", "y", "également", "aussi", "encore", "notamment",
-                         "auprès", "devant", "sous", "ainsi", "alors", "récemment", ".", ",", ";", ":", "!",
+                         "après", "pendant", "depuis", "ne", "se", "y", "devant", "sous", "ainsi", "récemment", ".", ",", ";", ":", "!",
                          "?"}  # fmt: skip
 STATEMENT_NOUNS = {"communiqué", "communiqués", "déclaration", "déclarations", "message", "texte", "vidéo",
                    "publication"}  # fmt: skip
@@ -653,7 +653,7 @@ STATEMENT_NOUNS = {"communiqué", "communiqués", "déclaration", "déclarations
 # puts the speaker before the rest of the clause, "a indiqué le ministère dans un communiqué", "selon des
 # habitants joints au téléphone", "a annoncé l'armée sur sa page Facebook".
 SPEAKER_REGION_ENDS = {"que", "qu'", "qui", "dont", "disant", "affirmant", "indiquant", "précisant", "ajoutant",
-                       "lequel", "laquelle", "lesquels", "lesquelles", "dans", "sur", "lors", "auprès", "à", "au",
+                       "lequel", "laquelle", "lesquels", "lesquelles", "dans", "sur", "lors", "à", "au",
                        "aux", "via", "joint", "jointe", "joints", "jointes", "cité", "citée", "cités",
                        "citées"}  # fmt: skip
 # Words that open a clause: the speaker of a verb stands after the last of them.
