@@ -274,9 +274,13 @@ class ClaimReader:
         """Who speaks, from the words naming them (tokens start..end)."""
         tokens = sentence.tokens
         # "a-t-on appris auprès des autorités locales": the source after its lead words.
-        while start < end and start < len(tokens) and tokens[start].low in self.lex.SOURCE_LEADS:
+        # ", ont indiqué jeudi des sources locales": nor the date between the verb and its source.
+        while start < end and start < len(tokens) and (
+            tokens[start].low in self.lex.SOURCE_LEADS or self._in_date(doc, tokens[start])
+        ):
+            lead = tokens[start].low in self.lex.SOURCE_LEADS
             start += 1
-            while start < end and tokens[start].low in self.lex.OWNER_OF_WORDS:
+            while lead and start < end and tokens[start].low in self.lex.OWNER_OF_WORDS:
                 start += 1
         if start > end or start >= len(tokens):
             return None
@@ -315,8 +319,9 @@ class ClaimReader:
         # Pronouns and anaphora: the previous speaker ("..., it said", "he added").
         if words[-1] in self.lex.PRONOUN_SPEAKERS:
             return replace(last_speaker) if last_speaker else None
-        if words[0] in self.lex.ANAPHOR_DETERMINERS and len(words) == 2 and words[-1] in self.lex.ANAPHOR_NOUNS and not inside:
-            return self._anaphor(words[-1], last_speaker, speakers)
+        bare = [word for word in words if word not in self.lex.ANAPHOR_MODIFIERS]  # "the same source"
+        if bare[0] in self.lex.ANAPHOR_DETERMINERS and len(bare) == 2 and bare[-1] in self.lex.ANAPHOR_NOUNS and not inside:
+            return self._anaphor(bare[-1], last_speaker, speakers)
         head = self._head(words)
         personal = any(word in self.lex.PERSONAL_SOURCE_MODIFIERS for word in words)
         voice = self._voice_actor(tokens, inside, core_start, end)
@@ -442,6 +447,7 @@ class ClaimReader:
             return []
         tokens = sentence.tokens
         blocked = self._blocked_tokens(doc, sentence, mentions)
+        named_spans = {m.first_token: m.last_token for m in mentions if m.category in ARMED_CATEGORIES}
         figures: list[dict] = []
         i = 0
         while i < len(tokens):
@@ -455,7 +461,7 @@ class ClaimReader:
             if not quantity.is_vague and self._is_measure(tokens, quantity):
                 i = quantity.last + 1
                 continue
-            np_first, np_last = self._noun_phrase(tokens, quantity.last + 1)
+            np_first, np_last = self._noun_phrase(tokens, quantity.last + 1, named_spans)
             figures.append({"q": quantity, "np": (np_first, np_last)})
             i = max(quantity.last, np_last) + 1
         figures.extend(self._vague_losses(tokens, blocked, figures))
@@ -516,8 +522,13 @@ class ClaimReader:
         return bool(previous and previous.is_cap and previous.low.isalpha() and previous.low not in lex.ATTRIBUTION_VERBS
                     and previous.low not in self.qualifier_words)
 
-    def _noun_phrase(self, tokens: list[Token], start: int) -> tuple[int, int]:
-        """The figure's noun phrase after it: "of its soldiers", "Russian Wagner mercenaries"."""
+    def _noun_phrase(self, tokens: list[Token], start: int, named_spans: dict[int, int]) -> tuple[int, int]:
+        """The figure's noun phrase after it: "of its soldiers", "Russian Wagner mercenaries"; an actor's
+        name counts as one word however long ("onze Volontaires pour la défense de la patrie (VDP)")."""
+        ahead = tuple(token.low for token in tokens[start : start + 4])
+        partitive = next((tail for tail in self.breakdown_tails if ahead[: len(tail)] == tail), None)
+        if partitive is not None:
+            return start, start + len(partitive) - 1  # "19 d'entre eux", "nine of them"
         k = start
         while k < len(tokens) and tokens[k].low in self.lex.NP_OPENERS and k - start < 3:
             k += 1
@@ -525,6 +536,10 @@ class ClaimReader:
         while k < len(tokens) and k - first < 6:
             token = tokens[k]
             if token.text in QUOTES:
+                k += 1
+                continue
+            if k in named_spans:
+                last = k = _past_parenthesis(tokens, named_spans[k])
                 k += 1
                 continue
             if token.text in PUNCTUATION_STOPS or token.low in self.lex.NP_STOPS or token.low.isdigit():
@@ -801,6 +816,13 @@ class ClaimReader:
             seen.add(key)
             kept.append(item)
         return sorted(kept, key=lambda f: f.figure_start)
+
+
+def _past_parenthesis(tokens: list[Token], k: int) -> int:
+    """The last token of a name and the acronym that may follow it in parentheses: "... patrie (VDP)"."""
+    if k + 3 < len(tokens) and tokens[k + 1].text == "(" and tokens[k + 3].text == ")":
+        return k + 3
+    return k
 
 
 def _starts_with_any(words: tuple[str, ...], phrases: set[tuple[str, ...]]) -> bool:

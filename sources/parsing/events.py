@@ -187,7 +187,10 @@ class EventReader:
         crowd = any(m.sentence in event_indices and m.category == PROTESTERS for m in doc.mentions) or any(
             t.sub_event[0] in (PROTESTS, RIOTS) and not t.weak for item in events for t in item.triggers
         )
-        return armed or crowd or any(c.claim.kind in ("killed", "wounded", "captured") for c in claims)
+        # "Fighting displaced 1,200 people": a strong trigger with a figure of its own is an event even
+        # when no actor is named (the figure's kind alone does not make one: "1,200 displaced by floods").
+        own_figure = strong and any(c.sentence in event_indices and not c.heading for c in claims)
+        return armed or crowd or own_figure or any(c.claim.kind in ("killed", "wounded", "captured") for c in claims)
 
     # ---------------------------------------------------------------- type
     def _event_type(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim]) -> tuple[str, str]:

@@ -230,6 +230,8 @@ class PlaceFinder:
     def _region_after(self, sentence: Sentence, first: int, last: int) -> bool:
         tokens = sentence.tokens
         after = tokens[last + 1].low if last + 1 < len(tokens) else ""
+        if first >= 1 and tokens[first - 1].low in self.lex.ARTICLES:
+            first -= 1  # "la province de l'Ituri"
         before = (tokens[first - 2].low, tokens[first - 1].low) if first >= 2 else ("", "")
         return after in self.lex.REGION_NOUNS or (before[1] in self.lex.OWNER_OF_WORDS and before[0] in self.lex.REGION_NOUNS)
 

@@ -179,8 +179,24 @@ def _is_boilerplate(line: str, lexicon: ModuleType) -> bool:
         return False
     if any(low.startswith(prefix) for prefix in lexicon.BOILERPLATE_LINE_PREFIXES):
         return True
+    if _is_byline(line, lexicon):
+        return True
     # Photo credits and wire slugs: "PHOTO: REUTERS", "AC/Sf/fss/as/APA".
     return bool(re.fullmatch(r"[A-Za-z]{1,6}(?:/[A-Za-z]{1,6}){2,}", low)) or low.endswith(tuple(lexicon.BOILERPLATE_LINE_SUFFIXES))
+
+
+# A byline is short: "By John Smith, in Bamako", "Par Moussa Diarra, correspondant à Bamako".
+_BYLINE_MAX_WORDS = 10
+
+
+def _is_byline(line: str, lexicon: ModuleType) -> bool:
+    words = line.split()
+    return (
+        1 < len(words) <= _BYLINE_MAX_WORDS
+        and words[0].lower() in lexicon.BYLINE_WORDS
+        and words[1][:1].isupper()
+        and not line.rstrip().endswith((".", "!", "?"))
+    )
 
 
 _FOLD_WORD = re.compile(r"[^\W_]+")

@@ -478,6 +478,8 @@ SOURCE_NOUNS = {
 PERSONAL_SOURCE_MODIFIERS = {"former", "ex", "retired", "local", "independent", "anonymous", "unnamed"}
 PRONOUN_SPEAKERS = {"he", "she", "it", "they", "we", "i"}
 # Anaphoric speakers: "the group said", "the statement said" -> the previous speaker.
+# Words that leave an anaphoric speaker anaphoric: "the same source".
+ANAPHOR_MODIFIERS = {"same"}
 ANAPHOR_NOUNS = {"group", "movement", "statement", "spokesman", "spokeswoman", "spokesperson", "organisation",
                  "organization", "coalition", "militants", "rebels", "alliance", "official", "politician",
                  "source", "sources", "army", "military", "ministry", "communique", "faction"}  # fmt: skip
@@ -839,6 +841,8 @@ PERSON_VERBS = {"said", "says", "told", "added", "stated", "claimed", "declared"
 
 # ---------------------------------------------------------------- sentences
 # Line endings that make a line page furniture: a photo credit.
+# The word a byline starts with: "By John Smith" (a short line of capitalised names after it).
+BYLINE_WORDS = {"by"}
 BOILERPLATE_LINE_SUFFIXES = ["photo: reuters"]
 # Elided words split off the word they lean on, with the full form they read as (French "l'" -> "le"): none in English.
 ELISIONS: dict[str, str] = {}

@@ -116,7 +116,7 @@ VAGUE_QUANTITIES = [
     "des dizaines", "dizaines", "des centaines", "centaines", "des milliers", "milliers", "des vingtaines",
     "plusieurs dizaines", "plusieurs centaines", "plusieurs milliers", "quelques dizaines", "quelques centaines",
     "plusieurs", "de nombreux", "de nombreuses", "nombreux", "nombreuses", "d'innombrables", "innombrables",
-    "un grand nombre de", "un nombre important de", "un nombre indéterminé de", "un certain nombre de",
+    "un grand nombre de", "un grand nombre", "un nombre important de", "un nombre important", "un nombre indéterminé de", "un certain nombre de",
     "un nombre élevé de", "beaucoup de", "une multitude de", "une poignée de", "quelques", "un lourd bilan",
     "un bilan lourd", "un bilan très lourd",
 ]  # fmt: skip
@@ -736,6 +736,8 @@ PRONOUN_SPEAKERS = {"il", "elle", "ils", "elles", "on", "nous", "je", "celui-ci"
                     "a-t-il", "a-t-elle", "a-t-on", "ont-ils", "ont-elles", "avait-il", "avait-elle", "aurait-il",
                     "aurait-elle"}  # fmt: skip
 # Anaphoric speakers: "le groupe a indiqué", "le communiqué précise" -> the previous speaker.
+# Words that leave an anaphoric speaker anaphoric: "the same source".
+ANAPHOR_MODIFIERS = {"même", "mêmes"}
 ANAPHOR_NOUNS = {"groupe", "mouvement", "communiqué", "déclaration", "porte-parole", "organisation", "coalition",
                  "alliance", "armée", "ministère", "source", "sources", "responsable", "faction", "état-major",
                  "militants", "rebelles", "jihadistes", "djihadistes", "gouvernement", "junte", "texte",
@@ -1284,6 +1286,8 @@ PERSON_VERBS = {"déclare", "dit", "affirme", "estime", "précise", "ajoute", "i
 
 # ---------------------------------------------------------------- sentences
 # Line endings that make a line page furniture: a photo credit.
+# The word a byline starts with: "By John Smith" (a short line of capitalised names after it).
+BYLINE_WORDS = {"par"}
 BOILERPLATE_LINE_SUFFIXES = ["photo: afp", "photo : afp", "photo: reuters", "photo : reuters", "© afp", "© reuters",
                              "/ afp", "/afp"]  # fmt: skip
 # Elided words split off the word they lean on, with the full form they read as ("l'" -> "le"):
