@@ -67,7 +67,8 @@ class ClaimReader:
             self.kind_by_first_word.setdefault(phrase[0], []).append((phrase, kind))
         self.breakdowns = [phrase_words(lexicon, cue) for cue in lexicon.BREAKDOWN_CUES]
         self.according = [phrase_words(lexicon, phrase) for phrase in lexicon.ACCORDING_TO_PHRASES]
-        self.cue_words = set(lexicon.ATTRIBUTION_VERBS) | {phrase[0] for phrase in self.according}
+        self.according_starts = {phrase[0] for phrase in self.according}
+        self.cue_words = set(lexicon.ATTRIBUTION_VERBS) | self.according_starts
         self.name_run = re.compile(r"^[A-Z\u00c0-\u00de][\w'’.-]*$")
         self.speaker_trailing_words = set(lexicon.PASSIVE_FILLERS) | lexicon.SPEAKER_TRAILING_WORDS
         gaps = {phrase_words(lexicon, gap) for gap in lexicon.COORDINATION_GAPS}
@@ -162,7 +163,9 @@ class ClaimReader:
         cues: list[Cue] = []
         for token in tokens:
             low, i = token.low, token.index
-            region = self._according_region(tokens, i)
+            if low not in self.cue_words:
+                continue  # most words: neither "according to" nor an attribution verb
+            region = self._according_region(tokens, i) if low in self.according_starts else None
             if region is not None:
                 end = self._region_end(tokens, region)
                 speaker = self._speaker_of_region(doc, sentence, mentions, region, end, people, last_speaker, speakers)
@@ -449,9 +452,10 @@ class ClaimReader:
         blocked = self._blocked_tokens(doc, sentence, mentions)
         named_spans = {m.first_token: m.last_token for m in mentions if m.category in ARMED_CATEGORIES}
         figures: list[dict] = []
+        may_start = doc.numbers.may_start
         i = 0
         while i < len(tokens):
-            if i in blocked:
+            if i in blocked or not may_start(tokens[i].low):
                 i += 1
                 continue
             quantity = doc.numbers.quantity_at(tokens, i)

@@ -45,6 +45,8 @@ class NumberReader:
         self.vague_by_start: dict[str, list] = {}
         for phrase in self.vague:
             self.vague_by_start.setdefault(phrase[0], []).append(phrase)
+        # Words a figure in words can start with ("quatre-vingt-dix" starts with "quatre").
+        self.number_words = set(lexicon.UNITS) | set(lexicon.TENS) | set(lexicon.MULTIPLIERS) | set(lexicon.INDEFINITE_ONE)
         separators = re.escape(lexicon.THOUSANDS_SEPARATORS)
         self.grouped = re.compile(rf"\d{{1,3}}(?:[{separators}]\d{{3}})+(?:[.,]\d+)?")
         self.separators = re.compile(f"[{separators}]")
@@ -89,6 +91,8 @@ class NumberReader:
     def _words_at(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
         lex = self.lex
         if lex.read_number_words is not None:
+            if tokens[i].low.split("-", 1)[0] not in self.number_words:
+                return None
             words = [token.low for token in tokens[i : i + _LONGEST_NUMBER_PHRASE]]
             found = lex.read_number_words(words)
             return (found[0], i + found[1] - 1) if found else None
@@ -140,13 +144,20 @@ class NumberReader:
         return None
 
     # ---------------------------------------------------------------- quantities
+    def may_start(self, low: str) -> bool:
+        """Whether a word can begin a quantity at all (checked on every token of every sentence)."""
+        return low in self.starts or low[:1].isdigit() or low.split("-", 1)[0] in self.lex.TENS
+
     def quantity_at(self, tokens: list[Token], i: int) -> Quantity | None:
         """A figure with its qualifier (or a vague amount) starting at token i."""
         low = tokens[i].low
-        if not low[:1].isdigit() and low not in self.starts and low.split("-")[0] not in self.lex.TENS:
+        if not self.may_start(low):
             return None
         qualifier, j = "exact", i
+        following = tokens[i + 1].low if i + 1 < len(tokens) else ""
         for phrase, value in self.qualifiers_by_start.get(low, ()):
+            if len(phrase) > 1 and phrase[1] != following:
+                continue
             if _phrase_at(tokens, i, phrase):
                 qualifier, j = value, i + len(phrase)
                 break
@@ -208,8 +219,9 @@ class NumberReader:
     def _vague_at(self, tokens: list[Token], i: int) -> int | None:
         if i >= len(tokens):
             return None
+        following = tokens[i + 1].low if i + 1 < len(tokens) else ""
         for phrase in self.vague_by_start.get(tokens[i].low, ()):
-            if _phrase_at(tokens, i, phrase):
+            if (len(phrase) == 1 or phrase[1] == following) and _phrase_at(tokens, i, phrase):
                 return i + len(phrase) - 1
         return None
 

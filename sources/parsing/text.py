@@ -91,7 +91,7 @@ def tokenize(text: str, offset: int = 0, lexicon: ModuleType | None = None) -> l
         start = find(word, position)
         position = start + len(word)
         low = word.lower()
-        if elisions:
+        if elisions and ("'" in word or "’" in word):
             # An elided word reads as its full form ("d'" is "de"), so "plus d'une" matches "plus de".
             low = elisions.get(low.replace("’", "'"), low).replace("’", "'")
         tokens.append(_new_token(Token, (word, offset + start, offset + position, low, number, word[:1].isupper())))
@@ -251,6 +251,8 @@ class FoldedText:
 
 def fold_words(text: str) -> FoldedText:
     """The same folding as fold_with_offsets(), as a FoldedText."""
+    if not text.isascii() and not _only_ascii_words(text):
+        return _fold_words_letter_by_letter(text)  # accented words (every French article): fold them one by one
     matches = list(_FOLD_WORD.finditer(text))
     words = [match.group() for match in matches]
     if "s" in words or "S" in words:  # possessives ("Wagner's") are dropped
@@ -268,20 +270,33 @@ def _is_possessive(text: str, match: re.Match) -> bool:
     return match.end() - start == 1 and text[start] in "sS" and start > 0 and text[start - 1] in _APOSTROPHES
 
 
+def _only_ascii_words(text: str) -> bool:
+    """Whether the only non-ASCII characters are punctuation (curly quotes, dashes): no letter to fold."""
+    return _NON_ASCII_LETTER.search(text) is None
+
+
+_NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W_]")
+
+
 def _fold_words_letter_by_letter(text: str) -> FoldedText:
+    # findall and one running position instead of match objects: this runs on every word of an article
+    # that is not all ASCII (every French one).
     words, starts, original_starts, maps = [], [], [], {}
     position = 0
-    for match in _FOLD_WORD.finditer(text):
-        if _is_possessive(text, match):
-            continue
-        start, word = match.start(), match.group()
+    found = 0
+    find = text.find
+    for word in _FOLD_WORD.findall(text):
+        start = find(word, found)
+        found = start + len(word)
         if word.isascii():
+            if (word == "s" or word == "S") and start > 0 and text[start - 1] in _APOSTROPHES:
+                continue  # possessive
             word = word.lower()  # word by word: lowering some letters changes a string's length
         else:
-            word, offsets = _fold_word(word, start)
+            word, offsets = _folded_word(word)
             if not word:
                 continue
-            maps[len(words)] = offsets
+            maps[len(words)] = [start + k for k in offsets]
         words.append(word)
         starts.append(position)
         original_starts.append(start)
@@ -290,19 +305,27 @@ def _fold_words_letter_by_letter(text: str) -> FoldedText:
 
 
 def _fold_word(word: str, start: int) -> tuple[str, list[int]]:
+    folded, positions = _folded_word(word)
+    return folded, [start + k for k in positions]
+
+
+@lru_cache(maxsize=65536)
+def _folded_word(word: str) -> tuple[str, tuple[int, ...]]:
+    """A word folded letter by letter, with the position in the word each folded letter came from. Cached:
+    the words of a language repeat from article to article, and unidecode per letter is the costly part."""
     chars, positions = [], []
     for k, char in enumerate(word):
         for piece in (char.lower() if char.isascii() else unidecode(char).lower()):
             if piece.isascii() and piece.isalnum():
                 chars.append(piece)
-                positions.append(start + k)
+                positions.append(k)
             elif chars and chars[-1] != " ":
                 chars.append(" ")
-                positions.append(start + k)
+                positions.append(k)
     while chars and chars[-1] == " ":
         chars.pop()
         positions.pop()
-    return "".join(chars), positions
+    return "".join(chars), tuple(positions)
 
 
 def fold(text: str) -> str:
