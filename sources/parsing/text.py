@@ -252,7 +252,12 @@ class FoldedText:
 def fold_words(text: str) -> FoldedText:
     """The same folding as fold_with_offsets(), as a FoldedText."""
     if not text.isascii() and not _only_ascii_words(text):
-        return _fold_words_letter_by_letter(text)  # accented words (every French article): fold them one by one
+        # Accented Latin letters that fold to one letter ("é" -> "e") keep every offset where it is, so the
+        # whole text is folded at once; other letters ("œ", Arabic) are folded word by word.
+        translated = text.translate(_ONE_LETTER_FOLDS)
+        if not _only_ascii_words(translated):
+            return _fold_words_letter_by_letter(text)
+        text = translated
     matches = list(_FOLD_WORD.finditer(text))
     words = [match.group() for match in matches]
     if "s" in words or "S" in words:  # possessives ("Wagner's") are dropped
@@ -276,6 +281,10 @@ def _only_ascii_words(text: str) -> bool:
 
 
 _NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W_]")
+# Latin letters with diacritics that unidecode folds to a single ASCII letter ("é" -> "e", "Ç" -> "C").
+_ONE_LETTER_FOLDS = {
+    code: folded for code in range(0xC0, 0x250) if len(folded := unidecode(chr(code))) == 1 and folded.isalnum()
+}
 
 
 def _fold_words_letter_by_letter(text: str) -> FoldedText:
