@@ -66,6 +66,14 @@ class DateReader:
         part_words = "|".join(re.escape(part) for part in sorted(lexicon.MONTH_PARTS, key=len, reverse=True))
         dayparts = "|".join(lexicon.DAY_PARTS)
         self.month_re, self.weekday_re = month, weekday
+        # A wire dateline: "KHARTOUM, March 14 (Reuters) -", "OUAGADOUGOU, 10 septembre (AFP) -". Its date is
+        # the day the report was filed, not the event's; weekdays in the body are resolved against it.
+        self.dateline = re.compile(
+            r"\A\s*(?:[^\n]{0,200}\n\s*){0,2}?[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’ .-]{2,40}"
+            r"(?:,[^\S\n]*[A-Z][^\W\d_]+(?:[^\S\n][A-Z][^\W\d_]+)?)?,[^\S\n]+"
+            rf"(?:{weekday},?[^\S\n]+)?(?:(?P<m1>{month})[^\S\n]+(?P<d1>{day})|(?P<d2>{day})[^\S\n]+(?P<m2>{month}))"
+            rf"(?:,?[^\S\n]+(?P<y>{year}))?[^\S\n]*(?:\([^)\n]{{1,30}}\))?[^\S\n]*[-–—:]"
+        )
 
         def named(pattern: str, **groups: str) -> str:
             for name, value in groups.items():
@@ -137,9 +145,27 @@ class DateReader:
         present = lowered if kind in self.needs_lowercase else words
         return any(all(word in present for word in phrase) for phrase in needed)
 
+    def _filing_date(self, text: str, published: date | None) -> tuple[tuple[int, int], date] | None:
+        """The span and date of a wire dateline at the top of the report, if it has one."""
+        match = self.dateline.match(text)
+        if match is None:
+            return None
+        month = self._month(match.group("m1") or match.group("m2"))
+        day = int(_digits(match.group("d1") or match.group("d2")))
+        year = int(match.group("y")) if match.group("y") else None
+        filed = self._day_date(year, month, day, published, published.year if published else _most_common_year(text))
+        if filed is None or (published and not published - timedelta(days=7) <= filed <= published + timedelta(days=1)):
+            return None
+        start = match.start("m1") if match.group("m1") else match.start("d2")
+        return (start, match.end("y") if match.group("y") else max(match.end("d1"), match.end("m2"))), filed
+
     def find(self, text: str, published: date | None) -> tuple[list[DateMention], list[SameDayMention]]:
         taken: list[tuple[int, int]] = []
         mentions: list[DateMention] = []
+        filing = self._filing_date(text, published)
+        if filing is not None:
+            taken.append(filing[0])  # the day it was filed is not a date of the event
+            published = filing[1]  # "on Wednesday" is the latest Wednesday on or before the filing day
         default_year = published.year if published else _most_common_year(text)
         words = set(_WORD.findall(text))
         lowered = {word.lower() for word in words}

@@ -4,6 +4,7 @@ import pytest
 
 from sources.parsing.dates import DateReader
 from sources.parsing.lang import en
+from tests.sources.parsing.helpers import only_event, parse
 
 READER = DateReader(en)
 SUNDAY = date(2024, 7, 28)
@@ -66,3 +67,30 @@ def test_without_publication_date_relative_days_are_dropped_and_absolute_ones_ne
 
 def test_may_as_a_verb_is_not_a_month():
     assert dates("The government may retaliate.") == []
+
+
+def test_a_wire_dateline_is_the_filing_day_and_weekdays_resolve_against_it():
+    text = (
+        "KHARTOUM, March 14 (Reuters) - Fighters of the Rapid Support Forces attacked an army base in El Fasher "
+        "on Friday, killing 12 soldiers, the Sudanese army said."
+    )
+    event = only_event(parse(text, published=date(2024, 3, 16)))
+    # Filed on Thursday 14 March: "Friday" is 8 March, not the 15th, and the filing day is no event date.
+    assert (event.start_date, event.end_date) == (date(2024, 3, 8), date(2024, 3, 8))
+
+
+def test_a_french_wire_dateline_is_the_filing_day_too():
+    from tests.sources.parsing.french_helpers import fr_parse
+
+    text = (
+        "BAMAKO, 11 juillet (AFP) – Des jihadistes du GSIM ont attaqué vendredi un poste de l'armée malienne "
+        "près de Gao, tuant 12 soldats, selon une source sécuritaire."
+    )
+    event = only_event(fr_parse(text, date(2024, 7, 13)))
+    assert (event.start_date, event.end_date) == (date(2024, 7, 5), date(2024, 7, 5))
+
+
+def test_a_dateline_without_a_date_leaves_weekdays_to_the_publication_date():
+    text = "BAMAKO (AFP) - Rebels attacked Gao on Friday, killing 12 soldiers, the Malian army said."
+    event = only_event(parse(text, published=date(2024, 7, 28)))
+    assert event.start_date == date(2024, 7, 26)
