@@ -492,7 +492,9 @@ class ClaimReader:
             subjects.append(subject)
             np_first, np_last = figure["np"]
             last = max(q.last, np_last)
-            results.append(self._claim(doc, sentence, figure, speaker, subject, tokens[q.first].start, tokens[last].end))
+            found = self._claim(doc, sentence, figure, speaker, subject, tokens[q.first].start, tokens[last].end)
+            if _says_what_happened_to_whom(found.claim):
+                results.append(found)
         return results
 
     def _blocked_tokens(self, doc: Document, sentence: Sentence, mentions: list[ActorMention]) -> set[int]:
@@ -820,6 +822,14 @@ class ClaimReader:
             seen.add(key)
             kept.append(item)
         return sorted(kept, key=lambda f: f.figure_start)
+
+
+def _says_what_happened_to_whom(claim: ParsedClaim) -> bool:
+    """A claim with no figure is kept only when it says what happened to whom ("dozens of soldiers killed");
+    "heavy losses" or "the enemy suffered enormous losses" tell a reviewer nothing to code."""
+    if claim.qualifier != "vague":
+        return True
+    return claim.kind != "other" and (claim.subject is not None or bool(claim.subject_text))
 
 
 def _past_parenthesis(tokens: list[Token], k: int) -> int:

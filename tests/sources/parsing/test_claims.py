@@ -114,3 +114,13 @@ def test_a_described_source_keeps_its_words_and_no_actor():
         ("killed", 30, 30, "exact", "The health ministry", "Civilians"),
         ("wounded", 45, 45, "exact", "The health ministry", "Civilians"),
     ]
+
+
+def test_a_claim_without_a_figure_is_kept_only_when_it_says_what_happened_to_whom():
+    text = (
+        "M23 rebels attacked Congolese soldiers near Sake on Saturday. The Congolese army said the rebels suffered "
+        "heavy losses, and the rebels said dozens of Congolese soldiers were killed."
+    )
+    found = facts(text)
+    assert ("killed", None, None, "vague") in [fact[:4] for fact in found]
+    assert not [fact for fact in found if fact[0] == "other"]
