@@ -196,17 +196,30 @@ class EventReader:
     def _event_type(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim]) -> tuple[str, str]:
         scores: Counter = Counter()
         body_rank = 0
+        strong_battle, lede_explosions, strong_explosions = False, Counter(), set()
         for item in events:
             # The lede defines the event, as wire copy is written.
             weight = 1.5 if item.sentence.is_heading else (3.0, 1.5)[body_rank] if body_rank < 2 else 1.0
+            lede = item.sentence.is_heading or body_rank < 2
             body_rank += not item.sentence.is_heading
             for trigger in item.triggers:
                 sub_event = self._agent_aware(doc, item.sentence, trigger)
                 if sub_event is None:
                     continue
                 scores[sub_event] += weight * (0.6 if trigger.weak else 1.0)
+                strong_battle |= sub_event[0] == BATTLES and not trigger.weak
+                if sub_event[0] == EXPLOSIONS and not trigger.weak:
+                    strong_explosions.add(sub_event)
+                if lede and sub_event[0] == EXPLOSIONS:
+                    lede_explosions[sub_event] += weight
         if not scores:
             return BATTLES, "Armed clash"
+        # The lede's blast counts when the report names its weapon somewhere ("the explosion" ... "a landmine").
+        lede_explosions = Counter({k: v for k, v in lede_explosions.items() if k in strong_explosions or strong_explosions})
+        if lede_explosions and not strong_battle:
+            # ACLED's precedence: a roadside bomb, an air strike or shelling that the lede reports is the event,
+            # even when soldiers die and "the attack" is claimed; only a described fight makes it a battle.
+            return max(lede_explosions, key=lambda k: (scores[k], lede_explosions[k]))
         if any(k[0] != "Strategic developments" for k in scores):
             # A strategic development inside a violent report is a detail of it, not the event.
             for key in [k for k in scores if k[0] == "Strategic developments"]:

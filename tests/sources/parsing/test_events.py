@@ -116,3 +116,23 @@ def test_whoever_retakes_a_town_is_side_a():
     event = only_event(parse("The Malian army said it had retaken Tessalit on Sunday after the rebels withdrew."))
     assert event.sub_event_type == "Government regains territory"
     assert roles(event) == {"Military Forces of Mali": "side_a", "Unidentified Armed Group (Mali)": "side_b"}
+
+
+def test_a_roadside_bomb_that_kills_soldiers_is_a_remote_explosive_even_when_the_attack_is_claimed():
+    text = (
+        "At least eight soldiers were killed on Sunday near Jilib, a military official said.\n"
+        "The explosion tore through a military vehicle outside the town, the official said.\n"
+        "\u201cTheir vehicle hit a landmine planted by the militants,\u201d he said.\n"
+        "Al-Shabaab claimed responsibility for the attack in a statement."
+    )
+    event = only_event(parse(text, published=date(2024, 7, 29)))
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_a_described_fight_stays_a_battle_when_air_strikes_join_it():
+    text = (
+        "Heavy fighting broke out on Sunday between al-Shabaab militants and Somali soldiers near Jilib, officials said.\n"
+        "The clashes lasted several hours before air strikes hit the militants' positions."
+    )
+    event = only_event(parse(text, published=date(2024, 7, 29)))
+    assert event.event_type == "Battles"
