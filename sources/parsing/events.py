@@ -67,6 +67,8 @@ class EventReader:
         for key in self.triggers:
             self.triggers[key].sort(key=lambda item: -len(item[0]))
         self.territory = {lexicon.GOVERNMENT_GAIN, lexicon.NON_STATE_GAIN}
+        # The last words of "according to", "selon", "d'après": a name after them is a source.
+        self.according_ends = {phrase_words(lexicon, phrase)[-1] for phrase in lexicon.ACCORDING_TO_PHRASES}
 
     # ---------------------------------------------------------------- sentences
     def classify(self, doc: Document, claims: list[FoundClaim]) -> list[EventSentence]:
@@ -451,6 +453,9 @@ class EventReader:
                     attackers[claim.claimant.name] += 0.5  # claiming the kill: the one who struck
         for item in events:
             self._sentence_relations(doc, item, allies, enemies, attackers)
+        # "..., police said": a force that only speaks about the event is a source, not a party to it.
+        for name in self._only_speakers(doc, mentions, claims, enemies) - set(attackers):
+            del counts[name]
         # "Unidentified Armed Group" only when no named non-state actor takes part.
         names = [name for name in counts if not _unidentified(name) or not any(
             refs[other].kind != "state_forces" for other in counts if other != name and not _unidentified(other))]  # fmt: skip
@@ -475,6 +480,31 @@ class EventReader:
         if civilians is not None and event_type in (VIOLENCE_AGAINST_CIVILIANS, EXPLOSIONS) and not any(a.role == "side_b" for a in result):
             result.append(ParsedActor(civilians, "side_b"))
         return result
+
+    def _only_speakers(self, doc: Document, mentions: list[ActorMention], claims: list[FoundClaim], enemies: Counter) -> set[str]:
+        """Actors named only as the source of an attribution ("police said", "according to the army") and
+        neither the subject of a figure nor a party to a claimed kill."""
+        subjects = {item.claim.subject.name for item in claims if item.claim.subject is not None}
+        fighting = {name for pair in enemies for name in pair}
+        by_name: dict[str, list[ActorMention]] = {}
+        for mention in mentions:
+            by_name.setdefault(mention.ref.name, []).append(mention)
+        return {
+            name for name, found in by_name.items()
+            if name not in subjects and name not in fighting and all(self._speaks(doc, m) for m in found)
+        }  # fmt: skip
+
+    def _speaks(self, doc: Document, mention: ActorMention) -> bool:
+        tokens = doc.sentences[mention.sentence].tokens
+        k = mention.last_token + 1
+        while k < len(tokens) and (tokens[k].low in self.lex.AUXILIARIES or tokens[k].low in self.lex.SPEAKER_TRAILING_WORDS):
+            k += 1
+        if k < len(tokens) and tokens[k].low in self.lex.ATTRIBUTION_VERBS:
+            return True  # "police said"
+        k = mention.first_token - 1
+        while k >= 0 and tokens[k].low in self.lex.SPEAKER_DETERMINERS:
+            k -= 1
+        return k >= 0 and (tokens[k].low in self.lex.ATTRIBUTION_VERBS or tokens[k].low in self.according_ends)
 
     def _crowd_actors(self, doc, events, event_type, names, refs) -> list[ParsedActor]:
         """Protesters or rioters are side_a; the forces that intervene are side_b."""

@@ -136,3 +136,16 @@ def test_a_described_fight_stays_a_battle_when_air_strikes_join_it():
     )
     event = only_event(parse(text, published=date(2024, 7, 29)))
     assert event.event_type == "Battles"
+
+
+def test_a_force_that_only_speaks_about_a_massacre_is_not_a_party_to_it():
+    for text in ("Gunmen killed 12 villagers near Goma on Sunday, the Congolese army said.",
+                 "Gunmen killed 12 villagers near Goma on Sunday, according to the Congolese army."):  # fmt: skip
+        event = only_event(parse(text))
+        assert event.event_type == "Violence against civilians"
+        assert "Military Forces of Democratic Republic of Congo" not in roles(event)
+
+
+def test_a_speaker_that_claims_the_fight_stays_a_party():
+    event = only_event(parse("The Congolese army said it killed 20 M23 rebels near Sake on Sunday."))
+    assert roles(event).get("Military Forces of Democratic Republic of Congo") in ("side_a", "side_b")
