@@ -25,7 +25,6 @@ _WORD_AND_REST = (
 )
 
 
-@lru_cache(maxsize=8)
 def token_pattern(thousands_separators: str = ",", elisions: tuple[str, ...] = ()) -> re.Pattern:
     """The tokenizer of a language: its thousands separators ("1,200"; "1 200" and "1.200" in French)
     and the elided words it splits off their word ("l'armée" -> "l'", "armée")."""

@@ -19,6 +19,22 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
+def analyst(client, user_factory):
+    """The test client, signed in as an analyst."""
+    user = user_factory("ana", "analyst")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def reviewer(client, user_factory):
+    """The test client, signed in as a reviewer."""
+    user = user_factory("rev", "reviewer")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
 def no_parsing(monkeypatch):
     """Uploads are stored but not parsed: these tests look at the web app, not at the parser."""
     monkeypatch.setattr("sources.services.enqueue_parse", lambda article_id: None)

@@ -17,20 +17,6 @@ UNSUPPORTED = next(code for code in ("es", "pt", "sw") if code not in SUPPORTED_
 
 
 @pytest.fixture
-def reviewer(client, user_factory):
-    user = user_factory("rev", "reviewer")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def analyst(client, user_factory):
-    user = user_factory("ana", "analyst")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def misread(db):
     """An English report the parser took for a language it cannot read."""
     from sources.languages import unsupported_reason

@@ -16,20 +16,6 @@ REPORT = "Gunmen attacked a village near Gao on Sunday, killing at least 12 peop
 
 
 @pytest.fixture
-def analyst(client, user_factory):
-    user = user_factory("ana", "analyst")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def reviewer(client, user_factory):
-    user = user_factory("rev", "reviewer")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def draft(db):
     article = make_article("Clashes broke out in Tinzaouaten on Thursday, the army said.")
     return make_event(articles=[article], actors=[("Military Forces of Mali", "side_a")],

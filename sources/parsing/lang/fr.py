@@ -1,8 +1,7 @@
 """French lexicon: every French word list and pattern fragment the parser uses.
 
 It defines the same names as ``en.py``, with the same types and shapes, filled with
-French; the language-neutral modules read them as ``lexicon.NAME``. Two names exist only
-here (``LAST_FORMS``, ``ARMED_NAME_HEADS_FIRST``): French needs them and English does not.
+French; the language-neutral modules read them as ``lexicon.NAME`` (the interface is ``base.Lexicon``).
 
 How the parser sees French text, which the lists are written for:
 - tokens are lowercased words with their accents ("tués", "burkinabè"); hyphenated words
@@ -184,7 +183,6 @@ NUMBER_AGO_UNITS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 
                     "année": 365, "années": 365}  # fmt: skip
 # "samedi dernier", "juillet dernier": in French the word FOLLOWS the weekday or month.
 LAST = "dernier"
-LAST_FORMS = {"dernier", "dernière"}  # French only: both genders ("la semaine dernière")
 # Month and weekday names are lowercase in French running text ("lundi 20 février").
 CALENDAR_CAPITALISED = False
 DAY_SUFFIXES = r"er|re|e|ème"  # "le 1er août", "le 2e jour" (a regex alternation)
@@ -852,7 +850,7 @@ NEW_GROUP_KIND_CUES = {
 }  # fmt: skip
 # A capitalised name the dictionary lacks is an armed group when it is built on one of these words.
 # English names END in the head ("the Atlantis Liberation Front"); French names START with it
-# ("Front de libération du Macina", "Mouvement pour le salut de l'Azawad"): see ARMED_NAME_HEADS_FIRST.
+# ("Front de libération du Macina", "Mouvement pour le salut de l'Azawad"), read from ARMED_NAME_OPENERS.
 ARMED_NAME_HEADS = {
     "front": "rebel_group", "armée": "rebel_group", "mouvement": "rebel_group", "brigade": "political_militia",
     "brigades": "political_militia", "forces": "rebel_group", "milice": "political_militia",
@@ -860,9 +858,6 @@ ARMED_NAME_HEADS = {
     "groupe": "rebel_group", "coalition": "rebel_group", "alliance": "rebel_group", "moudjahidines": "rebel_group",
     "résistance": "rebel_group",
 }  # fmt: skip
-# French only: True when ARMED_NAME_HEADS words open a name ("Front ...") rather than close it
-# ("... Front" in English), so a reader looks for the name to the right of the head.
-ARMED_NAME_HEADS_FIRST = True
 # Words that open an armed group's name: "Katiba Macina", "Ansar Dine", "Front pour ...", "Mouvement du ...".
 ARMED_NAME_OPENERS = {
     "katiba": "rebel_group", "katibat": "rebel_group", "ansar": "rebel_group", "front": "rebel_group",
