@@ -53,12 +53,13 @@ def _report_snapshot(parsed: ParsedEvent, *, fallback_date: datetime.date, actor
         "end_date": max(start, end).isoformat(),
         "date_precision": parsed.date_precision if parsed.start_date else "month",
         "place_id": place.place_id if place else None,
-        "latitude": place.latitude if place else None,
-        "longitude": place.longitude if place else None,
+        "latitude": parsed.point[0] if parsed.point else place.latitude if place else None,
+        "longitude": parsed.point[1] if parsed.point else place.longitude if place else None,
         "geo_precision": parsed.geo_precision,
         "country": parsed.country or (place.country if place else ""),
         "admin1": parsed.admin1 or (place.admin1_name if place else ""),
-        "location_name": parsed.location_text if (place is None or place.is_region) else "",
+        # Kept when the point is not the gazetteer place's own: a region, an unknown name, "28 km west of X".
+        "location_name": parsed.location_text if (place is None or place.is_region or parsed.point) else "",
         "notes": parsed.notes,
         "actors": [{"actor_id": actors[item.ref].id, "role": item.role} for item in parsed.actors],
     }

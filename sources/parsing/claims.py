@@ -481,6 +481,7 @@ class ClaimReader:
                 continue
             figure["kind"] = self._kind(tokens, figure)
         self._share_kinds(figures)
+        self._another_takes_kind(tokens, figures)
         subjects: list[ActorRef | None] = []
         for figure in figures:
             if figure.get("skip") or not figure.get("kind"):
@@ -689,6 +690,18 @@ class ClaimReader:
                     return True
         after = tuple(t.low for t in tokens[figure["q"].last + 1 : figure["q"].last + 4])
         return any(after[: len(tail)] == tail for tail in self.breakdown_tails)
+
+    def _another_takes_kind(self, tokens: list[Token], figures: list[dict]) -> None:
+        """ "killed 19 people outside X, and another 23 in Y", "et 23 autres": the kind of the figure before."""
+        for n, figure in enumerate(figures):
+            q = figure["q"]
+            before = tokens[q.first - 1].low if q.first > 0 else ""
+            after = tokens[q.last + 1].low if q.last + 1 < len(tokens) else ""
+            if figure.get("kind") or figure.get("skip") or not (before in self.lex.ANOTHER_WORDS or after in self.lex.ANOTHER_WORDS):
+                continue
+            earlier = [f for f in figures[:n] if f.get("kind") and not f.get("skip")]
+            if earlier:
+                figure["kind"] = earlier[-1]["kind"]
 
     @staticmethod
     def _share_kinds(figures: list[dict]) -> None:

@@ -323,7 +323,9 @@ class Reader:
                     code = code or self.demonyms.get(words)
                     ambiguous = " ".join(words) in self.lex.AMBIGUOUS_COUNTRY_NAMES and i + length < len(tokens) and tokens[i + length].is_cap
                     capitalised = tokens[i].is_cap or (demonym and not self.lex.DEMONYMS_CAPITALISED)
-                    if code and capitalised and (sentence.index, i) not in covered and not ambiguous:
+                    # "Niger State", "Niger district": a Nigerian region named like a country is a region.
+                    region = not demonym and i + length < len(tokens) and self._is_area_noun(tokens[i + length].low)
+                    if code and capitalised and (sentence.index, i) not in covered and not ambiguous and not region:
                         hit = (length, code, demonym)
                         break
                 if hit:
@@ -333,6 +335,9 @@ class Reader:
                 else:
                     i += 1
         return found
+
+    def _is_area_noun(self, low: str) -> bool:
+        return (low in self.lex.REGION_NOUNS or low in self.lex.SETTLEMENT_NOUNS) and low not in self.lex.COUNTRY_AREA_NOUNS
 
     def _main_country(self, doc: Document, named: list[ActorMention]) -> str:
         """The country most named, where naming it as the scene ("in Mali", "the Ukrainian city of",

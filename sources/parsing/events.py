@@ -16,7 +16,7 @@ split an article, so a second incident elsewhere is folded into the first (if un
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from types import ModuleType
 
@@ -25,7 +25,8 @@ from .claims import FoundClaim
 from .dates import DateMention
 from .document import ARMED_CATEGORIES, CIVILIANS, PROTESTERS, ActorMention, Document, generic_ref
 from .gazetteer import ADMIN1, Gazetteer, PlaceCandidate
-from .places import PlaceMention, Places, grouped, most_common_spelling
+from .incidents import IncidentSplitter
+from .places import ADMIN2, PlaceMention, Places, grouped, most_common_spelling, offset_point
 from .results import ActorRef, ParsedActor, ParsedEvent
 from .text import Sentence, phrase_words
 
@@ -33,6 +34,19 @@ BACKGROUND_DAYS = 30
 SHORT_SPAN_DAYS = 3
 CLUSTER_DAYS = 7
 ATTRIBUTION_WINDOW = 5
+
+
+NEAR_KM = 30
+
+
+@dataclass
+class Location:
+    place: PlaceCandidate | None
+    precision: int
+    text: str
+    admin1: str
+    country: str
+    point: tuple[float, float] | None = None  # the event's own point when it is not the place's
 
 
 @dataclass
@@ -69,6 +83,8 @@ class EventReader:
         self.territory = {lexicon.GOVERNMENT_GAIN, lexicon.NON_STATE_GAIN}
         # The last words of "according to", "selon", "d'après": a name after them is a source.
         self.according_ends = {phrase_words(lexicon, phrase)[-1] for phrase in lexicon.ACCORDING_TO_PHRASES}
+        self.occurrence_phrases = [phrase_words(lexicon, phrase) for phrase in lexicon.OCCURRENCE_PHRASES]
+        self.splitter = IncidentSplitter(lexicon)
 
     # ---------------------------------------------------------------- sentences
     def classify(self, doc: Document, claims: list[FoundClaim]) -> list[EventSentence]:
@@ -83,17 +99,36 @@ class EventReader:
             armed = any(m.category in ARMED_CATEGORIES and not m.descriptor and not m.parent for m in mentions)
             casualties = sentence.index in claim_sentences or any(m.category in (CIVILIANS, PROTESTERS) for m in mentions)
             talk = not sentence.words.isdisjoint(self.lex.NON_EVENT_VERBS)
+            occurred = self._says_where_it_happened(sentence)
             for trigger in self._triggers(sentence):
-                if trigger.weak and (talk or not (armed or casualties)):
+                if trigger.weak and (talk or not (armed or casualties or occurred)):
                     continue
                 if self._hypothetical(sentence, trigger.index):
                     continue
                 item.triggers.append(trigger)
             if not item.triggers:
                 item.triggers = self._casualty_triggers(sentence, claims, armed)
-            item.background = self._background(doc, sentence)
+            item.background = self._background(doc, sentence) or self._continues_background(doc, sentence, result)
             result.append(item)
         return result
+
+    def _says_where_it_happened(self, sentence: Sentence) -> int | None:
+        """ "The attack occurred near X", "l'attaque a eu lieu à X": the token after the phrase, or None."""
+        words = [token.low for token in sentence.tokens]
+        for phrase in self.occurrence_phrases:
+            for i in range(len(words) - len(phrase) + 1):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    return i + len(phrase)
+        return None
+
+    @staticmethod
+    def _continues_background(doc: Document, sentence: Sentence, previous: list[EventSentence]) -> bool:
+        """ "On 23 March 2020, Boko Haram struck. At least 92 soldiers died at X.": an undated sentence
+        goes on with the history its paragraph's previous sentence began."""
+        if not previous or doc.dates_in(sentence):
+            return False
+        last = previous[-1]
+        return last.background and last.sentence.line == sentence.line and bool(doc.dates_in(last.sentence))
 
     def _casualty_triggers(self, sentence: Sentence, claims: list[FoundClaim], armed: bool) -> list[Trigger]:
         """ "We killed 15 soldiers": a casualty claim is itself the report of an attack or a clash."""
@@ -146,35 +181,46 @@ class EventReader:
     # ---------------------------------------------------------------- the event
     def build(self, doc: Document, sentences: list[EventSentence], claims: list[FoundClaim], places: Places,
               gazetteer: Gazetteer) -> list[ParsedEvent]:  # fmt: skip
+        """One event per incident the report tells (most reports: one)."""
         events = [item for item in sentences if item.is_event]
         if not self._is_conflict_report(doc, events, claims):
             return []
+        relevant_claims = [c for c in claims if not sentences[c.sentence].background]
+        incidents = self.splitter.split(doc, events, relevant_claims, places, self._is_statement_date)
+        if len(incidents) == 1:
+            return [self._event(doc, events, claims, relevant_claims, places, gazetteer)]
+        return [
+            self._event(doc, incident.sentences, incident.claims, incident.claims,
+                        replace(places, mentions=incident.mentions), gazetteer)
+            for incident in incidents
+        ]  # fmt: skip
+
+    def _event(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim], relevant_claims: list[FoundClaim],
+               places: Places, gazetteer: Gazetteer) -> ParsedEvent:  # fmt: skip
         event_type, sub_event = self._event_type(doc, events, claims)
         first, last, precision = self._dates(doc, events, (event_type, sub_event))
-        place, geo_precision, location_text, admin1, country = self._location(doc, events, places, gazetteer)
-        relevant_claims = [c for c in claims if not sentences[c.sentence].background]
+        location = self._location(doc, events, places, gazetteer)
         actors = self._actors(doc, events, relevant_claims, event_type)
         lead = next((item.sentence for item in events if not item.sentence.is_heading), events[0].sentence)
-        confidence = self._confidence(events, claims, place, geo_precision, precision, actors)
-        return [
-            ParsedEvent(
-                event_type=event_type,
-                sub_event_type=sub_event,
-                start_date=first,
-                end_date=last,
-                date_precision=precision,
-                place=place,
-                geo_precision=geo_precision,
-                location_text=location_text,
-                country=country,
-                admin1=admin1,
-                actors=actors,
-                claims=[c.claim for c in relevant_claims],
-                notes=_one_line(self._without_dateline(lead.text)),
-                confidence=confidence,
-                evidence=[(item.sentence.start, item.sentence.end) for item in events],
-            )
-        ]
+        confidence = self._confidence(events, claims, location.place, location.precision, precision, actors)
+        return ParsedEvent(
+            event_type=event_type,
+            sub_event_type=sub_event,
+            start_date=first,
+            end_date=last,
+            date_precision=precision,
+            place=location.place,
+            point=location.point,
+            geo_precision=location.precision,
+            location_text=location.text,
+            country=location.country,
+            admin1=location.admin1,
+            actors=actors,
+            claims=[c.claim for c in relevant_claims],
+            notes=_one_line(self._without_dateline(lead.text)),
+            confidence=confidence,
+            evidence=[(item.sentence.start, item.sentence.end) for item in events],
+        )
 
     def _is_conflict_report(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim]) -> bool:
         if not events:
@@ -343,7 +389,7 @@ class EventReader:
         return min(candidates, key=distance)
 
     # ---------------------------------------------------------------- place
-    def _location(self, doc: Document, events: list[EventSentence], places: Places, gazetteer: Gazetteer):
+    def _location(self, doc: Document, events: list[EventSentence], places: Places, gazetteer: Gazetteer) -> Location:
         event_indices = {item.sentence.index for item in events}
         trigger_tokens = {item.sentence.index: [t.index for t in item.triggers] for item in events}
         best_key, best_score, groups = None, 0.0, grouped(places.mentions)
@@ -353,33 +399,59 @@ class EventReader:
             score = sum(s for s in scores if s > 0) or max(scores)
             if score > best_score:
                 best_key, best_score = key, score
-        country = doc.main_country
-        if best_key is not None:
-            mentions = groups[best_key]
-            candidate = mentions[0].candidate
-            if candidate is not None:
-                near = all(m.preposition in self.lex.NEAR_PREPOSITIONS for m in mentions if m.sentence in event_indices)
-                # The place as the report writes it: GeoNames' matched alternate may be another script's spelling.
-                return candidate, 2 if near else 1, most_common_spelling(mentions), candidate.admin1_name, candidate.country
-            location_text = most_common_spelling(mentions)
-            anchor = self._nearby_town(doc, mentions, places, event_indices)
-            if anchor is not None:
-                return anchor, 2, location_text, anchor.admin1_name, anchor.country
-            region = self._fallback_region(doc, places, gazetteer, event_indices, mentions)
-            if region is not None:
-                return region, 3, location_text, region.admin1_name or region.name if region.feature_code == ADMIN1 else "", region.country
-            return None, 3, location_text, "", country
-        region = self._fallback_region(doc, places, gazetteer, event_indices, [])
-        if region is not None:
-            admin1 = region.name if region.feature_code == ADMIN1 else ""
-            return region, 3, region.name, admin1, region.country
-        return None, 3, "", "", country
+        if best_key is None:
+            return self._region_location(doc, places, gazetteer, event_indices, [], "")
+        mentions = groups[best_key]
+        for mention in mentions:
+            relative = self._relative_location(doc, mention)
+            if relative is not None:
+                return relative
+        candidate = mentions[0].candidate
+        if candidate is not None:
+            near = all(m.preposition in self.lex.NEAR_PREPOSITIONS for m in mentions if m.sentence in event_indices)
+            # The place as the report writes it: GeoNames' matched alternate may be another script's spelling.
+            return Location(candidate, 2 if near else 1, most_common_spelling(mentions), candidate.admin1_name, candidate.country)
+        location_text = most_common_spelling(mentions)
+        anchor = self._nearby_town(doc, mentions, places, event_indices)
+        if anchor is not None:
+            return Location(anchor, 2, location_text, anchor.admin1_name, anchor.country)
+        return self._region_location(doc, places, gazetteer, event_indices, mentions, location_text)
+
+    def _region_location(self, doc, places, gazetteer, event_indices, mentions, location_text: str) -> Location:
+        """No town: the region the text names (its centre, as the gazetteer holds it), the border region, the country."""
+        region = self._fallback_region(doc, places, gazetteer, event_indices, mentions)
+        if region is None:
+            return Location(None, 3, location_text, "", doc.main_country)
+        admin1 = region.admin1_name or region.name if region.feature_code in (ADMIN1, ADMIN2) else ""
+        return Location(region, 3, location_text or region.name, admin1, region.country)
+
+    def _relative_location(self, doc: Document, mention: PlaceMention) -> Location | None:
+        """ "El Dhere, 28 km west of X", "40 km south of X", "on the road between A and B": a point of
+        its own (geo precision 2), the reference place as the gazetteer entry, the phrase as written."""
+        phrase = doc.text[mention.phrase_start : mention.phrase_end] if mention.phrase_start is not None else mention.text
+        if mention.between is not None:
+            a, b = mention.between
+            point = ((a.latitude + b.latitude) / 2, (a.longitude + b.longitude) / 2)
+            return Location(a, 2, phrase, a.admin1_name, a.country, point)
+        reference = mention.relative_to.candidate if mention.relative_to is not None else mention.candidate
+        if mention.offset is None or reference is None or (mention.relative_to is None and mention.phrase_start is None):
+            return None
+        km, bearing = mention.offset
+        if bearing is not None:
+            point = offset_point(reference.latitude, reference.longitude, km, bearing)
+        elif km <= NEAR_KM:
+            point = (reference.latitude, reference.longitude)
+        else:
+            return None  # "550 km from the capital": too far to say where without a bearing
+        return Location(reference, 2, phrase, reference.admin1_name, reference.country, point)
 
     def _place_score(self, doc: Document, mention: PlaceMention, event_indices: set[int], triggers: dict) -> float:
         if mention.dateline:
             return -3.0
         if mention.non_action:
             return -2.0
+        if mention.earlier or mention.reference:
+            return -1.5  # the place of an earlier incident, or the one a distance is measured from
         sentence = doc.sentences[mention.sentence]
         score = 0.0
         if mention.sentence in event_indices:
@@ -388,6 +460,9 @@ class EventReader:
                 score += 1.0
             if mention.preposition in self.lex.ACTION_LOCATION_PREPOSITIONS:
                 score += 0.5
+            after = self._says_where_it_happened(sentence)
+            if after is not None and 0 <= mention.first_token - after <= 6:
+                score += 1.0  # "the attack occurred near X": the text says where it happened
         else:
             score += 0.1
         if mention.settlement:

@@ -15,7 +15,7 @@ from .places import PlaceFinder
 from .results import ParseResult, Span
 
 # Bumped whenever the parser reads differently, so `manage.py reparse --outdated` finds what an older one read.
-PARSER_VERSION = "2.0.0"
+PARSER_VERSION = "2.1.0"
 
 
 class _Pipeline:
@@ -88,11 +88,14 @@ def _country_of_places(places) -> str:
 
 
 def _spans(doc, events, claims, places) -> list[Span]:
-    """Highlights for the UI; event_index is 0 for what lies in the event's sentences."""
-    evidence = events[0].evidence if events else []
+    """Highlights for the UI; event_index is the event whose sentences hold the span (the first one's
+    when a sentence is shared by two incidents)."""
 
     def in_event(offset: int) -> int | None:
-        return 0 if any(start <= offset < end for start, end in evidence) else None
+        for index, event in enumerate(events):
+            if any(start <= offset < end for start, end in event.evidence):
+                return index
+        return None
 
     spans = []
     for mention in doc.mentions:
@@ -107,7 +110,7 @@ def _spans(doc, events, claims, places) -> list[Span]:
         label = mention.first.isoformat() if mention.first == mention.last else f"{mention.first}/{mention.last}"
         spans.append(Span("date", mention.start, mention.end, label, in_event(mention.start)))
     for item in claims:
-        index = 0 if events and any(item.claim is claim for claim in events[0].claims) else None
+        index = next((n for n, event in enumerate(events) if any(item.claim is claim for claim in event.claims)), None)
         spans.append(Span("claim", item.figure_start, item.figure_end, item.claim.kind, index))
     return sorted(spans, key=lambda span: (span.start, span.end))
 

@@ -11,16 +11,17 @@ place ("in X", "the town of X", "the X sector").
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from .document import Document
-from .gazetteer import ADMIN1, COUNTRY, Gazetteer, PlaceCandidate
+from .gazetteer import ADMIN1, COUNTRY, Gazetteer, PlaceCandidate, distance_km
 from .normalize import normalize_name, sound_key
 from .text import Sentence, phrase_words
 
 FUZZY_MIN = 80
+ADMIN2 = "ADM2"  # second-level areas (districts, cercles, provinces of Burkina Faso)
 ACCEPT_SCORE = 1.2
 MAX_NAME_TOKENS = 4
 
@@ -39,6 +40,13 @@ class PlaceMention:
     region: bool = False  # "X region", "the province of X"
     dateline: bool = False
     non_action: bool = False  # "based in X", "X said" (a capital standing for its government)
+    earlier: bool = False  # "three days after the ambush in X": the place of another, earlier incident
+    reference: bool = False  # "El Dhere, 28 km west of X": X only measures where the other place is
+    offset: tuple[float, float | None] | None = None  # (km, bearing) of "28 km west of" in front of X
+    relative_to: "PlaceMention | None" = None  # an unresolved name placed by a phrase: its reference mention
+    between: tuple[PlaceCandidate, PlaceCandidate] | None = None  # "between A and B", "the A-B road"
+    phrase_start: int | None = None  # where the relative phrase ("28 km west of X") begins in the text
+    phrase_end: int | None = None
 
 
 @dataclass
@@ -68,25 +76,130 @@ class PlaceFinder:
                 continue
             for first, last in self._capitalised_runs(sentence, excluded):
                 raw.extend(self._run_mentions(doc, sentence, first, last, lowercase_words, persons))
-        names = sorted({m.text for m in raw})
-        found = gazetteer.lookup(names) if names else {}
+        names = {m.text for m in raw} | {part for m in raw for part in _road_parts(m.text)}
+        found = gazetteer.lookup(sorted(names)) if names else {}
         places = Places()
         mentioned = {c.code for c in doc.countries}
         region_names = {normalize_name(m.text) for m in raw if m.region}
         for mention in raw:
             mention.candidate = self._best(mention, found.get(mention.text, []), doc.main_country, mentioned, region_names)
-            if mention.region:
+        self._rank_by_neighbours(raw, found, doc.main_country, mentioned, region_names)
+        for mention in raw:
+            if mention.region or (mention.settlement and mention.candidate is None):
                 region = self._region(doc, gazetteer, mention)
                 if region:
                     places.regions.append((mention, region))
-                continue
+                if mention.region or region:
+                    continue  # "the Niger district" names an area, and a town inside it is more precise
             if mention.candidate is not None and mention.candidate.feature_code == COUNTRY:
                 continue
-            if mention.candidate is not None or mention.preposition or mention.settlement:
+            loose = mention.preposition in self.lex.WEAK_PLACE_PREPOSITIONS
+            if mention.candidate is not None or (mention.preposition and not loose) or mention.settlement:
                 places.mentions.append(mention)
         places.mentions = _maximal(places.mentions)
+        for mention in places.mentions:
+            self._relate(doc, mention, places.mentions, found, doc.main_country, mentioned)
         places.border_countries = self._borders(doc)
         return places
+
+    # ---------------------------------------------------------------- relations between places
+    def _rank_by_neighbours(self, raw, found, main, mentioned, region_names) -> None:
+        """Namesakes: the one nearest to the report's other places wins ("Sabon Birni, in Sokoto state";
+        "Kagara" beside towns of Niger state), before population."""
+        anchors = [(m.sentence, m.text, m.candidate) for m in raw if m.candidate is not None and not m.candidate.is_region]
+        for mention in raw:
+            candidates = found.get(mention.text, [])
+            if len(candidates) < 2 or mention.region:
+                continue
+            others = [(sentence, candidate) for sentence, text, candidate in anchors if text != mention.text
+                      and normalize_name(text) not in normalize_name(mention.text)]  # fmt: skip
+            if others:
+                mention.candidate = self._best(mention, candidates, main, mentioned, region_names, others)
+
+    def _relate(self, doc: Document, mention: PlaceMention, mentions: list[PlaceMention], found, main, mentioned) -> None:
+        sentence = doc.sentences[mention.sentence]
+        tokens = sentence.tokens
+        mention.earlier = self._after_elapsed_time(tokens, mention.first_token)
+        relative = self._relative_phrase(tokens, mention.first_token)
+        if relative is not None:
+            km, bearing, start = relative
+            subject = self._placed_by_phrase(mentions, mention, tokens, start)
+            mention.phrase_start, mention.phrase_end = tokens[start].start, mention.end
+            if subject is None:
+                mention.offset = (km, bearing)
+            else:
+                mention.reference = True
+                if subject.candidate is None and mention.candidate is not None:
+                    subject.relative_to, subject.offset = mention, (km, bearing)
+                    subject.phrase_start, subject.phrase_end = subject.start, mention.end
+        if mention.candidate is None and mention.between is None:
+            parts = [self._best(replace(mention, text=part, region=False), found.get(part, []), main, mentioned, set())
+                     for part in _road_parts(mention.text)]  # fmt: skip
+            if len(parts) == 2 and all(parts) and self._names_a_road(tokens, mention):
+                mention.between = (parts[0], parts[1])
+        self._between(tokens, mention, mentions)
+
+    def _after_elapsed_time(self, tokens, first: int) -> bool:
+        """ "Three days after the Déou ambush, ...": the place belongs to the earlier incident."""
+        for k in range(first - 1, max(0, first - 14), -1):
+            if tokens[k].text in (",", ";", ":"):
+                return False
+            if tokens[k].low in self.lex.ELAPSED_TIME_LINKS and tokens[k - 1].low in self.lex.ELAPSED_TIME_UNITS:
+                return True
+        return False
+
+    def _relative_phrase(self, tokens, first: int) -> tuple[float, float | None, int] | None:
+        """ "28 km west of X", "à 190 km au nord-ouest de la capitale X": (km, bearing, first token)."""
+        unit = next((k for k in range(first - 1, max(-1, first - 12), -1) if tokens[k].low in self.lex.DISTANCE_UNITS), None)
+        if unit is None or unit == 0:
+            return None
+        km = _number(tokens[unit - 1].low)
+        if km is None:
+            return None
+        words = [t.low for t in tokens[unit + 1 : first]]
+        if words[:1] == ["("] and ")" in words:
+            words = words[words.index(")") + 1 :]  # "400 kilometers (250 miles) north of"
+        allowed = self.lex.RELATIVE_FILLERS | self.lex.RELATIVE_LINKS | set(self.lex.BEARINGS)
+        if not any(word in self.lex.RELATIVE_LINKS for word in words) or not all(word in allowed for word in words):
+            return None
+        bearing = next((self.lex.BEARINGS[word] for word in words if word in self.lex.BEARINGS), None)
+        start = unit - 1
+        while start > max(0, unit - 4) and tokens[start - 1].low in self.lex.RELATIVE_FILLERS:
+            start -= 1  # "à plus de 550 km", "some 400 km"
+        return km * self.lex.DISTANCE_UNITS[tokens[unit].low], bearing, start
+
+    def _placed_by_phrase(self, mentions, reference: PlaceMention, tokens, start: int) -> PlaceMention | None:
+        """The place a relative phrase describes: the name right before it ("El Dhere, 28 km west of")."""
+        for other in mentions:
+            if other.sentence != reference.sentence or other.last_token >= start:
+                continue
+            gap = tokens[other.last_token + 1 : start]
+            if len(gap) <= 4 and all(t.low in self.lex.RELATIVE_SUBJECT_GAP for t in gap):
+                return other
+        return None
+
+    def _names_a_road(self, tokens, mention: PlaceMention) -> bool:
+        after = tokens[mention.last_token + 1].low if mention.last_token + 1 < len(tokens) else ""
+        before = [t.low for t in tokens[max(0, mention.first_token - 2) : mention.first_token]]
+        return after in self.lex.ROAD_NOUNS or any(word in self.lex.ROAD_NOUNS for word in before)
+
+    def _between(self, tokens, mention: PlaceMention, mentions: list[PlaceMention]) -> None:
+        """ "between A and B", "entre A et B": both resolved and near each other give the point between them."""
+        k = mention.first_token - 1
+        while k >= 0 and tokens[k].low in self.lex.ARTICLES:
+            k -= 1
+        if k < 0 or tokens[k].low not in self.lex.BETWEEN_WORDS or mention.candidate is None:
+            return
+        for other in mentions:
+            gap = tokens[mention.last_token + 1 : other.first_token] if other.sentence == mention.sentence else []
+            if other.candidate is None or not gap or len(gap) > 2 or gap[0].low not in self.lex.BETWEEN_JOINERS:
+                continue
+            a, b = mention.candidate, other.candidate
+            if distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= MAX_BETWEEN_KM:
+                mention.between = other.between = (a, b)
+                mention.phrase_start = other.phrase_start = tokens[k].start
+                mention.phrase_end = other.phrase_end = other.end
+            return
 
     def _excluded_tokens(self, doc: Document) -> set[tuple[int, int]]:
         excluded = set()
@@ -112,7 +225,8 @@ class PlaceFinder:
                 before = tokens[first - 1].low.rstrip(".") if first > 0 else ""
                 after = tokens[last + 1].low if last + 1 < len(tokens) else ""
                 after2 = tokens[last + 2].low if last + 2 < len(tokens) else ""
-                titled = before in self.lex.PERSON_TITLES or tokens[first].low.rstrip(".") in self.lex.PERSON_TITLES
+                # "then-President Donald Trump", "ex-minister X": the title after a hyphenated prefix.
+                titled = before.rsplit("-", 1)[-1] in self.lex.PERSON_TITLES or tokens[first].low.rstrip(".") in self.lex.PERSON_TITLES
                 speaking = after in self.lex.PERSON_VERBS or (
                     after == "," and after2 in self.lex.ARTICLES and last > first and not dated
                     and before not in self.lex.LOCATION_PREPOSITIONS
@@ -127,6 +241,7 @@ class PlaceFinder:
         for token in tokens:
             usable = (sentence.index, token.index) not in excluded and (
                 (token.is_cap and token.text[:1].isalpha())
+                or self._particle_name(token.text)
                 or (start is not None and token.low in self.lex.NAME_CONNECTORS and token.index + 1 < len(tokens)
                     and tokens[token.index + 1].is_cap)  # fmt: skip
             )
@@ -138,6 +253,11 @@ class PlaceFinder:
         if start is not None:
             runs.append((start, len(tokens) - 1))
         return runs
+
+    def _particle_name(self, text: str) -> bool:
+        """ "al-Miqdadiyah", "Wad al-Nourah": a lowercase particle hyphenated to a capitalised name."""
+        particle, _, rest = text.partition("-")
+        return bool(rest) and particle in self.lex.NAME_CONNECTORS and rest[:1].isupper()
 
     def _run_mentions(self, doc, sentence, first, last, lowercase_words, persons) -> list[PlaceMention]:
         tokens = sentence.tokens
@@ -176,9 +296,15 @@ class PlaceFinder:
             return None
         if " ".join(words) in self.lex.SUPRANATIONAL_REGIONS or any(self._adjectival(word) for word in words):
             return None
+        if all(word in self.lex.COMPASS_WORDS for word in words):
+            return None  # "le Nord-Ouest" is a part of the country, not a place's name
+        if any(word in self.lex.INSTITUTION_NOUNS for word in words[1:]):
+            return None  # "Qara Tapa Municipal Council" names a body, not a place
+        marked = self._region_after(sentence, first, last) or self._settlement_around(sentence, first, last)
         if len(words) == 1:
             word = words[0]
-            if word in lowercase_words or word in self.lex.NON_PLACE_WORDS or len(word) < 3:
+            # "le lac" elsewhere does not unmake "la province du Lac": the noun in front says it is a name.
+            if (word in lowercase_words and not marked) or word in self.lex.NON_PLACE_WORDS or len(word) < 3:
                 return None
             if first == 0 and not tokens[0].text.isupper() and not self._capitalised_elsewhere(doc, word, sentence):
                 return None
@@ -188,8 +314,12 @@ class PlaceFinder:
         mention.settlement = self._settlement_around(sentence, first, last)
         mention.region = self._region_after(sentence, first, last)
         mention.dateline = self._is_dateline(sentence, first, last)
-        mention.non_action = self._non_action(sentence, first, last)
+        mention.non_action = self._non_action(sentence, first, last) or self._names_an_institution(sentence, last)
         return mention
+
+    def _names_an_institution(self, sentence: Sentence, last: int) -> bool:
+        """ "the Gaza health ministry", "the Qara Tapa Municipal Council": the place names a body, not a scene."""
+        return any(token.low in self.lex.INSTITUTION_NOUNS for token in sentence.tokens[last + 1 : last + 3])
 
     @staticmethod
     def _capitalised_elsewhere(doc: Document, word: str, here: Sentence) -> bool:
@@ -255,7 +385,7 @@ class PlaceFinder:
 
     # ---------------------------------------------------------------- ranking
     def _best(self, mention: PlaceMention, candidates: list[PlaceCandidate], main: str, mentioned: set[str],
-              region_names: set[str]) -> PlaceCandidate | None:  # fmt: skip
+              region_names: set[str], neighbours: list | None = None) -> PlaceCandidate | None:  # fmt: skip
         wanted = normalize_name(mention.text)
         best, best_score = None, ACCEPT_SCORE
         for candidate in candidates:
@@ -271,9 +401,12 @@ class PlaceFinder:
             if main:
                 score += 1.0 if candidate.country == main else 0.4 if candidate.country in mentioned else -0.6
             if candidate.admin1_name and normalize_name(candidate.admin1_name) in region_names:
-                score += 0.3
-            score += min(0.5, math.log10(candidate.population + 1) / 12)
-            if candidate.feature_code == ADMIN1 and not mention.region:
+                score += 0.6  # the region the text names beats a bigger namesake elsewhere
+            if neighbours:
+                score += _neighbour_bonus(mention, candidate, neighbours)
+            # Population only breaks ties: at most 0.3 between a hamlet and a capital.
+            score += min(0.5, 0.2 + math.log10(candidate.population + 1) / 20)
+            if candidate.feature_code in (ADMIN1, ADMIN2) and not mention.region:
                 score -= 0.2
             if score > best_score:
                 best, best_score = candidate, score
@@ -283,7 +416,14 @@ class PlaceFinder:
         country = mention.candidate.country if mention.candidate else doc.main_country
         if not country:
             return None
-        return gazetteer.admin1(country, mention.text)
+        admin2 = getattr(gazetteer, "admin2", None)
+        if not mention.region:  # "Xyz district", "le cercle de Xyz": a second-level area, else a region
+            area = admin2(country, mention.text) if admin2 is not None else None
+            return area or gazetteer.admin1(country, mention.text)
+        area = gazetteer.admin1(country, mention.text)
+        if area is None and admin2 is not None:
+            area = admin2(country, mention.text)  # "la province du Soum" is a second-level area of Burkina Faso
+        return area
 
     def _borders(self, doc: Document) -> list[tuple[int, str]]:
         """ "near the Algerian border", "the border with Algeria": the neighbour's ISO2, by sentence."""
@@ -324,10 +464,21 @@ def _title_case(sentence: Sentence) -> bool:
 
 def group_key(mention: PlaceMention) -> str:
     """Mentions of one place: same gazetteer entry, or (unresolved) the same sound key."""
+    if mention.between is not None or (mention.offset is not None and mention.relative_to is None):
+        return f"offset:{mention.start}"  # a point of its own, not the reference place's
     if mention.candidate is not None:
         c = mention.candidate
         return f"place:{c.place_id}:{c.geonames_id}:{c.name}:{c.country}"
     return "name:" + sound_key(mention.text)
+
+
+def offset_point(latitude: float, longitude: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` from a place along a compass bearing (degrees from north), on a sphere."""
+    angle, heading = km / 6371.0, math.radians(bearing)
+    lat1, lon1 = math.radians(latitude), math.radians(longitude)
+    lat2 = math.asin(math.sin(lat1) * math.cos(angle) + math.cos(lat1) * math.sin(angle) * math.cos(heading))
+    lon2 = lon1 + math.atan2(math.sin(heading) * math.sin(angle) * math.cos(lat1), math.cos(angle) - math.sin(lat1) * math.sin(lat2))
+    return round(math.degrees(lat2), 5), round((math.degrees(lon2) + 540) % 360 - 180, 5)
 
 
 def grouped(mentions: list[PlaceMention]) -> dict[str, list[PlaceMention]]:
@@ -347,3 +498,31 @@ def most_common_spelling(mentions: list[PlaceMention]) -> str:
 def _is_code(name: str | None) -> bool:
     """ "GAO", "LFW": a short all-capital code, as GeoNames lists airport codes among a town's names."""
     return bool(name) and len(name) <= 4 and name.isupper() and name.isalpha()
+
+
+MAX_BETWEEN_KM = 250
+NEIGHBOUR_KM = 60
+
+
+def _neighbour_bonus(mention: PlaceMention, candidate: PlaceCandidate, neighbours: list) -> float:
+    """Near another place of the report: more when that place is named in the same sentence."""
+    bonus = 0.0
+    for sentence, other in neighbours:
+        if distance_km(candidate.latitude, candidate.longitude, other.latitude, other.longitude) <= NEIGHBOUR_KM:
+            bonus = max(bonus, 0.6 if sentence == mention.sentence else 0.3)
+    return bonus
+
+
+def _road_parts(text: str) -> list[str]:
+    """ "Kirkuk-Daquq" -> ["Kirkuk", "Daquq"]: two capitalised names joined by a hyphen."""
+    parts = text.split("-")
+    if len(parts) != 2 or " " in text or not all(len(part) >= 3 and part[:1].isupper() for part in parts):
+        return []
+    return parts
+
+
+def _number(low: str) -> float | None:
+    try:
+        return float(low.replace(",", ""))
+    except ValueError:
+        return None

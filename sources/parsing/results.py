@@ -64,6 +64,8 @@ class ParsedEvent:
     admin1: str
     actors: list[ParsedActor] = field(default_factory=list)
     claims: list[ParsedClaim] = field(default_factory=list)
+    # (latitude, longitude) when the text puts the event off the place: "28 km west of X", "between A and B".
+    point: tuple[float, float] | None = None
     notes: str = ""
     confidence: float = 0.0
     # (start, end) character ranges of the sentences the event was read from.

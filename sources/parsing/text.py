@@ -33,7 +33,8 @@ def token_pattern(thousands_separators: str = ",", elisions: tuple[str, ...] = (
     elided = ""
     if elisions:
         words = "|".join(sorted((re.escape(word.rstrip("'")) for word in elisions), key=len, reverse=True))
-        elided = rf"(?<![^\W_])(?i:{words})['’](?=[^\W\d_])|"
+        # "N'Djamena", "M'Bour": a capital M' or N' before a capital letter is part of a name, not an elision.
+        elided = rf"(?<![^\W_])(?![MN]['’][A-Z\u00c0-\u00de])(?i:{words})['’](?=[^\W\d_])|"
     return re.compile(elided + rf"\d{{1,3}}(?:{separator}\d{{3}})+{decimals}(?![^\W_])" + _WORD_AND_REST)
 
 

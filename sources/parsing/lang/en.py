@@ -770,7 +770,7 @@ NEAR_PREPOSITIONS = {"near", "outside", "around", "close to", "south of", "north
                      "northwest of", "northeast of", "southwest of", "southeast of", "outskirts of", "towards",
                      "toward", "nearby", "off", "km from", "kilometres from", "kilometers from", "miles from"}  # fmt: skip
 # Nouns naming a populated place around a name: "the town of X", "X village", "the X sector".
-SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "settlement", "hamlet", "sector", "area", "commune",
+SETTLEMENT_NOUNS = {"island", "islet", "town", "village", "city", "locality", "settlement", "hamlet", "sector", "area", "commune",
                     "district", "neighbourhood", "neighborhood", "camp", "market", "oasis", "border town",
                     "border post", "outpost", "suburb", "municipality", "township", "county", "department",
                     "subdistrict", "township", "quarter", "base"}  # fmt: skip
@@ -782,9 +782,46 @@ COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "east
                  "south-eastern", "south-western", "upper", "lower", "far"}  # fmt: skip
 BORDER_WORDS = {"border", "frontier", "borders"}
 # Phrases that make a place a mere mention rather than where things happened.
-NON_ACTION_PLACE_CUES = ["based in", "headquartered in", "born in", "studied in", "visit to", "visited", "flew to",
+NON_ACTION_PLACE_CUES = ["official in", "officials in", "source in", "sources in", "spokesman in", "based in", "headquartered in", "born in", "studied in", "visit to", "visited", "flew to",
                          "trip to", "capital", "ambassador to", "embassy in", "talks in", "meeting in",
                          "summit in", "conference in", "fled to", "from the capital", "returned to"]  # fmt: skip
+# Place nouns that may follow a country's name without making it a region's ("the Mali base");
+# the others do: "Niger State", "Niger district" are Nigerian regions.
+COUNTRY_AREA_NOUNS = {"area", "base", "camp", "market", "sector", "quarter", "outpost", "border post", "border town"}  # fmt: skip
+# "The attack occurred near X": a sentence saying where the incident took place.
+OCCURRENCE_PHRASES = ["occurred", "took place", "happened", "unfolded", "was carried out", "were carried out"]  # fmt: skip
+# "and another 23 in Y", "et 23 autres": a figure that counts more of what the one before counted.
+ANOTHER_WORDS = {"another", "further", "other", "more"}  # fmt: skip
+# Prepositions too loose to make an unknown capitalised name a place on their own ("forces of Bashar al-Assad").
+WEAK_PLACE_PREPOSITIONS = {"of", "from", "to", "by"}  # fmt: skip
+# ---------------------------------------------------------------- relative positions and incidents
+# "28 km west of X", "some 400 kilometres (250 miles) north of the capital X": each unit in km.
+DISTANCE_UNITS = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
+                  "miles": 1.609, "mile": 1.609, "mi": 1.609}  # fmt: skip
+# Compass bearings, in degrees clockwise from north.
+BEARINGS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
+            "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315}  # fmt: skip
+# Words tying a distance to the place it is measured from: "west of X", "12 km from X".
+RELATIVE_LINKS = {"of", "from"}
+# Words allowed inside a relative phrase: "about 40 km due south of the town of X", "north of the capital X".
+RELATIVE_FILLERS = {"the", "a", "capital", "town", "city", "village", "regional", "provincial", "of", "due", "some",
+                    "about", "around", "roughly", "nearly", "almost", "over", "more", "than", "less", "just"}  # fmt: skip
+# Words between a place and the distance that places it: "El Dhere, 28 km west of", "X, located 40 km from".
+RELATIVE_SUBJECT_GAP = {",", "(", "”", "\"", "’", "located", "situated", "which", "is", "lies", "some", "about", "around", "roughly",
+                        "nearly", "almost", "a", "village", "town", "locality", "-", "—", "–"}  # fmt: skip
+# "on the road between A and B", "the A-B road": a point between two places.
+ROAD_NOUNS = {"road", "highway", "route", "axis", "motorway", "track"}
+BETWEEN_WORDS = {"between"}
+BETWEEN_JOINERS = {"and"}
+# "three days after the ambush in X": an elapsed time before a word that points back to an earlier incident.
+ELAPSED_TIME_UNITS = {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"}
+ELAPSED_TIME_LINKS = {"after", "since", "before"}
+# Nouns after a place name that make it an institution's name: "the Gaza health ministry", "the X Municipal Council".
+INSTITUTION_NOUNS = {"ministry", "council", "municipal", "governorate's", "authorities", "administration",
+                     "commission", "parliament", "assembly", "government", "health", "embassy", "consulate"}  # fmt: skip
+# A sentence opening another incident of the same report: "Meanwhile, ...", "In a separate attack, ...".
+INCIDENT_OPENERS = ["meanwhile", "separately", "elsewhere", "in a separate", "in another", "in a second",
+                    "in a similar", "also on", "earlier on", "earlier in the day", "later on", "later that day"]  # fmt: skip
 # Titles before a person's name; a name after them is not a place.
 PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "president", "colonel", "col", "general", "gen", "lieutenant", "lt", "captain", "capt",

@@ -1178,7 +1178,7 @@ NEAR_PREPOSITIONS = {"près de", "non loin de", "aux environs de", "aux abords d
                      "à la périphérie de", "en périphérie de", "à la sortie de", "à l'entrée de",
                      "au large de"} | _DISTANCE  # fmt: skip
 # Nouns naming a populated place around a name: "la ville de X", "le village de X", "le secteur de X".
-SETTLEMENT_NOUNS = {"ville", "village", "localité", "commune", "hameau", "secteur", "zone", "quartier", "camp",
+SETTLEMENT_NOUNS = {"île", "îlot", "presqu'île", "ville", "village", "localité", "commune", "hameau", "secteur", "zone", "quartier", "camp",
                     "marché", "site", "chef-lieu", "poste", "département", "district", "arrondissement", "canton",
                     "sous-préfecture", "cercle", "territoire", "groupement", "chefferie", "base", "campement",
                     "bourgade", "cité", "agglomération", "faubourg", "banlieue", "oasis", "municipalité",
@@ -1205,6 +1205,42 @@ NON_ACTION_PLACE_CUES = ["basé à", "basée à", "basés à", "basées à", "in
                          "fui en", "évacués vers", "évacués à", "transportés à", "transférés à", "transféré à",
                          "hôpital de", "retourné à", "retournés à", "rentré à", "rentrés à", "originaire de",
                          "originaires de", "vit à", "vivant à", "réside à", "résidant à", "exilé à", "exilé en"]  # fmt: skip
+# Place nouns that may follow a country's name without making it a region's ("the Mali base");
+# the others do: "Niger State", "Niger district" are Nigerian regions.
+COUNTRY_AREA_NOUNS = {"zone", "base", "camp", "marché", "secteur", "site", "poste", "quartier"}  # fmt: skip
+# "The attack occurred near X": a sentence saying where the incident took place.
+OCCURRENCE_PHRASES = ["a eu lieu", "ont eu lieu", "s'est produite", "s'est produit", "s'est déroulée", "s'est déroulé", "est survenue", "est survenu", "s'est passée"]  # fmt: skip
+# "and another 23 in Y", "et 23 autres": a figure that counts more of what the one before counted.
+ANOTHER_WORDS = {"autres", "autre"}  # fmt: skip
+# Prepositions too loose to make an unknown capitalised name a place on their own ("forces of Bashar al-Assad").
+WEAK_PLACE_PREPOSITIONS = {"par", "pour"}  # fmt: skip
+# ---------------------------------------------------------------- relative positions and incidents
+# "à 190 km au nord-ouest de X", "à une trentaine de kilomètres de X": each unit in km.
+DISTANCE_UNITS = {"km": 1.0, "kms": 1.0, "kilomètres": 1.0, "kilomètre": 1.0}
+# Compass bearings, in degrees clockwise from north ("à l'est de" reads "à le est de").
+BEARINGS = {"nord": 0, "nord-est": 45, "est": 90, "sud-est": 135, "sud": 180, "sud-ouest": 225, "ouest": 270,
+            "nord-ouest": 315}  # fmt: skip
+# Words tying a distance to the place it is measured from: "au nord de X", "à 12 km de X".
+RELATIVE_LINKS = {"de", "du", "des"}
+# Words allowed inside a relative phrase: "à 40 km au sud de la ville de X", "au nord-ouest de la capitale X".
+RELATIVE_FILLERS = {"au", "à", "le", "la", "les", "capitale", "ville", "localité", "village", "commune", "de", "du",
+                    "environ", "quelque", "plus", "moins", "près", "seulement", "une", "un"}  # fmt: skip
+# Words between a place and the distance that places it: "X, située à 190 km", "X, à 40 km de".
+RELATIVE_SUBJECT_GAP = {",", "(", "”", "\"", "»", "situé", "située", "situés", "situées", "localisé", "localisée", "à", "qui", "se",
+                        "trouve", "est", "environ", "quelque", "-", "—", "–"}  # fmt: skip
+# "sur la route entre A et B", "l'axe A-B": a point between two places.
+ROAD_NOUNS = {"axe", "route", "piste", "tronçon", "voie", "nationale"}
+BETWEEN_WORDS = {"entre"}
+BETWEEN_JOINERS = {"et"}
+# "trois jours après l'embuscade de X": an elapsed time before a word that points back to an earlier incident.
+ELAPSED_TIME_UNITS = {"heure", "heures", "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "année",
+                      "années"}  # fmt: skip
+ELAPSED_TIME_LINKS = {"après", "depuis", "avant"}
+# Nouns after a place name that make it an institution's name (rare in French, where the noun comes first).
+INSTITUTION_NOUNS = {"municipal", "municipale", "régional", "régionale"}
+# A sentence opening another incident of the same report: "Par ailleurs, ...", "Dans une autre attaque, ...".
+INCIDENT_OPENERS = ["par ailleurs", "ailleurs", "dans une autre", "lors d'une autre", "dans un autre", "en outre",
+                    "le même jour", "plus tôt", "plus tard"]  # fmt: skip
 # Titles before a person's name; a name after them is not a place. Not "me" (Maître): the elided
 # "M'" reads as "me", and "M'Poko", "M'Bour", "M'Sila" are places.
 PERSON_TITLES = {
