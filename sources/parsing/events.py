@@ -24,9 +24,9 @@ from .acled import ARMED_KINDS, BATTLES, EXPLOSIONS, PROTESTS, RIOTS, VIOLENCE_A
 from .claims import FoundClaim
 from .dates import DateMention
 from .document import ARMED_CATEGORIES, CIVILIANS, PROTESTERS, ActorMention, Document, generic_ref
-from .gazetteer import ADMIN1, Gazetteer, PlaceCandidate
+from .gazetteer import ADMIN1, ADMIN2, Gazetteer, PlaceCandidate
 from .incidents import IncidentSplitter
-from .places import ADMIN2, PlaceMention, Places, grouped, most_common_spelling, offset_point
+from .places import PlaceMention, Places, grouped, most_common_spelling, offset_point
 from .results import ActorRef, ParsedActor, ParsedEvent
 from .text import Sentence, phrase_words
 
@@ -408,7 +408,7 @@ class EventReader:
                 return relative
         candidate = mentions[0].candidate
         if candidate is not None:
-            near = all(m.preposition in self.lex.NEAR_PREPOSITIONS for m in mentions if m.sentence in event_indices)
+            near = all(m.preposition in self.lex.NEAR_PREPOSITIONS or m.district for m in mentions if m.sentence in event_indices)
             # The place as the report writes it: GeoNames' matched alternate may be another script's spelling.
             return Location(candidate, 2 if near else 1, most_common_spelling(mentions), candidate.admin1_name, candidate.country)
         location_text = most_common_spelling(mentions)
@@ -499,9 +499,12 @@ class EventReader:
                 if region is not None:
                     return region
         border = getattr(gazetteer, "border_admin1", None)
+        by_sentence: dict[int, list[str]] = defaultdict(list)
         for sentence_index, neighbour in places.border_countries:
+            by_sentence[sentence_index].append(neighbour)
+        for neighbours in by_sentence.values():
             if border is not None and country:
-                region = border(country, neighbour)
+                region = border(country, *neighbours)  # the region on all the borders the sentence names
                 if region is not None:
                     return region
         return gazetteer.country(country) if country else None

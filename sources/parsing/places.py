@@ -16,12 +16,11 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from .document import Document
-from .gazetteer import ADMIN1, COUNTRY, Gazetteer, PlaceCandidate, distance_km
+from .gazetteer import ADMIN1, ADMIN2, COUNTRY, Gazetteer, PlaceCandidate, distance_km
 from .normalize import normalize_name, sound_key
 from .text import Sentence, phrase_words
 
 FUZZY_MIN = 80
-ADMIN2 = "ADM2"  # second-level areas (districts, cercles, provinces of Burkina Faso)
 ACCEPT_SCORE = 1.2
 MAX_NAME_TOKENS = 4
 
@@ -38,6 +37,7 @@ class PlaceMention:
     preposition: str = ""  # the location preposition in front ("in", "near", "south of")
     settlement: bool = False  # "the town of X", "X village", "the X sector"
     region: bool = False  # "X region", "the province of X"
+    district: bool = False  # "X district", "le cercle de X": an area named after its town
     dateline: bool = False
     non_action: bool = False  # "based in X", "X said" (a capital standing for its government)
     earlier: bool = False  # "three days after the ambush in X": the place of another, earlier incident
@@ -85,6 +85,8 @@ class PlaceFinder:
             mention.candidate = self._best(mention, found.get(mention.text, []), doc.main_country, mentioned, region_names)
         self._rank_by_neighbours(raw, found, doc.main_country, mentioned, region_names)
         for mention in raw:
+            if mention.region and mention.district and self._town_of_country(mention.candidate, doc.main_country):
+                mention.region = False  # "le département de Mora": the town the area is named after (precision 2)
             if mention.region or (mention.settlement and mention.candidate is None):
                 region = self._region(doc, gazetteer, mention)
                 if region:
@@ -254,6 +256,10 @@ class PlaceFinder:
             runs.append((start, len(tokens) - 1))
         return runs
 
+    @staticmethod
+    def _town_of_country(candidate: PlaceCandidate | None, country: str) -> bool:
+        return candidate is not None and not candidate.is_region and (not country or candidate.country == country)
+
     def _particle_name(self, text: str) -> bool:
         """ "al-Miqdadiyah", "Wad al-Nourah": a lowercase particle hyphenated to a capitalised name."""
         particle, _, rest = text.partition("-")
@@ -313,6 +319,7 @@ class PlaceFinder:
         mention.preposition = self._preposition_before(sentence, first)
         mention.settlement = self._settlement_around(sentence, first, last)
         mention.region = self._region_after(sentence, first, last)
+        mention.district = self._district_around(sentence, first, last)
         mention.dateline = self._is_dateline(sentence, first, last)
         mention.non_action = self._non_action(sentence, first, last) or self._names_an_institution(sentence, last)
         return mention
@@ -356,6 +363,14 @@ class PlaceFinder:
         after = tokens[last + 1].low if last + 1 < len(tokens) else ""
         before = (tokens[first - 2].low, tokens[first - 1].low) if first >= 2 else ("", "")
         return (after,) in self.settlements or (before[1] in self.lex.OWNER_OF_WORDS and (before[0],) in self.settlements)
+
+    def _district_around(self, sentence: Sentence, first: int, last: int) -> bool:
+        tokens = sentence.tokens
+        after = tokens[last + 1].low if last + 1 < len(tokens) else ""
+        if first >= 1 and tokens[first - 1].low in self.lex.ARTICLES:
+            first -= 1
+        before = (tokens[first - 2].low, tokens[first - 1].low) if first >= 2 else ("", "")
+        return after in self.lex.DISTRICT_NOUNS or (before[1] in self.lex.OWNER_OF_WORDS and before[0] in self.lex.DISTRICT_NOUNS)
 
     def _region_after(self, sentence: Sentence, first: int, last: int) -> bool:
         tokens = sentence.tokens
@@ -433,12 +448,12 @@ class PlaceFinder:
             for token in tokens:
                 if token.low not in self.lex.BORDER_WORDS:
                     continue
-                window = tokens[max(0, token.index - 3) : token.index + 4]
+                # "près de la frontière avec le Tchad et le Cameroun": every neighbour named around the word.
+                window = tokens[max(0, token.index - 3) : token.index + 8]
                 for other in window:
                     code = self.demonyms.get(other.low) or self.country_names.get(other.low)
-                    if code and code != doc.main_country and other.is_cap:
+                    if code and code != doc.main_country and other.is_cap and (sentence.index, code) not in borders:
                         borders.append((sentence.index, code))
-                        break
         return borders
 
 

@@ -189,6 +189,7 @@ class Lexicon(Protocol):
     BORDER_WORDS: set[str]
     NON_ACTION_PLACE_CUES: list[str]
     COUNTRY_AREA_NOUNS: set[str]
+    DISTRICT_NOUNS: set[str]
     WEAK_PLACE_PREPOSITIONS: set[str]
     ANOTHER_WORDS: set[str]
     OCCURRENCE_PHRASES: list[str]

@@ -794,6 +794,8 @@ OCCURRENCE_PHRASES = ["occurred", "took place", "happened", "unfolded", "was car
 ANOTHER_WORDS = {"another", "further", "other", "more"}  # fmt: skip
 # Prepositions too loose to make an unknown capitalised name a place on their own ("forces of Bashar al-Assad").
 WEAK_PLACE_PREPOSITIONS = {"of", "from", "to", "by"}  # fmt: skip
+# Second-level areas usually named after their main town: "the Niono district", "le cercle de Niono" (precision 2 there).
+DISTRICT_NOUNS = {"district", "districts", "municipality", "township", "county", "subdistrict", "sub-district", "department", "prefecture", "sub-prefecture", "lga", "commune", "cercle", "territory"}  # fmt: skip
 # ---------------------------------------------------------------- relative positions and incidents
 # "28 km west of X", "some 400 kilometres (250 miles) north of the capital X": each unit in km.
 DISTANCE_UNITS = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,

@@ -1214,6 +1214,8 @@ OCCURRENCE_PHRASES = ["a eu lieu", "ont eu lieu", "s'est produite", "s'est produ
 ANOTHER_WORDS = {"autres", "autre"}  # fmt: skip
 # Prepositions too loose to make an unknown capitalised name a place on their own ("forces of Bashar al-Assad").
 WEAK_PLACE_PREPOSITIONS = {"par", "pour"}  # fmt: skip
+# Second-level areas usually named after their main town: "the Niono district", "le cercle de Niono" (precision 2 there).
+DISTRICT_NOUNS = {"cercle", "département", "territoire", "district", "arrondissement", "commune", "sous-préfecture", "préfecture", "canton", "municipalité"}  # fmt: skip
 # ---------------------------------------------------------------- relative positions and incidents
 # "à 190 km au nord-ouest de X", "à une trentaine de kilomètres de X": each unit in km.
 DISTANCE_UNITS = {"km": 1.0, "kms": 1.0, "kilomètres": 1.0, "kilomètre": 1.0}

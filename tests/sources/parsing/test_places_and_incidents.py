@@ -291,3 +291,16 @@ def test_a_background_incident_creates_no_event(read, text):
 def test_the_place_of_an_earlier_incident_recalled_in_passing_is_not_the_event_place(read, text):
     events = read(text)
     assert events[0].place.name == "Kolofata"
+
+
+@pytest.mark.parametrize(
+    "read, text",
+    [
+        (en, "Jihadists killed seven soldiers in the Niono district on Tuesday, the army said."),
+        (fr, "Des jihadistes ont tué sept soldats mardi dans le cercle de Niono, selon l’armée."),
+        (fr, "Des jihadistes ont tué sept soldats mardi dans le département de Mora, selon l’armée."),
+    ],
+)
+def test_a_district_is_its_town_at_district_precision(read, text):
+    [event] = read(text)
+    assert event.place.name in ("Niono", "Mora") and event.geo_precision == 2
