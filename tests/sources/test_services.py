@@ -72,3 +72,24 @@ def test_reparse_needs_ids_or_all():
         call_command("reparse")
     with pytest.raises(CommandError, match="No article with id 999"):
         call_command("reparse", "999")
+
+
+def test_a_village_a_reviewer_placed_is_found_by_the_next_reports_in_english_and_french(no_parsing, user_factory):
+    from events.models import Event
+    from events.services import event_place_unresolved_name
+
+    reviewer = user_factory("rita", "reviewer")
+    first = article_submit_text(text="Jihadists killed nine soldiers in the village of Tabankort, Mali, on Tuesday, the army said.", uploaded_by=None).article
+    article_parse(article_id=first.id)
+    event = Event.objects.get(reports__article=first)
+    assert event.place is None and event.location_name == "Tabankort"
+    event_place_unresolved_name(event=event, reviewer=reviewer, latitude=15.52, longitude=-1.31)
+    added = Event.objects.get(id=event.id).place
+    for text in (
+        "Militants killed four civilians near Tabankort in Mali on Friday, residents said.",
+        "Des jihadistes ont tué six soldats vendredi à Tabankort, au Mali, selon l’armée malienne.",
+    ):
+        article = article_submit_text(text=text, uploaded_by=None).article
+        article_parse(article_id=article.id)
+        [report] = Event.objects.filter(reports__article=article)
+        assert report.place == added and (report.latitude, report.longitude) == (15.52, -1.31), text
