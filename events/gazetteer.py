@@ -9,6 +9,7 @@ admin2 area per county name its towns carry).
 
 import csv
 import hashlib
+import math
 import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +28,7 @@ from sources.parsing.gazetteer import (
     admin1_names_for,
     admin2_areas_for,
     border_key,
+    distance_km,
     is_latin,
     short_region_name,
 )
@@ -464,6 +466,20 @@ class DatabaseGazetteer:
 
     def country_by_name(self, name: str) -> str | None:
         return self._regions_for_this_article().country_by_name(name)
+
+    def nearest_town(self, country: str, latitude: float, longitude: float, within_km: float = 150) -> PlaceCandidate | None:
+        """The country's populated place nearest to a point, within ``within_km`` (a box query, then exact distance)."""
+        degrees = within_km / 111.0
+        spread = degrees / max(0.05, math.cos(math.radians(latitude)))
+        rows = Place.objects.filter(
+            country=country.upper(), feature_class="P", latitude__range=(latitude - degrees, latitude + degrees),
+            longitude__range=(longitude - spread, longitude + spread),
+        ).values(*_CANDIDATE_FIELDS)  # fmt: skip
+        towns = [_candidate(row, row["name"]) for row in rows]
+        best = min(towns, key=lambda town: distance_km(latitude, longitude, town.latitude, town.longitude), default=None)
+        if best is None or distance_km(latitude, longitude, best.latitude, best.longitude) > within_km:
+            return None
+        return best
 
     def border_admin1(self, country: str, neighbour: str, *more_neighbours: str) -> PlaceCandidate | None:
         """The admin1 region of ``country`` nearest to ``neighbour``'s towns ("near the Algerian border"); with

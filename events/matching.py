@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from sources.parsing.gazetteer import distance_km
+from sources.parsing.normalize import sound_key
 
 MAX_DISTANCE_KM = 50.0
 MAX_DATE_GAP_DAYS = 3
@@ -71,6 +72,13 @@ def _distance(a: Footprint, b: Footprint) -> float | None:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return None
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def unresolved_name_key(location_name: str) -> str:
+    """The sound key of the name a location starts with: "El Dhere, 28 km west of X" is El Dhere, as a
+    report that only says "El Dhere" writes it."""
+    name = location_name.split(",", 1)[0].strip()
+    return sound_key(name) if name else ""
 
 
 def match_reason(report: Footprint, event: Footprint) -> MatchReason | None:

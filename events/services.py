@@ -10,10 +10,10 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from events.matching import IMPRECISE, MAX_DATE_GAP_DAYS, MAX_DISTANCE_KM, Footprint, best_match
+from events.matching import IMPRECISE, MAX_DATE_GAP_DAYS, MAX_DISTANCE_KM, Footprint, best_match, unresolved_name_key
 from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place, ReviewLog
 from sources.models import Article
-from sources.parsing.normalize import normalize_name, sound_key
+from sources.parsing.normalize import normalize_name
 from sources.parsing.results import ActorRef, ParsedEvent, ParseResult
 
 PRECISION_ORDER = ["day", "week", "month", "year"]
@@ -77,7 +77,7 @@ def _footprint_of_snapshot(snapshot: dict, actor_names: frozenset[str]) -> Footp
         geo_precision=snapshot["geo_precision"],
         event_type=snapshot["event_type"],
         actor_names=actor_names,
-        unresolved_name_key=sound_key(snapshot["location_name"]) if snapshot["location_name"] else "",
+        unresolved_name_key=unresolved_name_key(snapshot["location_name"]),
     )
 
 
@@ -93,7 +93,7 @@ def _footprint_of_event(event: Event, actor_names: frozenset[str]) -> Footprint:
         geo_precision=event.geo_precision,
         event_type=event.event_type,
         actor_names=actor_names,
-        unresolved_name_key=sound_key(event.location_name) if event.location_name else "",
+        unresolved_name_key=unresolved_name_key(event.location_name),
     )
 
 

@@ -51,6 +51,10 @@ class ActorDictionary:
         self._by_folded_alias: dict[str, ActorEntry] = {}
         self._by_kind: dict[str, list[ActorEntry]] = {}
         self._affiliates: dict[str, list[ActorEntry]] = {}
+        self._siblings: dict[str, list[ActorEntry]] = {}
+        for entry in self.entries:
+            if _PERIOD.search(entry.name):
+                self._siblings.setdefault(_PERIOD.sub("", entry.name).strip(), []).append(entry)
         for entry in self.entries:
             self._by_name[fold(entry.name)] = entry
             self._by_kind.setdefault(entry.kind, []).append(entry)
@@ -133,6 +137,15 @@ class ActorDictionary:
         word = "police" if police else "military"
         return min(candidates, key=lambda entry: (word not in entry.name.lower(), _period_rank(entry.name), entry.name))
 
+    def in_period(self, entry: ActorEntry, day) -> ActorEntry:
+        """ACLED splits some forces by period ("Military Forces of Syria (2000-2024)" / "(2024-)"): the
+        entry of the period holding ``day`` (a date, or None for today), whichever period's alias matched."""
+        if day is None or not _PERIOD.search(entry.name):
+            return entry
+        stem = _PERIOD.sub("", entry.name).strip()
+        siblings = self._siblings.get(stem, ())
+        return next((other for other in siblings if _holds(other.name, day.year)), entry)
+
     def generic(self, kind: str, country: str = "") -> ActorEntry | None:
         """The dictionary's entry for civilians / protesters / rioters, of that country if it has one."""
         candidates = self._by_kind.get(kind, [])
@@ -178,3 +191,12 @@ def _period_rank(name: str) -> int:
     """0 for no period or an open one ("(2024-)"), 1 for a closed one ("(2000-2024)")."""
     match = _PERIOD.search(name)
     return 1 if match and match.group(2) else 0
+
+
+def _holds(name: str, year: int) -> bool:
+    """Whether an ACLED period in a name ("(2000-2024)", "(2024-)") holds the year (a border year in both)."""
+    match = _PERIOD.search(name)
+    if match is None:
+        return True
+    first, last = int(match.group(1)), int(match.group(2)) if match.group(2) else 9999
+    return first <= year <= last

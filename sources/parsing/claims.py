@@ -458,7 +458,7 @@ class ClaimReader:
             if i in blocked or not may_start(tokens[i].low):
                 i += 1
                 continue
-            quantity = doc.numbers.quantity_at(tokens, i)
+            quantity = doc.numbers.quantity_at(tokens, i) or self._one_after_a_kind_verb(tokens, i)
             if quantity is None or any(k in blocked for k in range(quantity.number_first, quantity.last + 1)):
                 i += 1
                 continue
@@ -690,6 +690,18 @@ class ClaimReader:
                     return True
         after = tuple(t.low for t in tokens[figure["q"].last + 1 : figure["q"].last + 4])
         return any(after[: len(tail)] == tail for tail in self.breakdown_tails)
+
+    def _one_after_a_kind_verb(self, tokens: list[Token], i: int) -> Quantity | None:
+        """ "wounding a resident", "killed a student": an indefinite article right after a casualty verb is one."""
+        if i == 0 or i + 1 >= len(tokens) or tokens[i].low not in self.lex.INDEFINITE_ARTICLES:
+            return None
+        following = tokens[i + 1]
+        if not following.text.isalpha() or following.low in self.lex.NP_STOPS or following.is_cap:
+            return None
+        found = self._kind_phrase_ending(tokens, i - 1)
+        if found is None or found[1] not in ("killed", "wounded", "captured"):
+            return None
+        return Quantity(i, i, i, 1, 1, "exact")
 
     def _another_takes_kind(self, tokens: list[Token], figures: list[dict]) -> None:
         """ "killed 19 people outside X, and another 23 in Y", "et 23 autres": the kind of the figure before."""

@@ -160,7 +160,8 @@ class Reader:
             if sentence is None:
                 continue
             first, last = _token_range(sentence, match.start, match.end)
-            ref = ActorRef(match.entry.id, match.entry.name, match.entry.kind, match.entry.country)
+            entry = doc.actors.in_period(match.entry, doc.published)
+            ref = ActorRef(entry.id, entry.name, entry.kind, entry.country)
             mention = ActorMention(match.start, match.end, sentence.index, first, last, NAMED, ref, doc.text[match.start : match.end])
             # Affiliation only re-points transnational jihadist brands ("an al Qaeda affiliate").
             mention.parent = doc.actors.is_jihadist(match.entry) and self._is_parent(sentence, first, last)
@@ -610,6 +611,7 @@ def state_ref(doc: Document, country: str, police: bool = False) -> ActorRef | N
         return None
     entry = doc.actors.state_forces(country, police=police) or doc.actors.state_forces(country)
     if entry:
+        entry = doc.actors.in_period(entry, doc.published)
         return ActorRef(entry.id, entry.name, entry.kind, entry.country)
     word = "Police" if police else "Military"
     return ActorRef(None, f"{word} Forces of {doc.country_name(country)}", "state_forces", country)

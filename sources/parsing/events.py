@@ -189,11 +189,14 @@ class EventReader:
         incidents = self.splitter.split(doc, events, relevant_claims, places, self._is_statement_date)
         if len(incidents) == 1:
             return [self._event(doc, events, claims, relevant_claims, places, gazetteer)]
-        return [
+        built = [
             self._event(doc, incident.sentences, incident.claims, incident.claims,
                         replace(places, mentions=incident.mentions), gazetteer)
             for incident in incidents
         ]  # fmt: skip
+        for event in built[1:]:
+            _inherit_armed_actors(event, built[0])
+        return built
 
     def _event(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim], relevant_claims: list[FoundClaim],
                places: Places, gazetteer: Gazetteer) -> ParsedEvent:  # fmt: skip
@@ -403,7 +406,7 @@ class EventReader:
             return self._region_location(doc, places, gazetteer, event_indices, [], "")
         mentions = groups[best_key]
         for mention in mentions:
-            relative = self._relative_location(doc, mention)
+            relative = self._relative_location(doc, mention, gazetteer)
             if relative is not None:
                 return relative
         candidate = mentions[0].candidate
@@ -425,7 +428,7 @@ class EventReader:
         admin1 = region.admin1_name or region.name if region.feature_code in (ADMIN1, ADMIN2) else ""
         return Location(region, 3, location_text or region.name, admin1, region.country)
 
-    def _relative_location(self, doc: Document, mention: PlaceMention) -> Location | None:
+    def _relative_location(self, doc: Document, mention: PlaceMention, gazetteer: Gazetteer) -> Location | None:
         """ "El Dhere, 28 km west of X", "40 km south of X", "on the road between A and B": a point of
         its own (geo precision 2), the reference place as the gazetteer entry, the phrase as written."""
         phrase = doc.text[mention.phrase_start : mention.phrase_end] if mention.phrase_start is not None else mention.text
@@ -443,7 +446,16 @@ class EventReader:
             point = (reference.latitude, reference.longitude)
         else:
             return None  # "550 km from the capital": too far to say where without a bearing
-        return Location(reference, 2, phrase, reference.admin1_name, reference.country, point)
+        return Location(reference, 2, phrase, self._admin1_at(gazetteer, reference, point, km), reference.country, point)
+
+    @staticmethod
+    def _admin1_at(gazetteer: Gazetteer, reference: PlaceCandidate, point: tuple[float, float], km: float) -> str:
+        """The region of a point far off its reference town: the region of the town nearest to it, when known."""
+        nearest_town = getattr(gazetteer, "nearest_town", None)
+        if km <= NEAR_KM or nearest_town is None:
+            return reference.admin1_name
+        town = nearest_town(reference.country, *point)
+        return town.admin1_name if town is not None else ""
 
     def _place_score(self, doc: Document, mention: PlaceMention, event_indices: set[int], triggers: dict) -> float:
         if mention.dateline:
@@ -755,6 +767,15 @@ def _hostile(a: ActorRef, b: ActorRef) -> bool:
     if (a.kind in state_like) != (b.kind in state_like):
         return True
     return a.kind == b.kind == "state_forces" and a.country != b.country
+
+
+def _inherit_armed_actors(event: ParsedEvent, lead: ParsedEvent) -> None:
+    """ "Government air strikes killed 42 people ... 19 outside X and another 23 in Y": an incident whose own
+    sentences name no armed actor was carried out by those the report's first incident names."""
+    if any(actor.ref.kind in ARMED_KINDS for actor in event.actors):
+        return
+    armed = [actor for actor in lead.actors if actor.ref.kind in ARMED_KINDS and actor.role == "side_a"]
+    event.actors = armed + [actor for actor in event.actors if actor.ref not in {a.ref for a in armed}]
 
 
 def _one_line(text: str, limit: int = 300) -> str:

@@ -84,6 +84,13 @@ class Gazetteer(Protocol):
 
 
 @runtime_checkable
+class SupportsNearestTown(Protocol):
+    """Optional: the town nearest to a point ("190 km north-west of the capital" lies in which region?)."""
+
+    def nearest_town(self, country: str, latitude: float, longitude: float, within_km: float = 150) -> PlaceCandidate | None: ...
+
+
+@runtime_checkable
 class SupportsBorderRegions(Protocol):
     """Optional: a gazetteer that can say which admin1 region of a country lies on
     its border with one neighbour ("near the Algerian border" in a Mali report) or
@@ -331,6 +338,14 @@ class InMemoryGazetteer:
             if region.admin1_code == best_town.admin1_code:
                 return region
         return None
+
+    def nearest_town(self, country: str, latitude: float, longitude: float, within_km: float = 150) -> PlaceCandidate | None:
+        """The country's town closest to a point, within ``within_km``: whose region a computed point is in."""
+        towns = self._towns_by_country.get(country.upper(), [])
+        best = min(towns, key=lambda town: distance_km(latitude, longitude, town.latitude, town.longitude), default=None)
+        if best is None or distance_km(latitude, longitude, best.latitude, best.longitude) > within_km:
+            return None
+        return best
 
     def _town_grid(self, country: str) -> dict[tuple[int, int], list[PlaceCandidate]]:
         grid: dict[tuple[int, int], list[PlaceCandidate]] = defaultdict(list)

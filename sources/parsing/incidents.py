@@ -80,7 +80,8 @@ class IncidentSplitter:
         own = [c for c in claims if c.sentence == index and not c.heading]
         days = self._days(doc, item)
         opener = self._opens_another(item.sentence)
-        distinct = _distinct_places(mentions)
+        # Only places the gazetteer puts on the map can be told apart: an unknown name may lie next to them.
+        distinct = _distinct_places([m for m in mentions if _point(m) is not None])
         figures = [c for c in own if c.claim.count_min is not None]
         if len(distinct) < 2 or len(figures) < 2:
             return [_Piece(item, mentions, regions, own, days, opener)]

@@ -523,7 +523,7 @@ UNIDENTIFIED_NOUNS = {"gunmen", "gunman", "armed men", "assailants", "unidentifi
                       "bandits", "armed bandits", "attackers", "unidentified attackers", "masked men"}  # fmt: skip
 EXTERNAL_NOUNS = {"mercenaries", "mercenary", "instructors", "contractors", "foreign fighters", "paramilitaries",
                   "peacekeepers", "private military", "allies"}  # fmt: skip
-CIVILIAN_NOUNS = {"civilians", "civilian", "villagers", "residents", "people", "persons", "children", "women", "men",
+CIVILIAN_NOUNS = {"civilians", "civilian", "villagers", "villager", "residents", "resident", "people", "persons", "children", "women", "men",
                   "passengers", "worshippers", "farmers", "herders", "students", "pupils", "miners", "traders",
                   "motorists", "travellers", "travelers", "family", "families", "fishermen", "shepherds", "pilgrims",
                   "inhabitants", "locals", "boys", "girls", "infants", "babies", "teachers", "workers", "patients",

@@ -50,3 +50,18 @@ def test_state_forces_prefer_the_military_of_the_current_period():
 def test_jihadist_actors_are_recognised_from_their_names():
     assert DICTIONARY.is_jihadist(DICTIONARY.by_name("JNIM"))
     assert not DICTIONARY.is_jihadist(DICTIONARY.by_name("FACT"))
+
+
+def test_an_alias_of_a_force_split_by_period_resolves_to_the_period_of_the_report():
+    from datetime import date
+
+    from sources.parsing.actors import ActorDictionary, ActorEntry
+
+    dictionary = ActorDictionary([
+        ActorEntry(1, "Military Forces of Syria (2000-2024)", "state_forces", "SY", ("Assad forces",)),
+        ActorEntry(2, "Military Forces of Syria (2024-)", "state_forces", "SY", ("Syrian army",)),
+    ])  # fmt: skip
+    [match] = dictionary.find("The Syrian army shelled the town.")
+    assert dictionary.in_period(match.entry, date(2014, 9, 22)).name == "Military Forces of Syria (2000-2024)"
+    assert dictionary.in_period(match.entry, date(2025, 3, 1)).name == "Military Forces of Syria (2024-)"
+    assert dictionary.in_period(match.entry, None).name == "Military Forces of Syria (2024-)"

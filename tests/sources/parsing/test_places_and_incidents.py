@@ -304,3 +304,16 @@ def test_the_place_of_an_earlier_incident_recalled_in_passing_is_not_the_event_p
 def test_a_district_is_its_town_at_district_precision(read, text):
     [event] = read(text)
     assert event.place.name in ("Niono", "Mora") and event.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    "read, text",
+    [
+        (en, "Meanwhile, militants raided the village of Tabankort near Mopti on Tuesday, wounding a resident and abducting three others."),
+        (fr, "Par ailleurs, des hommes armés ont attaqué mardi le village de Tabankort près de Mopti, blessant un habitant et enlevant trois autres."),
+    ],
+)
+def test_a_raid_wounding_one_resident_is_violence_against_civilians_with_a_figure_of_one(read, text):
+    [event] = read(text)
+    assert event.event_type == "Violence against civilians"
+    assert ("wounded", 1) in {(c.kind, c.count_min) for c in event.claims}
