@@ -170,6 +170,10 @@ class NumberReader:
         if approximate is not None:
             value, last = approximate
             return _with_qualifier(i, last, j, value, "approximately" if qualifier == "exact" else qualifier)
+        if j < len(tokens) and tokens[j].low in self.lex.INDEFINITE_ARTICLES:
+            vague = self._vague_at(tokens, j)  # "un grand nombre", "a number of": no "one" in them
+            if vague is not None:
+                return Quantity(i, vague, j, None, None, "vague")
         number = self.number_at(tokens, j)
         if number is None:
             vague = self._vague_at(tokens, j)

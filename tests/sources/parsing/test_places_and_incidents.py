@@ -317,3 +317,15 @@ def test_a_raid_wounding_one_resident_is_violence_against_civilians_with_a_figur
     [event] = read(text)
     assert event.event_type == "Violence against civilians"
     assert ("wounded", 1) in {(c.kind, c.count_min) for c in event.claims}
+
+
+@pytest.mark.parametrize(
+    "read, text",
+    [
+        (en, "At least 19 soldiers were killed near Douentza on Tuesday, some 30 were wounded and a number of others went missing."),
+        (fr, "Au moins 19 soldats ont été tués mardi près de Douentza, une trentaine sont blessés et un grand nombre portés disparus."),
+    ],
+)
+def test_a_great_number_is_vague_not_one(read, text):
+    [event] = read(text)
+    assert 1 not in {c.count_min for c in event.claims}
