@@ -84,6 +84,10 @@ class EventReader:
         # The last words of "according to", "selon", "d'après": a name after them is a source.
         self.according_ends = {phrase_words(lexicon, phrase)[-1] for phrase in lexicon.ACCORDING_TO_PHRASES}
         self.occurrence_phrases = [phrase_words(lexicon, phrase) for phrase in lexicon.OCCURRENCE_PHRASES]
+        self.occurrence_by_start: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for phrase in self.occurrence_phrases:
+            self.occurrence_by_start[phrase[0]].append(phrase)
+        self.occurrence_starts = set(self.occurrence_by_start)
         self.splitter = IncidentSplitter(lexicon)
 
     # ---------------------------------------------------------------- sentences
@@ -114,10 +118,13 @@ class EventReader:
 
     def _says_where_it_happened(self, sentence: Sentence) -> int | None:
         """ "The attack occurred near X", "l'attaque a eu lieu à X": the token after the phrase, or None."""
-        words = [token.low for token in sentence.tokens]
-        for phrase in self.occurrence_phrases:
-            for i in range(len(words) - len(phrase) + 1):
-                if tuple(words[i : i + len(phrase)]) == phrase:
+        if sentence.words.isdisjoint(self.occurrence_starts):
+            return None
+        tokens = sentence.tokens
+        for token in tokens:
+            for phrase in self.occurrence_by_start.get(token.low, ()):
+                i = token.index
+                if tuple(t.low for t in tokens[i : i + len(phrase)]) == phrase:
                     return i + len(phrase)
         return None
 

@@ -243,7 +243,7 @@ class PlaceFinder:
         for token in tokens:
             usable = (sentence.index, token.index) not in excluded and (
                 (token.is_cap and token.text[:1].isalpha())
-                or self._particle_name(token.text)
+                or ("-" in token.text and self._particle_name(token.text))
                 or (start is not None and token.low in self.lex.NAME_CONNECTORS and token.index + 1 < len(tokens)
                     and tokens[token.index + 1].is_cap)  # fmt: skip
             )
