@@ -220,6 +220,7 @@ class Claim(models.Model):
         KILLED = "killed"
         WOUNDED = "wounded"
         CAPTURED = "captured"
+        KILLED_OR_CAPTURED = "killed_or_captured", "Killed or captured"
         MISSING = "missing"
         DISPLACED = "displaced"
         DESTROYED = "destroyed"
@@ -236,7 +237,7 @@ class Claim(models.Model):
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="claims")
     claimant = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_made")
     claimant_text = models.CharField(max_length=200, blank=True, help_text='The claimant as written: "a local politician".')
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    kind = models.CharField(max_length=24, choices=Kind.choices)
     subject = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_about")
     subject_text = models.CharField(max_length=200, blank=True)
     count_min = models.PositiveIntegerField(null=True, blank=True)

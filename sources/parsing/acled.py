@@ -55,7 +55,11 @@ ACTOR_KINDS: dict[str, str] = {
 ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"})
 NON_STATE_ARMED_KINDS = ARMED_KINDS - {"state_forces", "external_forces"}
 
-CLAIM_KINDS = ("killed", "wounded", "captured", "missing", "displaced", "destroyed", "other")
+# "killed and arrested": one figure for both, never counted as deaths.
+KILLED_OR_CAPTURED = "killed_or_captured"
+CLAIM_KINDS = ("killed", "wounded", "captured", KILLED_OR_CAPTURED, "missing", "displaced", "destroyed", "other")
+# Kinds of figure that tell what happened to people in the incident itself.
+CASUALTY_KINDS = ("killed", "wounded", "captured", KILLED_OR_CAPTURED)
 CLAIM_QUALIFIERS = ("exact", "at_least", "approximately", "up_to", "vague")
 DATE_PRECISIONS = ("day", "week", "month", "year")
 ACTOR_ROLES = ("side_a", "side_b", "associated")

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from types import ModuleType
 
+from .acled import KILLED_OR_CAPTURED
 from .document import ARMED_CATEGORIES, CIVILIANS, NAMED, NEW, PROTESTERS, ActorMention, Document
 from .numbers import Quantity
 from .results import ActorRef, ParsedClaim
@@ -598,7 +599,7 @@ class ClaimReader:
         if k < len(tokens):
             found = self._kind_phrase_at(tokens, k)
             if found:
-                return found[1]
+                return self._joint_kind(tokens, *found)
         # A verb before the figure: "killed approximately 20 rebels", "claim to have eliminated 50".
         before = self._kind_before(tokens, q.first - 1)
         if before:
@@ -690,6 +691,17 @@ class ClaimReader:
                     return True
         after = tuple(t.low for t in tokens[figure["q"].last + 1 : figure["q"].last + 4])
         return any(after[: len(tail)] == tail for tail in self.breakdown_tails)
+
+    def _joint_kind(self, tokens: list[Token], last: int, kind: str) -> str:
+        """ "15 fighters have been killed and arrested": one figure for both, never a death toll alone."""
+        k = last + 1
+        if kind not in ("killed", "captured") or k >= len(tokens) or tokens[k].low not in self.lex.COORDINATORS:
+            return kind
+        k += 1
+        while k < len(tokens) and tokens[k].low in self.lex.PASSIVE_FILLERS:
+            k += 1
+        other = self._kind_phrase_at(tokens, k) if k < len(tokens) else None
+        return KILLED_OR_CAPTURED if other is not None and {kind, other[1]} == {"killed", "captured"} else kind
 
     def _one_after_a_kind_verb(self, tokens: list[Token], i: int) -> Quantity | None:
         """ "wounding a resident", "killed a student": an indefinite article right after a casualty verb is one."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from types import ModuleType
 
-from .acled import ARMED_KINDS, BATTLES, EXPLOSIONS, PROTESTS, RIOTS, VIOLENCE_AGAINST_CIVILIANS
+from .acled import ARMED_KINDS, BATTLES, CASUALTY_KINDS, EXPLOSIONS, PROTESTS, RIOTS, VIOLENCE_AGAINST_CIVILIANS
 from .claims import FoundClaim
 from .dates import DateMention
 from .document import ARMED_CATEGORIES, CIVILIANS, PROTESTERS, ActorMention, Document, generic_ref
@@ -142,7 +142,7 @@ class EventReader:
         found = []
         for item in claims:
             claim = item.claim
-            if item.sentence != sentence.index or claim.kind not in ("killed", "wounded", "captured") or not armed:
+            if item.sentence != sentence.index or claim.kind not in CASUALTY_KINDS or not armed:
                 continue
             index = next((t.index for t in sentence.tokens if t.start >= item.figure_start), 0)
             civilians = claim.subject is not None and claim.subject.kind == "civilians"
@@ -248,7 +248,7 @@ class EventReader:
         # "Fighting displaced 1,200 people": a strong trigger with a figure of its own is an event even
         # when no actor is named (the figure's kind alone does not make one: "1,200 displaced by floods").
         own_figure = strong and any(c.sentence in event_indices and not c.heading for c in claims)
-        return armed or crowd or own_figure or any(c.claim.kind in ("killed", "wounded", "captured") for c in claims)
+        return armed or crowd or own_figure or any(c.claim.kind in CASUALTY_KINDS for c in claims)
 
     # ---------------------------------------------------------------- type
     def _event_type(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim]) -> tuple[str, str]:
@@ -544,7 +544,7 @@ class EventReader:
                 if ref is not None and ref.kind in ARMED_KINDS:
                     refs.setdefault(ref.name, ref)
                     counts[ref.name] += 1
-            if claim.claimant and claim.subject and claim.claimant.name != claim.subject.name and claim.kind in ("killed", "wounded", "captured", "destroyed"):
+            if claim.claimant and claim.subject and claim.claimant.name != claim.subject.name and (claim.kind in CASUALTY_KINDS or claim.kind == "destroyed"):
                 if claim.claimant.kind in ARMED_KINDS and claim.subject.kind in ARMED_KINDS:
                     enemies[_pair(claim.claimant.name, claim.subject.name)] += 2
                     attackers[claim.claimant.name] += 0.5  # claiming the kill: the one who struck

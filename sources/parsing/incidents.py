@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import ModuleType
 
+from .acled import CASUALTY_KINDS
 from .claims import FoundClaim
 from .document import Document
 from .gazetteer import PlaceCandidate, distance_km
@@ -24,7 +25,7 @@ from .places import PlaceMention, Places, group_key
 from .text import phrase_words
 
 SAME_PLACE_KM = 25
-FIGURE_KINDS = ("killed", "wounded", "captured", "missing")
+FIGURE_KINDS = (*CASUALTY_KINDS, "missing")
 
 
 @dataclass

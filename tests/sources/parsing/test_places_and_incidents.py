@@ -329,3 +329,15 @@ def test_a_raid_wounding_one_resident_is_violence_against_civilians_with_a_figur
 def test_a_great_number_is_vague_not_one(read, text):
     [event] = read(text)
     assert 1 not in {c.count_min for c in event.claims}
+
+
+@pytest.mark.parametrize(
+    "read, text",
+    [
+        (en, "At least 12 Malian soldiers were killed or captured near Douentza on Tuesday, the army said."),
+        (fr, "Au moins 12 soldats maliens ont été tués ou faits prisonniers mardi près de Douentza, selon l’armée malienne."),
+    ],
+)
+def test_a_figure_of_killed_and_captured_together_is_never_a_death_toll(read, text):
+    [event] = read(text)
+    assert {(c.kind, c.count_min) for c in event.claims} == {("killed_or_captured", 12)}
