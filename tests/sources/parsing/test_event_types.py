@@ -52,3 +52,15 @@ def test_it_codes_the_event_type_and_its_sub_type_as_acled_does(read, text, expe
 )
 def test_a_business_report_naming_a_country_and_a_demonym_gives_no_event(read, text):
     assert read(text) == []
+
+
+@pytest.mark.parametrize(
+    "read, text",
+    [
+        (en, "Rioters torched shops and government buildings in Port-de-Paix on Tuesday, police said."),
+        (fr, "Des émeutiers ont incendié des boutiques et des bâtiments publics mardi à Port-de-Paix, selon la police."),
+    ],
+)
+def test_a_riot_is_a_riot(read, text):
+    [event] = read(text)
+    assert event.event_type == "Riots"
