@@ -44,7 +44,7 @@ test: install-dev
 # The production worker command (docker/worker-entrypoint.sh) from the runtime venv. Start the web app with
 # the same REDIS_URL (e.g. REDIS_URL=redis://127.0.0.1:6379/0 make run) so uploads are queued for it.
 worker: install .env
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" sh docker/worker-entrypoint.sh
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" WORKER_EMBEDDED_BEAT=1 sh docker/worker-entrypoint.sh
 
 evaluate: install
 	$(PY) manage.py evaluate_extraction ../shared/seeds ../shared/seeds/expected.json

@@ -117,13 +117,26 @@ def wait_for(what: str, check, *, timeout: float, processes: list[subprocess.Pop
     raise SmokeFailure(f"{what}: not within {timeout:.0f} s\n{tails}")
 
 
+# Saved as an upload saves it but never sent to the broker, queued two minutes ago: only the sweep sends it.
+STRANDED_ARTICLE = """
+import datetime
+from django.utils import timezone
+from sources.models import Article
+from sources.models import content_hash
+text = "Gunmen killed four civilians near Kaya in Burkina Faso on Sunday, a local official said."
+article = Article.objects.create(text=text, content_hash=content_hash(text), title="Stranded",
+                                 queued_at=timezone.now() - datetime.timedelta(minutes=2))
+print(article.id)
+"""
+
+
 def step(message: str) -> None:
     print(f"smoke: {message}", flush=True)
 
 
 def run(database_url: str, workdir: Path, stack: ExitStack) -> None:
     commands = app_commands()
-    missing = {"web", "worker"} - set(commands)
+    missing = {"web", "worker", "beat"} - set(commands)
     if missing:
         raise SmokeFailure(f"docker-compose.yml has no {', '.join(sorted(missing))} service built from the repo")
 
@@ -149,6 +162,9 @@ def run(database_url: str, workdir: Path, stack: ExitStack) -> None:
         "WEB_BIND": f"127.0.0.1:{web_port}",
         "WEB_WORKERS": "2",
         "WORKER_CONCURRENCY": "1",
+        "SWEEP_INTERVAL_SECONDS": "5",
+        "SWEEP_QUEUED_AFTER_SECONDS": "5",
+        "BEAT_SCHEDULE_FILE": str(workdir / "celerybeat-schedule"),
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
     }
     step("pip check")
@@ -160,7 +176,7 @@ def run(database_url: str, workdir: Path, stack: ExitStack) -> None:
     step("collectstatic (as the Dockerfile does)")
     manage(env, "collectstatic", "--noinput", "-v0")
 
-    logs = [workdir / "web.log", workdir / "worker.log"]
+    logs = [workdir / "web.log", workdir / "worker.log", workdir / "beat.log"]
     step(f"web: {' '.join(commands['web'])} (migrate, gazetteer, actors, gunicorn)")
     web = start(commands["web"], env, logs[0])
     stack.callback(stop, web)
@@ -200,6 +216,19 @@ def run(database_url: str, workdir: Path, stack: ExitStack) -> None:
     if not article["event_ids"]:
         raise SmokeFailure(f"the article parsed to no event: {article}")
     step(f"article {article_id} parsed by the worker into event(s) {article['event_ids']}")
+
+    step("an article whose task message was lost (saved, never sent) is sent by the beat's sweep")
+    stranded = manage(env, "shell", "-c", STRANDED_ARTICLE).strip().splitlines()[-1]
+    step(f"beat: {' '.join(commands['beat'])}")
+    beat = start(commands["beat"], env, logs[2])
+    stack.callback(stop, beat)
+
+    def swept():
+        code, payload = request(base, f"/api/v1/articles/{stranded}/", token=token)
+        return code == 200 and json.loads(payload)["status"] == "parsed"
+
+    wait_for("stranded article parsed after a sweep", swept, timeout=120, processes=[web, worker, beat], logs=logs)
+    step(f"article {stranded} parsed after the sweep sent it")
 
 
 def main() -> int:

@@ -138,7 +138,9 @@ REDIS_URL = env_url("REDIS_URL", "", schemes=("redis", "rediss"))
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 # API throttle counts must be shared by every web worker, so they live in Redis when there is one.
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "ct"}}
+    # Short timeouts: a Redis that is down or hangs costs a request a second at most (throttles fail open).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "ct",
+                          "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}}  # fmt: skip
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
@@ -153,6 +155,19 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 180, minimum=1)
 if CELERY_TASK_TIME_LIMIT <= CELERY_TASK_SOFT_TIME_LIMIT:
     raise ImproperlyConfigured("CELERY_TASK_TIME_LIMIT must be greater than CELERY_TASK_SOFT_TIME_LIMIT.")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis redelivers a message nobody acknowledged after visibility_timeout (kombu's default: an hour). With
+# acks_late a task is acknowledged when it ends, so this must exceed the task's hard time limit or a slow
+# parse would be delivered twice; a minute above it, a killed worker's message comes back within minutes.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60}
+# Publishing a task while Redis is down fails fast instead of blocking the upload; the sweep sends it later.
+CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 3, minimum=1)
+CELERY_TASK_PUBLISH_RETRY = False
+SWEEP_INTERVAL_SECONDS = env_int("SWEEP_INTERVAL_SECONDS", 60, minimum=5)
+SWEEP_QUEUED_AFTER_SECONDS = env_int("SWEEP_QUEUED_AFTER_SECONDS", 60, minimum=5)
+SWEEP_BATCH = env_int("SWEEP_BATCH", 500, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stranded-articles": {"task": "sources.tasks.sweep_stranded_articles", "schedule": float(SWEEP_INTERVAL_SECONDS)},
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -62,13 +62,16 @@ class Article(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True, db_index=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True)
     error = models.TextField(blank=True)
+    queued_at = models.DateTimeField(null=True, blank=True, help_text="When the article was last (re)queued for parsing.")
     parsing_started_at = models.DateTimeField(null=True, blank=True)
+    parsing_task_id = models.CharField(max_length=64, blank=True, help_text="The task delivery that holds the parsing claim.")
     parsed_at = models.DateTimeField(null=True, blank=True)
     parser_version = models.CharField(max_length=32, blank=True)
     spans = models.JSONField(default=list, blank=True, help_text="What the parser found where, for highlighting.")
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
+        indexes = [models.Index(fields=["status", "queued_at"], name="article_sweep")]
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
             models.CheckConstraint(condition=Q(content_hash__regex=r"^[0-9a-f]{64}$"), name="article_hash_is_sha256"),

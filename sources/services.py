@@ -110,9 +110,12 @@ def _article_create(
     digest = content_hash(document.text)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
+        if existing.status == Article.Status.QUEUED:
+            transaction.on_commit(lambda: enqueue_parse(existing.id))  # uploading a stranded article again sends it
         return ArticleSubmission(article=existing, created=False)
     url = url or document.url
     article = Article(
+        queued_at=timezone.now(),
         title=(title or document.title or _first_line(document.text))[:500],
         url=url,
         published_at=published_at or document.published_at,
@@ -147,10 +150,39 @@ def _safe_filename(filename: str) -> str:
     return name[-100:] or "upload"
 
 
-def enqueue_parse(article_id: int) -> None:
+def enqueue_parse(article_id: int) -> bool:
+    """Send the parse task; False when the broker is unreachable. The article stays ``queued`` and
+    ``sweep_stranded_articles`` sends it once the broker is back: an upload never fails for that."""
+    from kombu.exceptions import OperationalError as BrokerError
+
     from sources.tasks import parse_article_task
 
-    parse_article_task.delay(article_id)
+    try:
+        parse_article_task.delay(article_id)
+    except (BrokerError, ConnectionError, OSError) as exc:
+        logger.warning("Could not queue article %s for parsing (the sweep will): %s", article_id, exc)
+        return False
+    return True
+
+
+def articles_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Send again what no live task holds: ``queued`` longer than SWEEP_QUEUED_AFTER_SECONDS (its message was
+    lost: the broker was down, or a worker died holding it), and ``parsing`` claims older than the task's hard
+    time limit (their worker died). Idempotent: a task finding its row taken or done does nothing."""
+    now = now or timezone.now()
+    waited = now - datetime.timedelta(seconds=settings.SWEEP_QUEUED_AFTER_SECONDS)
+    freed = Article.objects.filter(status=Article.Status.PARSING, parsing_started_at__lt=_stale_parsing_cutoff(now)).update(
+        status=Article.Status.QUEUED, queued_at=now, parsing_task_id=""
+    )
+    stranded = list(
+        Article.objects.filter(Q(queued_at__lt=waited) | Q(queued_at__isnull=True, uploaded_at__lt=waited), status=Article.Status.QUEUED)
+        .order_by("id")
+        .values_list("id", flat=True)[: settings.SWEEP_BATCH]
+    )
+    if stranded:
+        Article.objects.filter(id__in=stranded, status=Article.Status.QUEUED).update(queued_at=now)
+    sent = sum(enqueue_parse(article_id) for article_id in stranded)
+    return {"freed": freed, "stranded": len(stranded), "sent": sent}
 
 
 def _requeue(article_id: int, *, only: Q | None = None, **changes) -> bool:
@@ -159,7 +191,7 @@ def _requeue(article_id: int, *, only: Q | None = None, **changes) -> bool:
         rows = Article.objects.filter(id=article_id)
         if only is not None:
             rows = rows.filter(only)
-        if not rows.update(status=Article.Status.QUEUED, error="", **changes):
+        if not rows.update(status=Article.Status.QUEUED, error="", queued_at=timezone.now(), parsing_task_id="", **changes):
             return False
         transaction.on_commit(lambda: enqueue_parse(article_id))
     return True
@@ -197,22 +229,37 @@ def article_set_language(*, article: Article, language: str, reviewer: AbstractB
     return article
 
 
-def article_claim_for_parsing(*, article_id: int) -> bool:
-    """Take the article for this worker; False when another worker has it or it is done.
+def article_claim_for_parsing(*, article_id: int, task_id: str = "") -> bool:
+    """Take the article for this task delivery; False when another one has it or it is done.
 
-    A row stuck in "parsing" longer than the task's hard time limit belonged to a
-    worker that died, so it may be taken again.
+    A row stuck in "parsing" longer than the task's hard time limit belonged to a worker that died, so
+    it may be taken again; and a redelivered message (same task id: its worker was killed mid-parse)
+    takes its own claim back at once.
     """
     now = timezone.now()
     claimable = Q(status=Article.Status.QUEUED) | Q(status=Article.Status.PARSING, parsing_started_at__lt=_stale_parsing_cutoff(now))
-    return bool(Article.objects.filter(claimable, id=article_id).update(status=Article.Status.PARSING, parsing_started_at=now))
+    if task_id:
+        claimable |= Q(status=Article.Status.PARSING, parsing_task_id=task_id)
+    rows = Article.objects.filter(claimable, id=article_id)
+    return bool(rows.update(status=Article.Status.PARSING, parsing_started_at=now, parsing_task_id=task_id))
+
+
+def article_release(*, article_id: int) -> None:
+    """Hand a claimed article back to the queue (its task will retry), on a fresh connection: the one
+    that failed may be dead."""
+    from django.db import connection
+
+    connection.close()
+    Article.objects.filter(id=article_id, status=Article.Status.PARSING).update(
+        status=Article.Status.QUEUED, queued_at=timezone.now(), parsing_task_id=""
+    )
 
 
 def article_mark_failed(*, article_id: int, error: str) -> None:
     Article.objects.filter(id=article_id).update(status=Article.Status.FAILED, error=error[:2000], parsed_at=None)
 
 
-def article_parse(*, article_id: int) -> bool:
+def article_parse(*, article_id: int, task_id: str = "") -> bool:
     """Parse one article into draft events and claims; False when there was nothing to do.
 
     An article in a language the parser has no lexicon for ends ``unsupported`` with the reason
@@ -225,7 +272,7 @@ def article_parse(*, article_id: int) -> bool:
     from events.services import article_events_replace
     from sources.parsing import PARSER_VERSION, parse_article
 
-    if not article_claim_for_parsing(article_id=article_id):
+    if not article_claim_for_parsing(article_id=article_id, task_id=task_id):
         return False
     article = Article.objects.get(id=article_id)
     # A reviewer's language is read as given; otherwise the parser guesses it again (its detector may have improved).

@@ -5,8 +5,7 @@ import logging
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from sources.models import Article
-from sources.services import article_mark_failed, article_parse
+from sources.services import article_mark_failed, article_parse, article_release, articles_sweep
 
 logger = logging.getLogger(__name__)
 
@@ -16,19 +15,36 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 @shared_task(bind=True, max_retries=5, acks_late=True)
 def parse_article_task(self, article_id: int) -> None:
     try:
-        article_parse(article_id=article_id)
+        article_parse(article_id=article_id, task_id=self.request.id or "")
     except TRANSIENT_ERRORS as exc:
         if self.request.retries >= self.max_retries:
-            article_mark_failed(article_id=article_id, error=f"The database was unavailable while parsing: {exc}")
+            _give_up(article_id, exc)
             return
         logger.warning("Parsing article %s hit a transient database error; retrying: %s", article_id, exc)
         _release(article_id)
         raise self.retry(exc=exc, countdown=2 ** self.request.retries) from exc
 
 
+@shared_task
+def sweep_stranded_articles() -> dict[str, int]:
+    """Run by Celery beat every SWEEP_INTERVAL_SECONDS: every article reaches parsed or failed by itself."""
+    found = articles_sweep()
+    if found["stranded"] or found["freed"]:
+        logger.info("Sweep: %(freed)s stale claims freed, %(stranded)s stranded articles, %(sent)s sent", found)
+    return found
+
+
 def _release(article_id: int) -> None:
     """Hand the article back to the queue so the retry can claim it again."""
     try:
-        Article.objects.filter(id=article_id, status=Article.Status.PARSING).update(status=Article.Status.QUEUED)
+        article_release(article_id=article_id)
     except TRANSIENT_ERRORS:
-        pass  # still down: the stale-claim rule frees the row after the task time limit
+        pass  # still down: the sweep frees the row after the task time limit
+
+
+def _give_up(article_id: int, exc: Exception) -> None:
+    """Retries exhausted: failed with a reason, or (the database still down) left for the sweep."""
+    try:
+        article_mark_failed(article_id=article_id, error=f"The database was unavailable while parsing: {exc}")
+    except TRANSIENT_ERRORS:
+        logger.error("Article %s could not be marked failed (database down); the sweep will send it again", article_id)

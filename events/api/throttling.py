@@ -1,14 +1,28 @@
 """Request rates per API token (per session user without one, per address for anonymous
-users), at settings.API_THROTTLE_RATE, read on every request."""
+users), at settings.API_THROTTLE_RATE, read on every request. The counts live in the cache (Redis in
+production); when it is unreachable the throttles fail open with a logged warning, so Redis being down
+is not an outage of the API."""
 
 import hashlib
+import logging
 
 from django.conf import settings
 from rest_framework.authtoken.models import Token
 from rest_framework.throttling import SimpleRateThrottle
 
+logger = logging.getLogger(__name__)
 
-class TokenRateThrottle(SimpleRateThrottle):
+
+class FailOpenThrottle(SimpleRateThrottle):
+    def allow_request(self, request, view) -> bool:
+        try:
+            return super().allow_request(request, view)
+        except Exception as exc:  # cache backends' connection errors share no base class
+            logger.warning("Throttling skipped: the cache is unavailable (%s: %s)", type(exc).__name__, exc)
+            return True
+
+
+class TokenRateThrottle(FailOpenThrottle):
     scope = "token"
 
     def get_rate(self) -> str:
@@ -24,7 +38,7 @@ class TokenRateThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
 
-class AnonymousRateThrottle(SimpleRateThrottle):
+class AnonymousRateThrottle(FailOpenThrottle):
     scope = "anonymous"
 
     def get_rate(self) -> str:

@@ -1,0 +1,97 @@
+"""Nothing lost, nothing stuck: claims by delivery, the sweep, a broker that is down, a cache that is down."""
+
+import datetime
+
+import pytest
+from django.db import OperationalError
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
+
+from sources.models import Article
+from sources.services import article_claim_for_parsing, article_submit_text, articles_sweep
+from sources.tasks import _give_up
+
+pytestmark = pytest.mark.django_db
+REPORT = "Gunmen attacked a village near Kaya on Sunday, killing at least 12 people, a local official said."
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    """The article ids handed to the broker."""
+    ids = []
+    monkeypatch.setattr("sources.services.enqueue_parse", lambda article_id: ids.append(article_id) or True)
+    return ids
+
+
+def test_a_redelivered_message_takes_its_own_claim_back_and_no_other_delivery_does(sent):
+    article = article_submit_text(text=REPORT, uploaded_by=None).article
+    assert article_claim_for_parsing(article_id=article.id, task_id="delivery-1")
+    # The worker was SIGKILLed mid-parse: Redis hands the same message (same task id) to another worker.
+    assert article_claim_for_parsing(article_id=article.id, task_id="delivery-1")
+    assert not article_claim_for_parsing(article_id=article.id, task_id="delivery-2")
+    assert not article_claim_for_parsing(article_id=article.id)
+
+
+def test_the_sweep_sends_articles_whose_message_was_lost_and_frees_claims_of_dead_workers(sent, settings):
+    now = timezone.now()
+    lost = article_submit_text(text=REPORT, uploaded_by=None).article
+    fresh = article_submit_text(text=REPORT + " Another.", uploaded_by=None).article
+    dead = article_submit_text(text=REPORT + " A third.", uploaded_by=None).article
+    Article.objects.filter(id=lost.id).update(queued_at=now - datetime.timedelta(seconds=settings.SWEEP_QUEUED_AFTER_SECONDS + 5))
+    held_since = now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 5)
+    Article.objects.filter(id=dead.id).update(status=Article.Status.PARSING, parsing_started_at=held_since, parsing_task_id="gone")
+    sent.clear()
+    # The freed claim is queued again now, so it is sent by the next sweep, not this one.
+    assert articles_sweep(now=now) == {"freed": 1, "stranded": 1, "sent": 1}
+    assert sent == [lost.id]
+    assert Article.objects.get(id=dead.id).status == Article.Status.QUEUED
+    assert articles_sweep(now=now + datetime.timedelta(seconds=settings.SWEEP_QUEUED_AFTER_SECONDS + 1))["stranded"] == 3
+    assert fresh.id in sent
+
+
+def test_an_upload_while_the_broker_is_down_is_kept_queued_and_sent_by_the_sweep(monkeypatch, client, user_factory, django_capture_on_commit_callbacks):
+    from rest_framework.authtoken.models import Token
+
+    def broker_down(*args, **kwargs):
+        raise BrokerError("Error 111 connecting to 127.0.0.1:6399. Connection refused.")
+
+    monkeypatch.setattr("sources.tasks.parse_article_task.delay", broker_down)
+    analyst = user_factory("ana", "analyst")
+    token = Token.objects.create(user=analyst)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/api/v1/articles/", {"text": REPORT}, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert response.status_code == 201, response.content
+    article = Article.objects.get()
+    assert article.status == Article.Status.QUEUED
+    sent = []
+    monkeypatch.setattr("sources.services.enqueue_parse", lambda article_id: sent.append(article_id) or True)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post("/api/v1/articles/", {"text": REPORT}, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert again.status_code in (200, 201) and sent == [article.id]  # uploading a stranded article sends it again
+
+
+def test_a_database_still_down_after_the_last_retry_leaves_the_article_for_the_sweep(monkeypatch, sent):
+    article = article_submit_text(text=REPORT, uploaded_by=None).article
+
+    def down(**kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr("sources.tasks.article_mark_failed", down)
+    _give_up(article.id, OperationalError("terminating connection"))  # logs, never raises
+    assert Article.objects.get(id=article.id).status == Article.Status.QUEUED
+
+
+def test_the_api_answers_when_the_cache_behind_its_throttles_is_down(client, user_factory, settings):
+    from rest_framework.authtoken.models import Token
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0",
+                                   "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}  # fmt: skip
+    token = Token.objects.create(user=user_factory("ana", "analyst"))
+    assert client.get("/api/v1/events/", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 200
+    assert client.get("/api/v1/events/").status_code in (200, 401, 403)
+
+
+def test_the_health_check_reports_a_broker_that_is_down_without_failing(client, settings):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    response = client.get("/healthz/")
+    assert response.status_code == 200 and response.json() == {"status": "ok", "broker": "down"}
