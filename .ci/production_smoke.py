@@ -212,7 +212,7 @@ def run(database_url: str, workdir: Path, stack: ExitStack) -> None:
             raise SmokeFailure(f"the article failed to parse: {article['error']}")
         return article if article["status"] == "parsed" else None
 
-    article = wait_for("article parsed by the worker", parsed, timeout=180, processes=[web, worker], logs=logs)
+    article = wait_for("article parsed by the worker", parsed, timeout=180, processes=[web, worker], logs=logs[:2])
     if not article["event_ids"]:
         raise SmokeFailure(f"the article parsed to no event: {article}")
     step(f"article {article_id} parsed by the worker into event(s) {article['event_ids']}")

@@ -3,6 +3,7 @@
 Plain Python, no Django: each failure is an ExtractionError whose message can be shown to the user.
 """
 
+import codecs
 import datetime
 import io
 import re
@@ -59,7 +60,16 @@ def extract_document(*, filename: str, content: bytes, content_type: str = "") -
     return ExtractedDocument(**{**document.__dict__, "text": text})
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def _decode_text(content: bytes) -> str:
+    for bom, encoding in _BOMS:  # UTF-32 first: its little-endian BOM starts like UTF-16's
+        if content.startswith(bom):
+            try:
+                return content.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ExtractionError(f"The file starts as {encoding.upper()} text but is not (invalid byte at position {exc.start}).") from None
     if b"\x00" in content:
         raise ExtractionError("The file looks binary, not text; upload .txt, .html or .pdf.", kind="unsupported")
     try:

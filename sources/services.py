@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -20,6 +21,35 @@ logger = logging.getLogger(__name__)
 
 class ArticleTooLarge(ValueError):
     pass
+
+
+class ArticleInvalid(ExtractionError):
+    """Metadata the article cannot carry (a publication date outside 1900..tomorrow): answered 400 like
+    any upload the service refuses."""
+
+
+EARLIEST_PUBLICATION = datetime.date(1900, 1, 1)
+# Bidi overrides and isolates, zero-width spaces and joiners, the BOM: they hide or reorder what a title shows.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def check_published_at(published_at: datetime.date | None) -> None:
+    latest = timezone.localdate() + datetime.timedelta(days=1)
+    if published_at is not None and not EARLIEST_PUBLICATION <= published_at <= latest:
+        raise ArticleInvalid(f"The publication date {published_at.isoformat()} is outside 1900-01-01..{latest.isoformat()}.")
+
+
+def _plausible(published_at: datetime.date | None) -> bool:
+    try:
+        check_published_at(published_at)
+    except ArticleInvalid:
+        return False
+    return True
+
+
+def visible_text(value: str) -> str:
+    """A title or publisher without the characters that hide or reorder text."""
+    return _INVISIBLE.sub("", value or "").strip()
 
 
 class ArticleLanguageError(ValueError):
@@ -107,18 +137,22 @@ def _article_create(
     original: tuple[str, bytes] | None = None,
 ) -> ArticleSubmission:
     """The article for this text: the existing one when the same text was uploaded before."""
+    check_published_at(published_at)
+    if published_at is None:
+        published_at = document.published_at if _plausible(document.published_at) else None  # a page's own metadata
+    title, publisher = visible_text(title), visible_text(publisher)
     digest = content_hash(document.text)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
-        if existing.status == Article.Status.QUEUED:
+        if _stranded(existing):
             transaction.on_commit(lambda: enqueue_parse(existing.id))  # uploading a stranded article again sends it
         return ArticleSubmission(article=existing, created=False)
     url = url or document.url
     article = Article(
         queued_at=timezone.now(),
-        title=(title or document.title or _first_line(document.text))[:500],
+        title=(title or visible_text(document.title) or _first_line(document.text))[:500],
         url=url,
-        published_at=published_at or document.published_at,
+        published_at=published_at,
         text=document.text,
         content_hash=digest,
         original_content_type=document.content_type,
@@ -126,7 +160,7 @@ def _article_create(
     )
     try:
         with transaction.atomic():
-            article.publisher = publisher_for(name=publisher or document.publisher, url=url)
+            article.publisher = publisher_for(name=publisher or visible_text(document.publisher), url=url)
             if original is not None:
                 article.original_file.save(_safe_filename(original[0]), ContentFile(original[1]), save=False)
             article.save()
@@ -163,6 +197,12 @@ def enqueue_parse(article_id: int) -> bool:
         logger.warning("Could not queue article %s for parsing (the sweep will): %s", article_id, exc)
         return False
     return True
+
+
+def _stranded(article: Article) -> bool:
+    """Queued for longer than a message takes to reach a worker: its message was probably lost."""
+    waited = timezone.now() - datetime.timedelta(seconds=settings.SWEEP_QUEUED_AFTER_SECONDS)
+    return article.status == Article.Status.QUEUED and (article.queued_at or article.uploaded_at) < waited
 
 
 def articles_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:

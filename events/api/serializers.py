@@ -405,17 +405,28 @@ class ArticleLanguageSerializer(serializers.Serializer):
         return code
 
 
+class StrictCharField(serializers.CharField):
+    """A string and nothing else: DRF's CharField would store {"text": 12} as "12"."""
+
+    default_error_messages = {"invalid": "Must be a string."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class ArticleMetadataSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=500, allow_blank=True, required=False)
+    title = StrictCharField(max_length=500, allow_blank=True, required=False)
     url = serializers.URLField(max_length=2000, allow_blank=True, required=False)
-    publisher = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    publisher = StrictCharField(max_length=200, allow_blank=True, required=False)
     published_at = serializers.DateField(
         allow_null=True, required=False, help_text="YYYY-MM-DD; dates relative phrases in the text."
     )
 
 
 class ArticleTextSerializer(ArticleMetadataSerializer):
-    text = serializers.CharField(allow_blank=True, trim_whitespace=False, help_text="The article's plain text (UTF-8).")
+    text = StrictCharField(allow_blank=True, trim_whitespace=False, help_text="The article's plain text (UTF-8).")
 
 
 class ArticleFileSerializer(ArticleMetadataSerializer):

@@ -65,6 +65,7 @@ def test_an_upload_while_the_broker_is_down_is_kept_queued_and_sent_by_the_sweep
     assert article.status == Article.Status.QUEUED
     sent = []
     monkeypatch.setattr("sources.services.enqueue_parse", lambda article_id: sent.append(article_id) or True)
+    Article.objects.filter(id=article.id).update(queued_at=timezone.now() - datetime.timedelta(minutes=5))  # stranded
     with django_capture_on_commit_callbacks(execute=True):
         again = client.post("/api/v1/articles/", {"text": REPORT}, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token.key}")
     assert again.status_code in (200, 201) and sent == [article.id]  # uploading a stranded article sends it again
