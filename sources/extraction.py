@@ -107,19 +107,34 @@ def _from_html(content: bytes) -> ExtractedDocument:
     return html_to_document(html)
 
 
+# A news report is a few pages; a PDF of thousands is not one, and reading it would hold a web worker for minutes.
+MAX_PDF_PAGES = 200
+MAX_PDF_CHARACTERS = 2_000_000
+
+
 def _from_pdf(content: bytes) -> ExtractedDocument:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PdfReadError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(content))
         if reader.is_encrypted:
             raise ExtractionError("The PDF is encrypted; upload an unprotected copy.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise ExtractionError(f"The PDF has {len(reader.pages):,} pages; a report of at most {MAX_PDF_PAGES} is read.")
+        pages, size = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            size += len(pages[-1])
+            if size > MAX_PDF_CHARACTERS:
+                raise ExtractionError(f"The PDF holds more than {MAX_PDF_CHARACTERS:,} characters of text; upload the report alone.")
         title = (reader.metadata.title or "") if reader.metadata else ""
     except ExtractionError:
         raise
-    except (PdfReadError, ValueError, TypeError, KeyError, OSError):
+    except RecursionError:
+        raise ExtractionError("The PDF nests its content too deeply to be read.") from None
+    except (PdfReadError, PyPdfError, ValueError, TypeError, KeyError, OSError, AttributeError, IndexError, ZeroDivisionError):
+        # pypdf raises many kinds on hostile files (a decompression bomb is LimitReachedError, a PyPdfError).
         raise ExtractionError("The file is not a readable PDF.") from None
     return ExtractedDocument(text="\n\n".join(pages), content_type="application/pdf", title=str(title).strip())
 

@@ -15,7 +15,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -28,6 +28,7 @@ from events.api.exceptions import ApiContentNegotiation, PayloadTooLarge, api_ex
 from events.api.pagination import keyset_page, link_header, next_link
 from events.api.permissions import CorrectsArticles, IsAnalyst, IsReviewer, ReadsEvents
 from events.api.renderers import CSVRenderer, GeoJSONRenderer, acled_csv_chunks
+from events.api.parsers import BoundedJSONParser
 from events.api.throttling import AnonymousRateThrottle, TokenRateThrottle
 from events.services import (
     claim_create,
@@ -76,7 +77,7 @@ class ApiView(APIView):
     # JSON in and out, JSON errors, rate limits per token. (No docstring: the schema would show it on every operation.)
 
     renderer_classes = (JSONRenderer,)
-    parser_classes = (JSONParser,)
+    parser_classes = (BoundedJSONParser,)
     content_negotiation_class = ApiContentNegotiation
     throttle_classes = (TokenRateThrottle, AnonymousRateThrottle)
     permission_classes = (IsAuthenticated,)
@@ -353,7 +354,7 @@ def _refuse_oversized_body(request) -> None:
 
 class ArticleListView(ApiView):
     permission_classes = (IsAnalyst,)
-    parser_classes = (JSONParser, MultiPartParser, FormParser)
+    parser_classes = (BoundedJSONParser, MultiPartParser, FormParser)
 
     @extend_schema(
         operation_id="articles_list",
