@@ -528,8 +528,23 @@ def _adopt_place(event: Event, reviewer, changed: list[str]) -> None:
         PlaceName.objects.get_or_create(place=place, name=alias.name, defaults={"normalized": alias.normalized, "sound_key": alias.sound_key})
 
 
+# Limits of what a reviewer may write: a note is a paragraph, a quote a sentence or two (every event page and
+# list response carries them, so a megabyte in one would slow every reader).
+MAX_NOTES_CHARS = 5_000
+MAX_QUOTE_CHARS = 2_000
+MAX_LOCATION_NAME_CHARS = 200
+
+
+def _check_length(label: str, value: str | None, limit: int) -> None:
+    if value and len(value) > limit:
+        raise ReviewError(f"{label} is {len(value):,} characters long; the limit is {limit:,}.")
+
+
 def _validate_event(event: Event) -> None:
     from sources.parsing.acled import SUB_EVENT_TYPES
+
+    _check_length("The note", event.notes, MAX_NOTES_CHARS)
+    _check_length("The location name", event.location_name, MAX_LOCATION_NAME_CHARS)
 
     if event.sub_event_type not in SUB_EVENT_TYPES.get(event.event_type, ()):
         raise ReviewError(f"“{event.sub_event_type}” is not a sub-type of “{event.event_type}”.")
@@ -658,6 +673,9 @@ CLAIM_FIELDS = ["claimant", "claimant_text", "kind", "subject", "subject_text", 
 
 
 def _validate_claim(claim: Claim) -> None:
+    _check_length("The quote", claim.quote, MAX_QUOTE_CHARS)
+    _check_length("The claimant", claim.claimant_text, 200)
+    _check_length("The subject", claim.subject_text, 200)
     if claim.count_min is not None and claim.count_max is not None and claim.count_min > claim.count_max:
         raise ReviewError("count_min cannot exceed count_max.")
     if any(count is not None and count < 0 for count in (claim.count_min, claim.count_max)):

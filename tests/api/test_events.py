@@ -317,3 +317,18 @@ def test_it_lists_exactly_the_documents_event_document_gives_for_the_events_them
     assert listed == [{**event_document(event), "version": event.version} for event in events]
     features = analyst.get(URL, {"ordering": "id", "format": "geojson"}).json()["features"]
     assert features == [event_feature(event, {**event_document(event), "version": event.version}) for event in events]
+
+
+def test_a_note_or_a_quote_over_its_limit_is_a_400_and_changes_nothing(reviewer, world):
+    from events.models import Event
+    from events.services import MAX_NOTES_CHARS, MAX_QUOTE_CHARS
+
+    response = reviewer.patch(f"{URL}{world.draft.id}/", {"notes": "x" * (MAX_NOTES_CHARS + 1)}, format="json")
+    assert response.status_code == 400 and "limit" in response.json()["detail"]
+    assert Event.objects.get(id=world.draft.id).notes != "x" * (MAX_NOTES_CHARS + 1)
+    from tests.api.test_review import claim_payload
+
+    claims = Event.objects.get(id=world.approved.id).claims.count()
+    response = reviewer.post("/api/v1/claims/", claim_payload(world, quote="y" * (MAX_QUOTE_CHARS + 1)), format="json")
+    assert response.status_code == 400 and "limit" in response.json()["detail"]
+    assert Event.objects.get(id=world.approved.id).claims.count() == claims
