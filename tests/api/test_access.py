@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ def test_it_accepts_a_token_and_refuses_a_wrong_one(analyst, world):
 def test_it_accepts_a_session_login_and_checks_csrf_on_changes(user_factory, world):
     user_factory("desk", "reviewer")
     browser = APIClient(enforce_csrf_checks=True)
-    assert browser.login(username="desk", password="correct horse battery")
+    browser.force_login(User.objects.get(username="desk"))  # signing in itself is tested in tests/web
     assert browser.get(f"/api/v1/events/{world.draft.id}/").status_code == 200
     refused = browser.post(f"/api/v1/events/{world.draft.id}/approve/")
     assert refused.status_code == 403 and "CSRF" in refused.json()["detail"]
