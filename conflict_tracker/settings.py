@@ -3,6 +3,7 @@
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "leaflet",
     "events",
     "sources",
+    "csp",
     "axes",  # failed sign-ins, per account and per address (see AXES_* below)
 ]
 
@@ -57,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires: it answers a locked-out sign-in
 ]
 
@@ -215,6 +218,25 @@ LEAFLET_CONFIG = {
     "TILES": [("OpenStreetMap", env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
                {"attribution": "&copy; OpenStreetMap contributors"})],
     "RESET_VIEW": False,
+}
+
+# Content-Security-Policy: scripts, styles and connections from this site only (no page has an inline
+# script; the API docs load their initialiser as a file); map tiles from the tile server's origin. Inline
+# styles are allowed (legend swatches, and Swagger UI injects a style element): they cannot run code.
+_TILE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(LEAFLET_CONFIG["TILES"][0][1].replace("{s}", "a")))
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", _TILE_ORIGIN.replace("://a.", "://*.")],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
 }
 
 # Behind TLS in production; each can be switched off for a plain-HTTP local stack.

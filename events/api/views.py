@@ -13,7 +13,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -533,8 +533,9 @@ class SchemaView(SpectacularAPIView):
                 cached.cache_clear()
 
 
-class SwaggerView(SpectacularSwaggerView):
-    """Swagger UI; offline, from drf-spectacular-sidecar's files (settings: SWAGGER_UI_DIST="SIDECAR")."""
+class SwaggerView(SpectacularSwaggerSplitView):
+    """Swagger UI; offline, from drf-spectacular-sidecar's files (settings: SWAGGER_UI_DIST="SIDECAR"); its
+    initialiser is served as a script file, so the page passes the Content-Security-Policy."""
 
     url_name = "api:schema"
     title = "conflict_tracker API"

@@ -148,10 +148,12 @@ def chromium():
 class BrowserSession:
     """A page that may reach only this machine, recording console errors, dialogs and off-machine requests."""
 
-    def __init__(self, browser, base_url: str, shots: Path, viewport=DESKTOP):
+    def __init__(self, browser, base_url: str, shots: Path, viewport=DESKTOP, enforce_csp: bool = False):
         self.base_url = base_url
         self.shots = shots
-        self.context = browser.new_context(viewport=viewport, base_url=base_url)
+        # Tests drive pages with string expressions Playwright evaluates, which a strict CSP forbids; the
+        # policy itself is checked by a session that enforces it (test_the_pages_pass_the_content_security_policy).
+        self.context = browser.new_context(viewport=viewport, base_url=base_url, bypass_csp=not enforce_csp)
         self.page = self.context.new_page()
         self.console_errors: list[str] = []
         self.dialogs: list[str] = []
@@ -203,8 +205,8 @@ def browser_session(chromium, live_server, tmp_path, settings, tile_server):
     settings.LEAFLET_CONFIG = {**settings.LEAFLET_CONFIG, "TILES": [("OpenStreetMap (test tiles)", tile_server, {"attribution": "test tiles"})]}
     sessions = []
 
-    def open_session(viewport=DESKTOP) -> BrowserSession:
-        session = BrowserSession(chromium, live_server.url, tmp_path / "screenshots", viewport)
+    def open_session(viewport=DESKTOP, enforce_csp: bool = False) -> BrowserSession:
+        session = BrowserSession(chromium, live_server.url, tmp_path / "screenshots", viewport, enforce_csp)
         sessions.append(session)
         return session
 

@@ -247,3 +247,28 @@ def test_an_approved_event_shows_on_the_map_and_its_popup_lists_the_claims(brows
     session.page.wait_for_function("window.ctMap.map.getZoom() === 8 && window.ctMap.areas.getLayers().some(area => area.getRadius() === 50000)")
     session.screenshot("map-area")
     assert session.console_errors == [] and session.blocked == []
+
+
+def test_the_pages_pass_the_content_security_policy(browser_session, sample, settings):
+    from urllib.parse import urlsplit
+
+    tiles = urlsplit(settings.LEAFLET_CONFIG["TILES"][0][1])
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    # As production builds it from MAP_TILE_URL: the test's tile server is the tile origin.
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {**directives, "img-src": ["'self'", "data:", f"{tiles.scheme}://{tiles.netloc}"]}}
+    session = browser_session(enforce_csp=True)
+    session.login("rev")
+    for url, ready in [
+        ("/", "main"),
+        ("/map/", "#map[data-state=ready], #map[data-state=error]"),
+        (f"/events/{sample['approved'].id}/", "main"),
+        (f"/review/{sample['draft'].id}/", "main"),
+        ("/articles/", "main"),
+        ("/api/v1/docs/", ".swagger-ui .info, .swagger-ui .information-container"),
+    ]:
+        response = session.page.goto(url)
+        assert "script-src 'self'" in response.headers.get("content-security-policy", ""), url
+        session.page.wait_for_selector(ready, timeout=15_000)
+        session.page.wait_for_timeout(300)
+    violations = [error for error in session.console_errors if "Content Security Policy" in error]
+    assert violations == [] and session.blocked == []
