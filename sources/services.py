@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -147,7 +147,8 @@ def _article_create(
         if _stranded(existing):
             transaction.on_commit(lambda: enqueue_parse(existing.id))  # uploading a stranded article again sends it
         return ArticleSubmission(article=existing, created=False)
-    url = url or document.url
+    # A page's own canonical URL is metadata, not input: one too long for the column is dropped, not a 500.
+    url = url or (document.url if len(document.url or "") <= Article._meta.get_field("url").max_length else "")
     article = Article(
         queued_at=timezone.now(),
         title=(title or visible_text(document.title) or _first_line(document.text))[:500],
@@ -170,6 +171,10 @@ def _article_create(
         if article.original_file:
             article.original_file.delete(save=False)
         return ArticleSubmission(article=Article.objects.get(content_hash=digest), created=False)
+    except DatabaseError:
+        if article.original_file:
+            article.original_file.delete(save=False)  # no article, no file left behind
+        raise
     return ArticleSubmission(article=article, created=True)
 
 

@@ -107,3 +107,15 @@ def test_a_deeply_nested_json_body_is_a_400(client, user_factory):
     brackets_in_text = client.post("/api/v1/articles/", {"text": REPORT + " [" * 50}, content_type="application/json",
                                    HTTP_AUTHORIZATION=f"Token {token.key}")  # fmt: skip
     assert brackets_in_text.status_code == 201
+
+
+def test_an_html_page_whose_canonical_url_is_too_long_is_kept_without_it(api, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    long_url = "https://www.example.org/" + "a" * 3000
+    page = f'<html><head><link rel="canonical" href="{long_url}"><title>Attack near Kaya</title></head><body><article><p>{REPORT}</p></article></body></html>'
+    token = Token.objects.get()
+    response = client.post("/api/v1/articles/", {"file": SimpleUploadedFile("report.html", page.encode(), "text/html")},
+                           HTTP_AUTHORIZATION=f"Token {token.key}")  # fmt: skip
+    assert response.status_code == 201, response.content[:300]
+    assert Article.objects.get().url == ""
