@@ -97,7 +97,9 @@ def test_it_serves_its_openapi_schema_and_swagger_ui(anonymous):
     assert all(path.startswith("/api/v1/") for path in document["paths"])
     assert anonymous.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["info"]["title"]
     docs = anonymous.get("/api/v1/docs/")
-    assert docs.status_code == 200 and b"/api/v1/schema/" in docs.content
+    assert docs.status_code == 200 and b'<script src="/api/v1/docs/?script=">' in docs.content  # no inline script (CSP)
+    initialiser = anonymous.get("/api/v1/docs/", {"script": ""})
+    assert initialiser.status_code == 200 and b"/api/v1/schema/" in initialiser.content
 
 
 def test_it_serves_swagger_ui_from_local_files_so_it_works_offline(anonymous):
