@@ -1,0 +1,109 @@
+"""Faults on the real stack: a Celery worker process on a Redis this test starts itself, and PostgreSQL.
+
+Skipped without PostgreSQL or redis-server; CI runs them (.ci/run)."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from celery import Celery
+from django.conf import settings
+from django.db import connection
+
+from events.models import Event
+from sources.models import Article, content_hash
+
+ROOT = Path(__file__).resolve().parents[2]
+SENTENCE = "Gunmen attacked a village near Kaya on Sunday, killing at least 12 people, a local official said. "
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url():
+    port = _free_port()
+    server = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+                              stdout=subprocess.DEVNULL)  # fmt: skip
+    time.sleep(0.5)
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture
+def worker(redis_url):
+    if connection.vendor != "postgresql":
+        pytest.skip("the worker shares the test database only on PostgreSQL")
+    db = settings.DATABASES["default"]
+    database_url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": redis_url, "DEBUG": "0", "ENV_FILE": ""}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "conflict_tracker", "worker", "--pool=prefork", "--concurrency=1",
+         "--loglevel=INFO", "--without-heartbeat", "--without-gossip", "--without-mingle"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )  # fmt: skip
+    yield process
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def _wait(predicate, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _pool_children(pid: int) -> list[int]:
+    """The worker's pool processes: the children of its main process, read from /proc."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
+
+
+def test_a_pool_child_killed_mid_parse_leaves_nothing_stuck_and_nothing_twice(worker, redis_url):
+    # Long enough that the parse is still running when the child is killed.
+    text = SENTENCE * 6000
+    article = Article.objects.create(text=text, content_hash=content_hash(text), published_at="2024-03-12")
+    client = Celery(broker=redis_url, set_as_current=False)
+    assert _wait(lambda: _pool_children(worker.pid), 60), "the worker started no pool process"
+    client.send_task("sources.tasks.parse_article_task", args=[article.id])
+    assert _wait(lambda: Article.objects.get(id=article.id).status == "parsing", 60), "the task never started"
+    for child in _pool_children(worker.pid):
+        os.kill(child, signal.SIGKILL)  # as the OOM killer does
+    assert Article.objects.get(id=article.id).status == "parsing", "the parse ended before the kill: nothing was tested"
+    done = _wait(lambda: Article.objects.get(id=article.id).status in ("parsed", "failed"), 120)
+    if not done:
+        os.killpg(worker.pid, signal.SIGTERM)
+        pytest.fail("the article stayed %s:\n%s" % (Article.objects.get(id=article.id).status, worker.communicate(timeout=20)[0][-4000:]))
+    article.refresh_from_db()
+    assert article.status == "parsed", article.error
+    assert Event.objects.filter(reports__article=article).count() >= 1
+    assert article.claims.count() == len(set(article.claims.values_list("kind", "count_min", "char_start")))
