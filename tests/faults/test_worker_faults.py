@@ -35,24 +35,52 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+class RedisServer:
+    """A redis-server of this test's own, on its own port, that the test may stop and start again."""
+
+    def __init__(self):
+        self.port = _free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                                         "--appendonly", "no"], stdout=subprocess.DEVNULL)  # fmt: skip
+        assert _wait(self._answers, 10), "redis-server did not start"
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+    def _answers(self) -> bool:
+        with socket.socket() as sock:
+            return sock.connect_ex(("127.0.0.1", self.port)) == 0
+
+
 @pytest.fixture
-def redis_url():
-    port = _free_port()
-    server = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-                              stdout=subprocess.DEVNULL)  # fmt: skip
-    time.sleep(0.5)
-    yield f"redis://127.0.0.1:{port}/0"
-    server.terminate()
-    server.wait(timeout=10)
+def redis_server():
+    server = RedisServer()
+    server.start()
+    yield server
+    if server.process.poll() is None:
+        server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server):
+    return redis_server.url
+
+
+def _database_url() -> str:
+    db = settings.DATABASES["default"]
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 @pytest.fixture
 def worker(redis_url):
     if connection.vendor != "postgresql":
         pytest.skip("the worker shares the test database only on PostgreSQL")
-    db = settings.DATABASES["default"]
-    database_url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": redis_url, "DEBUG": "0", "ENV_FILE": ""}
+    env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": redis_url, "DEBUG": "0", "ENV_FILE": ""}
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "conflict_tracker", "worker", "--pool=prefork", "--concurrency=1",
          "--loglevel=INFO", "--without-heartbeat", "--without-gossip", "--without-mingle"],
@@ -107,3 +135,36 @@ def test_a_pool_child_killed_mid_parse_leaves_nothing_stuck_and_nothing_twice(wo
     assert article.status == "parsed", article.error
     assert Event.objects.filter(reports__article=article).count() >= 1
     assert article.claims.count() == len(set(article.claims.values_list("kind", "count_min", "char_start")))
+
+
+UPLOAD = """
+from sources.services import article_submit_text
+for n in range(5):
+    article_submit_text(text="Report %d. " % n + {sentence!r}, uploaded_by=None)
+"""
+SWEEP = "from sources.services import articles_sweep; print(articles_sweep())"
+
+
+def _manage(redis_url: str, code: str) -> subprocess.CompletedProcess:
+    """Run code as the web app would, in its own process, against this test's Redis and database."""
+    env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": redis_url, "ENV_FILE": "", "DEBUG": "0",
+           "SWEEP_QUEUED_AFTER_SECONDS": "5", "CELERY_BROKER_CONNECTION_TIMEOUT": "1"}  # fmt: skip
+    return subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_uploads_while_redis_is_down_are_kept_and_parsed_once_it_is_back(worker, redis_server):
+    redis_server.stop()
+    upload = _manage(redis_server.url, UPLOAD.format(sentence=SENTENCE))
+    assert upload.returncode == 0, upload.stderr[-3000:]
+    assert "Could not queue article" in upload.stderr + upload.stdout
+    assert set(Article.objects.values_list("status", flat=True)) == {"queued"} and Article.objects.count() == 5
+    redis_server.start()
+    time.sleep(6)  # past SWEEP_QUEUED_AFTER_SECONDS
+    sweep = _manage(redis_server.url, SWEEP)
+    assert sweep.returncode == 0 and "'sent': 5" in sweep.stdout, sweep.stdout + sweep.stderr[-2000:]
+    done = _wait(lambda: set(Article.objects.values_list("status", flat=True)) == {"parsed"}, 120)
+    if not done:
+        os.killpg(worker.pid, signal.SIGTERM)
+        pytest.fail(f"not all parsed: {list(Article.objects.values_list('status', flat=True))}\n" + worker.communicate(timeout=20)[0][-4000:])
+    for article in Article.objects.all():
+        assert article.claims.count() == len(set(article.claims.values_list("kind", "count_min", "char_start")))
