@@ -68,7 +68,7 @@ class IncidentSplitter:
         if not incidents:
             return [Incident(sentences=list(events), claims=list(claims), mentions=list(places.mentions))]
         for item in headings:
-            target = self._heading_incident(doc, item, incidents, places)
+            target = self._heading_incident(item, incidents, places)
             target.sentences.insert(0, item)
         self._leftover_claims(incidents, claims)
         return incidents
@@ -145,16 +145,15 @@ class IncidentSplitter:
     def _same_place(self, piece: _Piece, incident: Incident) -> bool:
         if not piece.mentions:
             return False
-        towns = [m for m in incident.mentions]
-        for mention in piece.mentions:
-            if any(_same(mention, other) for other in towns):
-                return True
-        if towns:
+        if any(_same(mention, other) for mention in piece.mentions for other in incident.mentions):
+            return True
+        if incident.mentions:
             return False
         # The incident knows only a region ("in Idlib province"): a town inside it is the same incident.
         return any(_inside(mention, region) for mention in piece.mentions for region in incident.regions)
 
-    def _heading_incident(self, doc: Document, item, incidents: list[Incident], places: Places) -> Incident:
+    @staticmethod
+    def _heading_incident(item, incidents: list[Incident], places: Places) -> Incident:
         index = item.sentence.index
         mentions = [m for m in places.mentions if m.sentence == index and _is_scene(m)]
         for incident in incidents:

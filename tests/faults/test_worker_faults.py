@@ -116,17 +116,17 @@ def _pool_children(pid: int) -> list[int]:
     return children
 
 
-def test_a_pool_child_killed_mid_parse_leaves_nothing_stuck_and_nothing_twice(worker, redis_url):
-    # Long enough that the parse is still running when the child is killed.
+def _article_being_parsed(worker, redis_url) -> Article:
+    """A report long enough that its parse is still running, sent to the worker and claimed by it."""
     text = SENTENCE * 6000
     article = Article.objects.create(text=text, content_hash=content_hash(text), published_at="2024-03-12")
-    client = Celery(broker=redis_url, set_as_current=False)
     assert _wait(lambda: _pool_children(worker.pid), 60), "the worker started no pool process"
-    client.send_task("sources.tasks.parse_article_task", args=[article.id])
+    Celery(broker=redis_url, set_as_current=False).send_task("sources.tasks.parse_article_task", args=[article.id])
     assert _wait(lambda: Article.objects.get(id=article.id).status == "parsing", 60), "the task never started"
-    for child in _pool_children(worker.pid):
-        os.kill(child, signal.SIGKILL)  # as the OOM killer does
-    assert Article.objects.get(id=article.id).status == "parsing", "the parse ended before the kill: nothing was tested"
+    return article
+
+
+def _assert_parsed_once(worker, article: Article) -> None:
     done = _wait(lambda: Article.objects.get(id=article.id).status in ("parsed", "failed"), 120)
     if not done:
         os.killpg(worker.pid, signal.SIGTERM)
@@ -136,6 +136,21 @@ def test_a_pool_child_killed_mid_parse_leaves_nothing_stuck_and_nothing_twice(wo
     assert Event.objects.filter(reports__article=article).count() >= 1
     assert article.claims.count() == len(set(article.claims.values_list("kind", "count_min", "char_start")))
 
+
+def test_a_pool_child_killed_mid_parse_leaves_nothing_stuck_and_nothing_twice(worker, redis_url):
+    article = _article_being_parsed(worker, redis_url)
+    for child in _pool_children(worker.pid):
+        os.kill(child, signal.SIGKILL)  # as the OOM killer does
+    assert Article.objects.get(id=article.id).status == "parsing", "the parse ended before the kill: nothing was tested"
+    _assert_parsed_once(worker, article)
+
+
+def test_database_connections_dropped_mid_parse_hand_the_article_back_and_it_parses(worker, redis_url):
+    article = _article_being_parsed(worker, redis_url)
+    with connection.cursor() as cursor:  # every backend of this database but the test's own, as a failover does
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    assert Article.objects.get(id=article.id).status == "parsing", "the parse ended before the connections dropped"
+    _assert_parsed_once(worker, article)
 
 UPLOAD = """
 from sources.services import article_submit_text
@@ -168,22 +183,3 @@ def test_uploads_while_redis_is_down_are_kept_and_parsed_once_it_is_back(worker,
         pytest.fail(f"not all parsed: {list(Article.objects.values_list('status', flat=True))}\n" + worker.communicate(timeout=20)[0][-4000:])
     for article in Article.objects.all():
         assert article.claims.count() == len(set(article.claims.values_list("kind", "count_min", "char_start")))
-
-
-def test_database_connections_dropped_mid_parse_hand_the_article_back_and_it_parses(worker, redis_url):
-    text = SENTENCE * 6000
-    article = Article.objects.create(text=text, content_hash=content_hash(text), published_at="2024-03-12")
-    client = Celery(broker=redis_url, set_as_current=False)
-    assert _wait(lambda: _pool_children(worker.pid), 60), "the worker started no pool process"
-    client.send_task("sources.tasks.parse_article_task", args=[article.id])
-    assert _wait(lambda: Article.objects.get(id=article.id).status == "parsing", 60), "the task never started"
-    with connection.cursor() as cursor:  # every backend of this database but the test's own, as a failover does
-        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
-    assert Article.objects.get(id=article.id).status == "parsing", "the parse ended before the connections dropped"
-    done = _wait(lambda: Article.objects.get(id=article.id).status in ("parsed", "failed"), 120)
-    if not done:
-        os.killpg(worker.pid, signal.SIGTERM)
-        pytest.fail("the article stayed %s:\n%s" % (Article.objects.get(id=article.id).status, worker.communicate(timeout=20)[0][-4000:]))
-    article.refresh_from_db()
-    assert article.status == "parsed", article.error
-    assert article.claims.count() == len(set(article.claims.values_list("kind", "count_min", "char_start")))
