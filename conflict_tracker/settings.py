@@ -183,6 +183,8 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-stranded-articles": {"task": "sources.tasks.sweep_stranded_articles", "schedule": float(SWEEP_INTERVAL_SECONDS)},
 }
 
+# A file that kills its worker (or outruns the hard time limit) each time is failed after this many tries, not retried for ever.
+PARSE_MAX_INTERRUPTIONS = env_int("PARSE_MAX_INTERRUPTIONS", 3, minimum=1)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",

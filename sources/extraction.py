@@ -7,6 +7,7 @@ import codecs
 import datetime
 import io
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -44,20 +45,60 @@ def clean_text(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
-def extract_document(*, filename: str, content: bytes, content_type: str = "") -> ExtractedDocument:
+PDF = "application/pdf"
+HTML = "text/html"
+TEXT = "text/plain"
+# Reading these takes a library and, on a hostile file, unbounded time: a worker does it, never a web request.
+SLOW_TO_READ = (PDF, HTML)
+# The PDF header may follow some junk bytes, which readers (and pypdf) tolerate.
+_PDF_HEADER_WINDOW = 1024
+
+
+def document_kind(*, filename: str, content: bytes, content_type: str = "") -> str:
+    """PDF, HTML or TEXT, from the name (or, without an extension, the bytes and the declared type)."""
     extension = PurePath(filename or "").suffix.lower()
     if extension in PDF_EXTENSIONS or content.startswith(b"%PDF-"):
+        return PDF
+    if extension in HTML_EXTENSIONS or (not extension and "html" in content_type):
+        return HTML
+    if extension in TEXT_EXTENSIONS or (not extension and content_type.startswith("text/plain")):
+        return TEXT
+    raise ExtractionError(f"{filename or 'The file'} is not a supported type; upload {SUPPORTED}.", kind="unsupported")
+
+
+def check_document(*, filename: str, content: bytes, content_type: str = "") -> str:
+    """What can be said of a file at once, without reading it through: its kind, or an ExtractionError."""
+    kind = document_kind(filename=filename, content=content, content_type=content_type)
+    if kind == PDF and b"%PDF-" not in content[:_PDF_HEADER_WINDOW]:
+        raise ExtractionError(f"{filename or 'The file'} is not a readable PDF (it has no PDF header).")
+    if kind == HTML:
+        _decode_html(content)
+    return kind
+
+
+def extract_document(*, filename: str, content: bytes, content_type: str = "") -> ExtractedDocument:
+    kind = check_document(filename=filename, content=content, content_type=content_type)
+    if kind == PDF:
         document = _from_pdf(content)
-    elif extension in HTML_EXTENSIONS or (not extension and "html" in content_type):
-        document = _from_html(content)
-    elif extension in TEXT_EXTENSIONS or (not extension and content_type.startswith("text/plain")):
-        document = ExtractedDocument(text=_decode_text(content), content_type="text/plain")
+    elif kind == HTML:
+        document = html_to_document(_decode_html(content))
     else:
-        raise ExtractionError(f"{filename or 'The file'} is not a supported type; upload {SUPPORTED}.", kind="unsupported")
+        document = ExtractedDocument(text=_decode_text(content), content_type=TEXT)
     text = clean_text(document.text)
     if not text:
         raise ExtractionError(f"{filename or 'The file'} holds no text to parse.")
     return ExtractedDocument(**{**document.__dict__, "text": text})
+
+
+def document_metadata(*, filename: str, content: bytes, content_type: str = "") -> ExtractedDocument:
+    """Title, publisher, date and URL a file states of itself, read without extracting its text (so quick
+    enough for a web request): HTML's head, a PDF's document information; nothing for plain text."""
+    kind = check_document(filename=filename, content=content, content_type=content_type)
+    if kind == HTML:
+        return _html_metadata(_decode_html(content))
+    if kind == PDF:
+        return _pdf_metadata(content)
+    return ExtractedDocument(text="", content_type=TEXT)
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -91,7 +132,7 @@ def html_to_document(html: str, *, url: str = "") -> ExtractedDocument:
         raise ExtractionError("No article text could be found in the HTML.")
     return ExtractedDocument(
         text=extracted.text,
-        content_type="text/html",
+        content_type=HTML,
         title=(extracted.title or "").strip(),
         published_at=_iso_date(extracted.date),
         publisher=(extracted.sitename or "").strip(),
@@ -99,27 +140,68 @@ def html_to_document(html: str, *, url: str = "") -> ExtractedDocument:
     )
 
 
-def _from_html(content: bytes) -> ExtractedDocument:
+def _decode_html(content: bytes) -> str:
     try:
-        html = content.decode(_html_encoding(content))
+        return content.decode(_html_encoding(content))
     except (UnicodeDecodeError, LookupError):
         raise ExtractionError("The HTML file's bytes do not match its declared encoding (or UTF-8).") from None
-    return html_to_document(html)
 
 
-# A news report is a few pages; a PDF of thousands is not one, and reading it would hold a web worker for minutes.
+def _html_metadata(html: str) -> ExtractedDocument:
+    from trafilatura import extract_metadata
+
+    try:
+        found = extract_metadata(html)
+    except (ValueError, TypeError, RecursionError):
+        found = None
+    if found is None:
+        return ExtractedDocument(text="", content_type=HTML)
+    return ExtractedDocument(
+        text="", content_type=HTML, title=(found.title or "").strip(), published_at=_iso_date(found.date),
+        publisher=(found.sitename or "").strip(), url=found.url or "",
+    )  # fmt: skip
+
+
+# A news report is a few pages; a PDF of thousands is not one, and reading it would hold a worker for minutes.
 MAX_PDF_PAGES = 200
 MAX_PDF_CHARACTERS = 2_000_000
 
 
-def _from_pdf(content: bytes) -> ExtractedDocument:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError, PyPdfError
+# pypdf raises many kinds on hostile files (a decompression bomb is LimitReachedError, a PyPdfError).
+_PDF_READ_ERRORS = (ValueError, TypeError, KeyError, OSError, AttributeError, IndexError, ZeroDivisionError)
+
+
+@contextmanager
+def _reading_pdf():
+    """Any error pypdf raises on a bad file becomes an ExtractionError the user can read."""
+    from pypdf.errors import PyPdfError
 
     try:
-        reader = PdfReader(io.BytesIO(content))
-        if reader.is_encrypted:
-            raise ExtractionError("The PDF is encrypted; upload an unprotected copy.")
+        yield
+    except ExtractionError:
+        raise
+    except RecursionError:
+        raise ExtractionError("The PDF nests its content too deeply to be read.") from None
+    except (PyPdfError, *_PDF_READ_ERRORS):
+        raise ExtractionError("The file is not a readable PDF.") from None
+
+
+def _pdf_reader(content: bytes):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(content))
+    if reader.is_encrypted:
+        raise ExtractionError("The PDF is encrypted; upload an unprotected copy.")
+    return reader
+
+
+def _pdf_title(reader) -> str:
+    return str((reader.metadata.title or "") if reader.metadata else "").strip()
+
+
+def _from_pdf(content: bytes) -> ExtractedDocument:
+    with _reading_pdf():
+        reader = _pdf_reader(content)
         if len(reader.pages) > MAX_PDF_PAGES:
             raise ExtractionError(f"The PDF has {len(reader.pages):,} pages; a report of at most {MAX_PDF_PAGES} is read.")
         pages, size = [], 0
@@ -128,15 +210,13 @@ def _from_pdf(content: bytes) -> ExtractedDocument:
             size += len(pages[-1])
             if size > MAX_PDF_CHARACTERS:
                 raise ExtractionError(f"The PDF holds more than {MAX_PDF_CHARACTERS:,} characters of text; upload the report alone.")
-        title = (reader.metadata.title or "") if reader.metadata else ""
-    except ExtractionError:
-        raise
-    except RecursionError:
-        raise ExtractionError("The PDF nests its content too deeply to be read.") from None
-    except (PdfReadError, PyPdfError, ValueError, TypeError, KeyError, OSError, AttributeError, IndexError, ZeroDivisionError):
-        # pypdf raises many kinds on hostile files (a decompression bomb is LimitReachedError, a PyPdfError).
-        raise ExtractionError("The file is not a readable PDF.") from None
-    return ExtractedDocument(text="\n\n".join(pages), content_type="application/pdf", title=str(title).strip())
+        title = _pdf_title(reader)
+    return ExtractedDocument(text="\n\n".join(pages), content_type=PDF, title=title)
+
+
+def _pdf_metadata(content: bytes) -> ExtractedDocument:
+    with _reading_pdf():
+        return ExtractedDocument(text="", content_type=PDF, title=_pdf_title(_pdf_reader(content)))
 
 
 def _iso_date(value: str | None) -> datetime.date | None:

@@ -6,15 +6,16 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, transaction
-from django.db.models import Q
+from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, models, transaction
+from django.db.models import Case, F, Q, When
 from django.utils import timezone
 
-from sources.extraction import ExtractedDocument, ExtractionError, clean_text, extract_document
-from sources.models import Article, Publisher, content_hash
+from sources.extraction import SLOW_TO_READ, ExtractedDocument, ExtractionError, check_document, clean_text, extract_document
+from sources.models import Article, Publisher, content_hash, file_hash
 
 logger = logging.getLogger(__name__)
 
@@ -111,19 +112,35 @@ def article_submit_file(
     publisher: str = "",
     published_at: datetime.date | None = None,
 ) -> ArticleSubmission:
+    """A plain-text file is read at once; a PDF or HTML file is stored and read by the worker (a hostile or huge
+    one can take a library minutes), so the upload returns at once and reading ends ``failed`` with a reason."""
     check_size(len(content))
     if not content:
         raise ExtractionError(f"{filename or 'The file'} is empty.")
-    document = extract_document(filename=filename, content=content, content_type=content_type)
+    check_published_at(published_at)
+    existing = Article.objects.filter(original_hash=file_hash(content)).first()
+    if existing is not None:
+        return _existing(existing)
+    kind = check_document(filename=filename, content=content, content_type=content_type)
+    if kind in SLOW_TO_READ:
+        document = ExtractedDocument(text="", content_type=kind)
+    else:
+        document = extract_document(filename=filename, content=content, content_type=content_type)
     return _article_create(
-        document=document,
-        uploaded_by=uploaded_by,
-        title=title,
-        url=url,
-        publisher=publisher,
-        published_at=published_at,
-        original=(filename, content),
-    )
+        document=document, uploaded_by=uploaded_by, title=title, url=url, publisher=publisher,
+        published_at=published_at, original=(filename, content),
+    )  # fmt: skip
+
+
+def _existing(article: Article) -> ArticleSubmission:
+    if _stranded(article):
+        transaction.on_commit(lambda: enqueue_parse(article.id))  # uploading a stranded article again sends it
+    return ArticleSubmission(article=article, created=False)
+
+
+def _fits_url(url: str) -> bool:
+    # A page's own canonical URL is metadata, not input: one too long for the column is dropped, not a 500.
+    return len(url or "") <= Article._meta.get_field("url").max_length
 
 
 def _article_create(
@@ -136,46 +153,106 @@ def _article_create(
     published_at: datetime.date | None,
     original: tuple[str, bytes] | None = None,
 ) -> ArticleSubmission:
-    """The article for this text: the existing one when the same text was uploaded before."""
+    """The article for this text: the existing one when the same text was uploaded before. A document without
+    text yet (a file the worker reads) gets its text, and what it says of itself, when it is read."""
     check_published_at(published_at)
-    if published_at is None:
-        published_at = document.published_at if _plausible(document.published_at) else None  # a page's own metadata
-    title, publisher = visible_text(title), visible_text(publisher)
-    digest = content_hash(document.text)
-    existing = Article.objects.filter(content_hash=digest).first()
+    digest = content_hash(document.text) if document.text else None
+    existing = Article.objects.filter(content_hash=digest).first() if digest else None
     if existing is not None:
-        if _stranded(existing):
-            transaction.on_commit(lambda: enqueue_parse(existing.id))  # uploading a stranded article again sends it
-        return ArticleSubmission(article=existing, created=False)
-    # A page's own canonical URL is metadata, not input: one too long for the column is dropped, not a 500.
-    url = url or (document.url if len(document.url or "") <= Article._meta.get_field("url").max_length else "")
+        return _existing(existing)
     article = Article(
         queued_at=timezone.now(),
-        title=(title or visible_text(document.title) or _first_line(document.text))[:500],
-        url=url,
+        title=visible_text(title)[:500],
+        url=url or (document.url if _fits_url(document.url) else ""),
         published_at=published_at,
-        text=document.text,
         content_hash=digest,
+        original_hash=file_hash(original[1]) if original else "",
         original_content_type=document.content_type,
         uploaded_by=uploaded_by if getattr(uploaded_by, "is_authenticated", False) else None,
     )
+    if document.text:
+        _take_document(article, document)
     try:
         with transaction.atomic():
-            article.publisher = publisher_for(name=publisher or visible_text(document.publisher), url=url)
+            if publisher or document.text:  # else the file names its publisher when the worker reads it
+                article.publisher = publisher_for(name=visible_text(publisher) or visible_text(document.publisher), url=article.url)
             if original is not None:
                 article.original_file.save(_safe_filename(original[0]), ContentFile(original[1]), save=False)
             article.save()
             transaction.on_commit(lambda: enqueue_parse(article.id))
     except IntegrityError:
-        # Another upload of the same text won the race; theirs is the article.
-        if article.original_file:
-            article.original_file.delete(save=False)
-        return ArticleSubmission(article=Article.objects.get(content_hash=digest), created=False)
+        # Another upload of the same text (or file) won the race; theirs is the article.
+        _delete_file(article)
+        winner = Article.objects.filter(content_hash=digest).first() if digest else None
+        if winner is None:
+            raise
+        return ArticleSubmission(article=winner, created=False)
     except DatabaseError:
-        if article.original_file:
-            article.original_file.delete(save=False)  # no article, no file left behind
+        _delete_file(article)  # no article, no file left behind
         raise
     return ArticleSubmission(article=article, created=True)
+
+
+def _take_document(article: Article, document: ExtractedDocument) -> None:
+    """Give the article the document's text, and what the document says of itself where the uploader said nothing."""
+    article.text = document.text
+    article.content_hash = content_hash(document.text)
+    article.title = article.title or (visible_text(document.title) or _first_line(document.text))[:500]
+    if article.published_at is None and _plausible(document.published_at):
+        article.published_at = document.published_at  # a page's own metadata
+    if not article.url and _fits_url(document.url):
+        article.url = document.url
+
+
+def _delete_file(article: Article) -> None:
+    if article.original_file:
+        article.original_file.delete(save=False)
+
+
+class ArticleDone(Exception):
+    """Reading the uploaded file ended the article (failed, or a duplicate): there is nothing to parse."""
+
+
+def _article_read_original(article: Article) -> None:
+    """Read the text of an uploaded PDF or HTML file, in the worker; raises ArticleDone when that ends the article."""
+    try:
+        with article.original_file.open("rb") as stored:
+            content = stored.read()
+        document = extract_document(filename=article.original_filename, content=content, content_type=article.original_content_type)
+    except ExtractionError as exc:
+        article_mark_failed(article_id=article.id, error=str(exc))
+        raise ArticleDone from exc
+    except (FileNotFoundError, ValueError) as exc:
+        article_mark_failed(article_id=article.id, error=f"The uploaded file is missing from storage ({exc}); upload it again.")
+        raise ArticleDone from exc
+    except SoftTimeLimitExceeded as exc:
+        limit = settings.CELERY_TASK_SOFT_TIME_LIMIT
+        article_mark_failed(article_id=article.id, error=f"Reading the file took longer than {limit} s; upload the report alone.")
+        raise ArticleDone from exc
+    except Exception as exc:  # a library's bug on a strange file must not leave the article to be retried for ever
+        logger.exception("Reading the file of article %s failed", article.id)
+        article_mark_failed(article_id=article.id, error=f"The file could not be read ({type(exc).__name__}: {exc}).")
+        raise ArticleDone from exc
+    _take_document(article, document)
+    if not article.publisher_id:
+        article.publisher = publisher_for(name=visible_text(document.publisher), url=article.url)
+    original = Article.objects.filter(content_hash=article.content_hash).exclude(id=article.id).first()
+    if original is None:
+        try:
+            with transaction.atomic():
+                article.save(update_fields=["text", "content_hash", "title", "published_at", "url", "publisher"])
+            return
+        except IntegrityError:  # another file with the same text was read at the same moment
+            original = Article.objects.get(content_hash=article.content_hash)
+    _mark_duplicate(article_id=article.id, original=original)
+    raise ArticleDone
+
+
+def _mark_duplicate(*, article_id: int, original: Article) -> None:
+    Article.objects.filter(id=article_id).update(
+        status=Article.Status.DUPLICATE, duplicate_of=original, parsed_at=None,
+        error=f"The file holds the same text as article {original.id} ({original}), which is the one parsed.",
+    )  # fmt: skip
 
 
 def _first_line(text: str, limit: int = 120) -> str:
@@ -216,8 +293,10 @@ def articles_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
     time limit (their worker died). Idempotent: a task finding its row taken or done does nothing."""
     now = now or timezone.now()
     waited = now - datetime.timedelta(seconds=settings.SWEEP_QUEUED_AFTER_SECONDS)
-    freed = Article.objects.filter(status=Article.Status.PARSING, parsing_started_at__lt=_stale_parsing_cutoff(now)).update(
-        status=Article.Status.QUEUED, queued_at=now, parsing_task_id=""
+    abandoned = Article.objects.filter(status=Article.Status.PARSING, parsing_started_at__lt=_stale_parsing_cutoff(now))
+    _fail_articles_that_keep_killing_their_worker(abandoned)
+    freed = abandoned.update(
+        status=Article.Status.QUEUED, queued_at=now, parsing_task_id="", parsing_interruptions=F("parsing_interruptions") + 1
     )
     stranded = list(
         Article.objects.filter(Q(queued_at__lt=waited) | Q(queued_at__isnull=True, uploaded_at__lt=waited), status=Article.Status.QUEUED)
@@ -230,13 +309,25 @@ def articles_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
     return {"freed": freed, "stranded": len(stranded), "sent": sent}
 
 
+def _fail_articles_that_keep_killing_their_worker(abandoned) -> None:
+    """A claim abandoned for the last allowed time: a file that kills its worker (memory, the hard time limit)
+    would otherwise be sent again for ever."""
+    limit = settings.PARSE_MAX_INTERRUPTIONS
+    abandoned.filter(parsing_interruptions__gte=limit - 1).update(
+        status=Article.Status.FAILED, parsing_task_id="", parsed_at=None,
+        error=(f"Parsing was cut off {limit} times (its worker was killed, or it ran past the "
+               f"{settings.CELERY_TASK_TIME_LIMIT} s limit); the file may be too large to read."),
+    )  # fmt: skip
+
+
 def _requeue(article_id: int, *, only: Q | None = None, **changes) -> bool:
     """Queue the article to be parsed again (with ``changes`` written in the same UPDATE); False when ``only`` excluded it."""
     with transaction.atomic():
         rows = Article.objects.filter(id=article_id)
         if only is not None:
             rows = rows.filter(only)
-        if not rows.update(status=Article.Status.QUEUED, error="", queued_at=timezone.now(), parsing_task_id="", **changes):
+        queued = {"status": Article.Status.QUEUED, "error": "", "queued_at": timezone.now(), "parsing_task_id": ""}
+        if not rows.update(**queued, parsing_interruptions=0, duplicate_of=None, **changes):
             return False
         transaction.on_commit(lambda: enqueue_parse(article_id))
     return True
@@ -282,11 +373,20 @@ def article_claim_for_parsing(*, article_id: int, task_id: str = "") -> bool:
     takes its own claim back at once.
     """
     now = timezone.now()
-    claimable = Q(status=Article.Status.QUEUED) | Q(status=Article.Status.PARSING, parsing_started_at__lt=_stale_parsing_cutoff(now))
+    cut_off = Q(parsing_started_at__lt=_stale_parsing_cutoff(now))
     if task_id:
-        claimable |= Q(status=Article.Status.PARSING, parsing_task_id=task_id)
+        cut_off |= Q(parsing_task_id=task_id)
+    # Past the last allowed cut-off the row is left to the sweep, which marks it failed.
+    retakeable = Q(status=Article.Status.PARSING, parsing_interruptions__lt=settings.PARSE_MAX_INTERRUPTIONS - 1) & cut_off
+    claimable = Q(status=Article.Status.QUEUED) | retakeable
     rows = Article.objects.filter(claimable, id=article_id)
-    return bool(rows.update(status=Article.Status.PARSING, parsing_started_at=now, parsing_task_id=task_id))
+    # Taking a row that is still "parsing" means the attempt holding it was cut off: count it.
+    interrupted = Case(
+        When(status=Article.Status.PARSING, then=F("parsing_interruptions") + 1),
+        default=F("parsing_interruptions"),
+        output_field=models.PositiveSmallIntegerField(),
+    )
+    return bool(rows.update(status=Article.Status.PARSING, parsing_started_at=now, parsing_task_id=task_id, parsing_interruptions=interrupted))
 
 
 def article_release(*, article_id: int) -> None:
@@ -320,6 +420,11 @@ def article_parse(*, article_id: int, task_id: str = "") -> bool:
     if not article_claim_for_parsing(article_id=article_id, task_id=task_id):
         return False
     article = Article.objects.get(id=article_id)
+    if article.awaits_reading:
+        try:
+            _article_read_original(article)
+        except ArticleDone:
+            return True
     # A reviewer's language is read as given; otherwise the parser guesses it again (its detector may have improved).
     language = article.language if article.language_source == Article.LanguageSource.REVIEWER else None
     try:

@@ -21,7 +21,7 @@ from events import selectors
 from events.models import EventReport
 from events.roles import ANALYST, REVIEWER, user_has_role
 from events.views import page, role_required
-from sources.extraction import ExtractionError, extract_document
+from sources.extraction import ExtractionError, document_metadata
 from sources.fetch import FetchedPage, FetchError, fetch_url
 from sources.forms import (
     UPLOAD_FORMS,
@@ -167,20 +167,21 @@ def upload(request):
 @require_POST
 @role_required(ANALYST)
 def upload_inspect(request):
-    """What a page or file says of itself (title, publisher, date), to pre-fill the form; creates nothing."""
+    """What a page or file says of itself (title, publisher, date), to pre-fill the form; creates nothing and reads
+    no more of the file than its metadata (its text is the worker's to read)."""
     try:
         if "file" in request.FILES:
             upload_file = request.FILES["file"]
             if upload_file.size > settings.MAX_UPLOAD_BYTES:
                 raise ArticleTooLarge(f"{upload_file.name} is larger than the upload limit.")
-            document = extract_document(filename=upload_file.name, content=upload_file.read(), content_type=upload_file.content_type or "")
+            document = document_metadata(filename=upload_file.name, content=upload_file.read(), content_type=upload_file.content_type or "")
             url = document.url
         else:
             form = UrlInspectForm(request.POST)
             if not form.is_valid():
                 return JsonResponse({"error": "Give an http:// or https:// address."}, status=400)
             fetched = fetch_page(form.cleaned_data["url"])
-            document = extract_document(filename=fetched.filename, content=fetched.content, content_type=fetched.content_type)
+            document = document_metadata(filename=fetched.filename, content=fetched.content, content_type=fetched.content_type)
             url = fetched.url
     except (FetchError, ArticleTooLarge, ExtractionError) as exc:
         return JsonResponse({"error": str(exc)}, status=400)

@@ -367,7 +367,14 @@ class ArticleSerializer(serializers.Serializer):
     language_set_at = serializers.DateTimeField(allow_null=True)
     status = serializers.ChoiceField(
         choices=Article.Status.choices,
-        help_text="queued → parsing → parsed; or failed (error says why); or unsupported: in a language the parser has no lexicon for, nothing read (error says which).",
+        help_text=(
+            "queued → parsing → parsed; or failed (error says why); or unsupported: in a language the parser has no "
+            "lexicon for, nothing read (error says which); or duplicate: the uploaded file holds the text of the "
+            "article duplicate_of. A PDF or HTML file is read by the worker, so its title may be empty until then."
+        ),
+    )
+    duplicate_of = serializers.IntegerField(
+        source="duplicate_of_id", allow_null=True, help_text="For a duplicate: the article with the same text."
     )
     error = serializers.CharField(
         help_text="Why parsing failed, or for an unsupported article which language it cannot read (“No parser for Spanish yet.”)."

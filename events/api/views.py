@@ -376,8 +376,10 @@ class ArticleListView(ApiView):
         summary="Upload an article (analysts)",
         description=(
             "JSON with `text`, or multipart with `file` (.txt in UTF-8, .html or .pdf), plus optional metadata. A new article "
-            "answers 201 with status `queued` (parsing happens in the background); the same text again answers 200 with the "
-            f"existing article and is not parsed twice. Uploads are limited to settings.MAX_UPLOAD_BYTES "
+            "answers 201 with status `queued` (parsing happens in the background); the same text, or the same file, again "
+            "answers 200 with the existing article and is not parsed twice. A PDF or HTML file is read by the worker: its "
+            "title and text are empty until then, a file that cannot be read ends `failed` with the reason, and one holding "
+            "the text of another article ends `duplicate` (`duplicate_of`). Uploads are limited to settings.MAX_UPLOAD_BYTES "
             f"({settings.MAX_UPLOAD_BYTES:,} bytes here)."
         ),
         request={"application/json": s.ArticleTextSerializer, "multipart/form-data": s.ArticleFileSerializer},

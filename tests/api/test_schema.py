@@ -56,7 +56,7 @@ def test_it_documents_the_event_fields_external_tools_rely_on(anonymous):
     }  # fmt: skip
     assert set(schemas["Article"]["required"]) == {
         "id", "title", "publisher", "url", "published_at", "language", "language_source", "language_set_by", "language_set_at",
-        "status", "error", "uploaded_at", "parsed_at", "event_ids",
+        "status", "duplicate_of", "error", "uploaded_at", "parsed_at", "event_ids",
     }  # fmt: skip
     assert set(schemas["PatchedEventUpdateRequest"]["properties"]) == {
         "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "latitude", "longitude", "geo_precision",

@@ -96,3 +96,41 @@ def test_the_health_check_reports_a_broker_that_is_down_without_failing(client, 
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
     response = client.get("/healthz/")
     assert response.status_code == 200 and response.json() == {"status": "ok", "broker": "down"}
+
+
+def _cut_off(article: Article, settings) -> None:
+    """The worker holding the claim died: its claim outlived the task's hard time limit."""
+    long_ago = timezone.now() - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 5)
+    Article.objects.filter(id=article.id).update(parsing_started_at=long_ago)
+
+
+def test_an_article_whose_parse_is_cut_off_again_and_again_ends_failed_instead_of_being_sent_for_ever(sent, settings):
+    settings.PARSE_MAX_INTERRUPTIONS = 3
+    article = article_submit_text(text=REPORT, uploaded_by=None).article
+    for attempt in range(3):
+        assert article_claim_for_parsing(article_id=article.id, task_id=f"delivery-{attempt}")
+        _cut_off(article, settings)
+        articles_sweep()
+    article.refresh_from_db()
+    assert article.status == "failed" and "cut off 3 times" in article.error
+
+
+def test_a_message_redelivered_again_and_again_stops_taking_its_claim_back_and_the_sweep_fails_it(sent, settings):
+    settings.PARSE_MAX_INTERRUPTIONS = 3
+    article = article_submit_text(text=REPORT, uploaded_by=None).article
+    taken = [article_claim_for_parsing(article_id=article.id, task_id="delivery-1") for _ in range(4)]
+    assert taken == [True, True, True, False]
+    _cut_off(article, settings)
+    articles_sweep()
+    article.refresh_from_db()
+    assert article.status == "failed" and "cut off 3 times" in article.error
+
+
+def test_parsing_again_on_request_starts_the_count_of_cut_offs_afresh(sent, settings):
+    from sources.services import article_requeue
+
+    article = article_submit_text(text=REPORT, uploaded_by=None).article
+    Article.objects.filter(id=article.id).update(status="failed", parsing_interruptions=settings.PARSE_MAX_INTERRUPTIONS)
+    article_requeue(article=article)
+    article.refresh_from_db()
+    assert article.status == "queued" and article.parsing_interruptions == 0

@@ -10,6 +10,7 @@ import pytest
 
 from sources.fetch import FetchError, fetch_url, resolve_public_addresses
 from sources.models import Article
+from sources.services import article_parse
 
 PAGE = b"""<!doctype html><html><head><title>Fighting near Kidal</title>
 <meta property="og:site_name" content="Sahel Observer"><meta property="article:published_time" content="2024-07-29T08:00:00Z">
@@ -140,6 +141,8 @@ def test_uploading_a_url_keeps_the_page_text_with_its_publisher_and_date(site, a
     meta = client.post("/upload/inspect/", {"url": f"{site}/article"}).json()
     assert (meta["publisher"], meta["published_at"], meta["title"]) == ("Sahel Observer", "2024-07-29", "Fighting near Kidal")
     result = client.post("/upload/", {"source": "url", "url-url": f"{site}/article"}, HTTP_ACCEPT="application/json").json()["results"][0]
+    assert Article.objects.get(id=result["article_id"]).text == ""  # the page is the worker's to read
+    article_parse(article_id=result["article_id"])
     article = Article.objects.get(id=result["article_id"])
     assert article.url == f"{site}/article" and article.publisher.name == "Sahel Observer"
     assert str(article.published_at) == "2024-07-29" and "Fighting broke out near Kidal" in article.text and "Copyright" not in article.text
