@@ -50,3 +50,24 @@ def env_url(name: str, default: str = "", *, schemes: tuple[str, ...]) -> str:
         allowed = ", ".join(f"{scheme}://" for scheme in schemes)
         raise ImproperlyConfigured(f"{name}={value!r} must start with one of: {allowed}.")
     return value
+
+
+def env_choice(name: str, default: str, *, choices: tuple[str, ...], case_insensitive: bool = True) -> str:
+    raw = env_str(name, default)
+    value = raw.upper() if case_insensitive else raw
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not one of: {', '.join(choices)}.")
+    return value
+
+
+# DRF reads a rate as "<requests>/<period>", the period's first letter being s, m, h or d ("100/minute").
+_RATE_PERIODS = {"s", "m", "h", "d"}
+
+
+def env_rate(name: str, default: str) -> str:
+    """A throttle rate, checked at start-up: DRF would only fail on the first request, with a 500."""
+    raw = env_str(name, default)
+    count, _, period = raw.partition("/")
+    if not count.strip().isdigit() or int(count) < 1 or period.strip()[:1].lower() not in _RATE_PERIODS:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a rate; write requests/period, such as 1000/hour or 20/minute.")
+    return f"{int(count)}/{period.strip().lower()}"

@@ -9,7 +9,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
-from conflict_tracker.env import env_bool, env_int, env_list, env_str, env_url
+from conflict_tracker.env import env_bool, env_choice, env_int, env_list, env_rate, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -144,7 +144,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 URL_FETCH_TIMEOUT = env_int("URL_FETCH_TIMEOUT", 15, minimum=1)
 URL_FETCH_ALLOW_PRIVATE = env_bool("URL_FETCH_ALLOW_PRIVATE", False)
 PUBLIC_READ = env_bool("PUBLIC_READ", False)
-API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "1000/hour")
+API_THROTTLE_RATE = env_rate("API_THROTTLE_RATE", "1000/hour")
 API_MAX_PAGE_SIZE = 500
 
 # Celery: without a broker URL, tasks run in-process so `make run` needs no Redis.
@@ -217,7 +217,7 @@ LEAFLET_CONFIG = {
     "DEFAULT_ZOOM": 3,
     "MIN_ZOOM": 2,
     "MAX_ZOOM": 16,
-    "TILES": [("OpenStreetMap", env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    "TILES": [("OpenStreetMap", env_url("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", schemes=("https", "http")),
                {"attribution": "&copy; OpenStreetMap contributors"})],
     "RESET_VIEW": False,
 }
@@ -256,5 +256,6 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+    "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", choices=LOG_LEVELS)},
 }

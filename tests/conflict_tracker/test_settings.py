@@ -7,7 +7,7 @@ import pytest
 import yaml
 from django.core.exceptions import ImproperlyConfigured
 
-from conflict_tracker.env import env_bool, env_int, env_list, env_url
+from conflict_tracker.env import env_bool, env_choice, env_int, env_list, env_rate, env_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,6 +31,32 @@ def test_env_helpers_fail_loudly_on_bad_values(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "mysql://x")
     with pytest.raises(ImproperlyConfigured, match="must start with one of"):
         env_url("DATABASE_URL", schemes=("sqlite", "postgres"))
+
+
+@pytest.mark.parametrize("raw", ["lots", "100", "0/hour", "-5/minute", "10/fortnight", "ten/hour", "/hour"])
+def test_a_throttle_rate_that_drf_could_not_read_stops_start_up(monkeypatch, raw):
+    monkeypatch.setenv("RATE", raw)
+    with pytest.raises(ImproperlyConfigured, match="is not a rate"):
+        env_rate("RATE", "1/hour")
+
+
+def test_a_throttle_rate_is_read_as_drf_reads_it(monkeypatch):
+    monkeypatch.setenv("RATE", " 20/Minute ")
+    assert env_rate("RATE", "1/hour") == "20/minute"
+
+
+def test_a_log_level_must_be_one_python_knows(monkeypatch):
+    monkeypatch.setenv("LOG_LEVEL", "warning")
+    assert env_choice("LOG_LEVEL", "INFO", choices=("INFO", "WARNING")) == "WARNING"
+    monkeypatch.setenv("LOG_LEVEL", "chatty")
+    with pytest.raises(ImproperlyConfigured, match="LOG_LEVEL='chatty' is not one of: INFO, WARNING"):
+        env_choice("LOG_LEVEL", "INFO", choices=("INFO", "WARNING"))
+
+
+@pytest.mark.parametrize(("name", "value"), [("API_THROTTLE_RATE", "lots"), ("LOG_LEVEL", "chatty"), ("MAP_TILE_URL", "tiles.example.org")])
+def test_the_app_does_not_start_with_a_setting_it_could_not_use(name, value):
+    result = run_manage("check", DEBUG="1", **{name: value})
+    assert result.returncode != 0 and f"{name}=" in result.stderr, result.stderr[-500:]
 
 
 def test_env_list_splits_on_commas(monkeypatch):
