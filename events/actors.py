@@ -8,6 +8,7 @@ import yaml
 from django.conf import settings
 from django.db import connection, transaction
 
+from conflict_tracker.db import analyze_tables
 from events.models import Actor, ActorAlias
 from sources.parsing.acled import ACTOR_KINDS
 from sources.parsing.actors import ActorDictionary, ActorEntry
@@ -80,6 +81,7 @@ def load_actor_dictionary(*, paths: Iterable[Path] | None = None) -> ActorLoadSt
         ActorAlias.objects.bulk_create(new_aliases)
         stats.aliases_created += len(new_aliases)
     _set_parents(entries, actors)
+    analyze_tables(Actor, ActorAlias)
     return stats
 
 

