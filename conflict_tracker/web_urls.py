@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from events import article_views
 from events import views as event_views
 from sources import views as source_views
 
@@ -11,11 +12,11 @@ urlpatterns = [
     path("account/token/", event_views.api_token, name="api-token"),
     path("upload/", source_views.upload, name="upload"),
     path("upload/inspect/", source_views.upload_inspect, name="upload-inspect"),
-    path("articles/", source_views.article_list, name="article-list"),
-    path("articles/<int:article_id>/", source_views.article_detail, name="article-detail"),
-    path("articles/<int:article_id>/status.json", source_views.article_status, name="article-status"),
-    path("articles/<int:article_id>/reparse/", source_views.article_reparse, name="article-reparse"),
-    path("articles/<int:article_id>/language/", source_views.article_language, name="article-language"),
+    path("articles/", article_views.article_list, name="article-list"),
+    path("articles/<int:article_id>/", article_views.article_detail, name="article-detail"),
+    path("articles/<int:article_id>/status.json", article_views.article_status, name="article-status"),
+    path("articles/<int:article_id>/reparse/", article_views.article_reparse, name="article-reparse"),
+    path("articles/<int:article_id>/language/", article_views.article_language, name="article-language"),
     path("events/<int:event_id>/", event_views.event_detail, name="event-detail"),
     path("review/", event_views.review_queue, name="review-queue"),
     path("review/<int:event_id>/", event_views.review_event, name="review-event"),

@@ -15,11 +15,11 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, pre
 from django.db.models.expressions import RawSQL
 from django.db.models.query import BaseIterable, ModelIterable
 
+from conflict_tracker.roles import ANALYST, user_has_role
 from events.actors import find_actor
 from events.gazetteer import find_places
 from events.matching import MAX_DATE_GAP_DAYS, Footprint, match_reason
 from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place, ReviewLog
-from events.roles import ANALYST, user_has_role
 from sources.models import Article, Publisher
 from sources.parsing.normalize import normalize_name
 

@@ -431,7 +431,8 @@ def article_events_replace(*, article: Article, result: ParseResult, parser_vers
     _detach_article(article)
     events = [_attach_parsed_event(article=article, parsed=parsed) for parsed in result.events]
     language = result.language[:8]
-    # The language was a reviewer's when the parser read the text in the language they gave (sources.services.article_parse).
+    # The language was a reviewer's when the parser read the text in the language they gave
+    # (events.ingestion.article_parse).
     kept = article.language_source == Article.LanguageSource.REVIEWER and article.language == language
     article.language = language
     article.language_source = Article.LanguageSource.REVIEWER if kept else Article.LanguageSource.DETECTED

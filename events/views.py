@@ -15,12 +15,14 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
+from conflict_tracker.roles import ANALYST, REVIEWER, user_has_role
+from conflict_tracker.web import page, role_required
 from events import selectors, services
 from events.exports import events_for_documents, location_document
 from events.forms import (
@@ -38,7 +40,6 @@ from events.forms import (
 )  # fmt: skip
 from events.gazetteer import find_places
 from events.models import Actor, Claim, Event
-from events.roles import ANALYST, REVIEWER, ROLES, user_has_role
 from sources.models import Article
 from sources.parsing.acled import EVENT_TYPES
 
@@ -57,23 +58,6 @@ FIGURE_KINDS = ("killed", "wounded", "captured")
 # ---------------------------------------------------------------- roles and rendering
 
 
-def role_required(role: str):
-    """Signed-in users holding the role; others are sent to sign in, or refused (403)."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not user_has_role(request.user, role):
-                raise PermissionDenied(f"This needs the {role} role.")
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
 def reader_required(view):
     """Signed-in users; anonymous visitors too when PUBLIC_READ is on (they see approved events only)."""
 
@@ -88,15 +72,6 @@ def reader_required(view):
 
 def sees_drafts(user) -> bool:
     return user_has_role(user, ANALYST)
-
-
-def page(request, template: str, context: dict | None = None, *, status: int = 200):
-    """Render with what every page needs: the user's roles (to show only what they may do) and the query for page links."""
-    roles = {role: user_has_role(request.user, role) for role in ROLES}
-    query = request.GET.copy()
-    query.pop("page", None)
-    query_prefix = query.urlencode() + "&" if query else ""
-    return render(request, template, {"roles": roles, "query_prefix": query_prefix, **(context or {})}, status=status)
 
 
 def basemap_config() -> dict:

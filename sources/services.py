@@ -1,4 +1,6 @@
-"""Article workflows: submitting (text, file), queueing for parsing, parsing and re-parsing."""
+"""Article workflows: submitting (text, file), queueing for parsing, the article row's parse claim (claim, release,
+mark failed, sweep), reading an uploaded file in the worker, re-parsing. Parsing an article and attaching its events
+is ``events.ingestion.article_parse``: sources never imports events."""
 
 import datetime
 import logging
@@ -10,7 +12,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, models, transaction
+from django.db import DatabaseError, IntegrityError, models, transaction
 from django.db.models import Case, F, Q, When
 from django.utils import timezone
 
@@ -213,7 +215,7 @@ class ArticleDone(Exception):
     """Reading the uploaded file ended the article (failed, or a duplicate): there is nothing to parse."""
 
 
-def _article_read_original(article: Article) -> None:
+def article_read_original(article: Article) -> None:
     """Read the text of an uploaded PDF or HTML file, in the worker; raises ArticleDone when that ends the article."""
     try:
         with article.original_file.open("rb") as stored:
@@ -402,45 +404,3 @@ def article_release(*, article_id: int) -> None:
 
 def article_mark_failed(*, article_id: int, error: str) -> None:
     Article.objects.filter(id=article_id).update(status=Article.Status.FAILED, error=error[:2000], parsed_at=None)
-
-
-def article_parse(*, article_id: int, task_id: str = "") -> bool:
-    """Parse one article into draft events and claims; False when there was nothing to do.
-
-    An article in a language the parser has no lexicon for ends ``unsupported`` with the reason
-    ("No parser for Spanish yet."), never "parsed" with no event. Transient database errors
-    propagate (the task retries); anything the parser raises marks the article failed with a
-    readable reason instead.
-    """
-    from events.actors import parser_actor_dictionary
-    from events.gazetteer import DatabaseGazetteer
-    from events.services import article_events_replace
-    from sources.parsing import PARSER_VERSION, parse_article
-
-    if not article_claim_for_parsing(article_id=article_id, task_id=task_id):
-        return False
-    article = Article.objects.get(id=article_id)
-    if article.awaits_reading:
-        try:
-            _article_read_original(article)
-        except ArticleDone:
-            return True
-    # A reviewer's language is read as given; otherwise the parser guesses it again (its detector may have improved).
-    language = article.language if article.language_source == Article.LanguageSource.REVIEWER else None
-    try:
-        result = parse_article(
-            article.text,
-            published=article.published_at,
-            title=article.title,
-            actors=parser_actor_dictionary(),
-            gazetteer=DatabaseGazetteer(),
-            language=language,
-        )
-    except (OperationalError, InterfaceError):
-        raise
-    except Exception as exc:  # a parser bug must not leave the article stuck in "parsing"
-        logger.exception("Parsing article %s failed", article_id)
-        article_mark_failed(article_id=article_id, error=f"The parser could not read this article ({type(exc).__name__}: {exc}).")
-        return True
-    article_events_replace(article=article, result=result, parser_version=PARSER_VERSION)
-    return True

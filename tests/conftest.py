@@ -34,7 +34,7 @@ def full_gazetteer(django_db_setup, django_db_blocker):
 def user_factory(db):
     from django.contrib.auth.models import Group, User
 
-    from events.roles import ROLES
+    from conflict_tracker.roles import ROLES
 
     # A migration creates the role groups; a transactional test's flush removes them.
     for role in ROLES:

@@ -4,7 +4,7 @@ PUBLIC_READ is on), drafts and articles for analysts, every change for reviewers
 from django.conf import settings
 from rest_framework.permissions import BasePermission
 
-from events.roles import ANALYST, REVIEWER, user_has_role
+from conflict_tracker.roles import ANALYST, REVIEWER, user_has_role
 
 
 class ReadsEvents(BasePermission):

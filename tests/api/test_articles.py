@@ -1,8 +1,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from events.ingestion import article_parse
 from sources.models import Article
-from sources.services import article_parse
 from tests.api.helpers import make_article, make_event
 
 pytestmark = pytest.mark.django_db

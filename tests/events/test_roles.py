@@ -1,6 +1,6 @@
 import pytest
 
-from events.roles import ROLES, user_has_role
+from conflict_tracker.roles import ROLES, user_has_role
 
 pytestmark = pytest.mark.django_db
 

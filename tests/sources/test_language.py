@@ -150,7 +150,7 @@ def languages_given(monkeypatch):
         given.append(kwargs.get("language"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("sources.parsing.parse_article", spy)
+    monkeypatch.setattr("events.ingestion.parse_article", spy)
     return given
 
 
@@ -251,8 +251,9 @@ def test_it_never_duplicates_events_or_claims_however_often_an_article_is_parsed
 
 
 def test_it_reads_a_language_set_before_the_first_parse(gazetteer, reviewer, languages_given, worker, django_capture_on_commit_callbacks):
+    from events.ingestion import article_parse
     from sources.models import Article
-    from sources.services import article_parse, article_requeue, article_set_language, article_submit_text
+    from sources.services import article_requeue, article_set_language, article_submit_text
 
     with django_capture_on_commit_callbacks(execute=False):  # queued, and no worker has taken it yet
         article = article_submit_text(text=ENGLISH, uploaded_by=None, published_at=PUBLISHED).article

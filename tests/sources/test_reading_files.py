@@ -9,9 +9,10 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.authtoken.models import Token
 
+from events.ingestion import article_parse
 from events.models import Event
 from sources.models import Article
-from sources.services import article_parse, article_submit_file, article_submit_text
+from sources.services import article_submit_file, article_submit_text
 
 pytestmark = pytest.mark.django_db
 REPORT = "Gunmen attacked a village near Kaya on Sunday, killing at least 12 people, a local official said."

@@ -5,10 +5,11 @@ import json
 
 import pytest
 
+from events.ingestion import article_parse
 from events.models import Event
 from sources.evaluation import place_correct, score_claims
 from sources.models import Article
-from sources.services import article_parse, article_submit_file
+from sources.services import article_submit_file
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 BATTLE_ACTORS = {"Military Forces of Mali", "Wagner Group", "CSP-DPA", "JNIM"}

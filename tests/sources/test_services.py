@@ -1,9 +1,10 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from events.ingestion import article_parse
 from sources.extraction import ExtractionError
 from sources.models import Article
-from sources.services import ArticleTooLarge, article_claim_for_parsing, article_parse, article_submit_file, article_submit_text
+from sources.services import ArticleTooLarge, article_claim_for_parsing, article_submit_file, article_submit_text
 
 pytestmark = pytest.mark.django_db
 REPORT = "Gunmen attacked a village on Sunday, killing at least 12 people, a local official said."
@@ -54,7 +55,7 @@ def test_a_parser_crash_marks_the_article_failed_with_a_reason(no_parsing, monke
     def explode(*args, **kwargs):
         raise RuntimeError("unexpected token")
 
-    monkeypatch.setattr("sources.parsing.parse_article", explode)
+    monkeypatch.setattr("events.ingestion.parse_article", explode)
     assert article_parse(article_id=article.id)
     article.refresh_from_db()
     assert article.status == "failed" and "unexpected token" in article.error
@@ -83,7 +84,9 @@ def test_a_village_a_reviewer_placed_is_found_by_the_next_reports_in_english_and
     article_parse(article_id=first.id)
     event = Event.objects.get(reports__article=first)
     assert event.place is None and event.location_name == "Tabankort"
-    event_place_unresolved_name(event=event, reviewer=reviewer, latitude=15.52, longitude=-1.31)
+    event_place_unresolved_name(
+        event=event, reviewer=reviewer, latitude=15.52, longitude=-1.31, expected_version=event.version
+    )
     added = Event.objects.get(id=event.id).place
     for text in (
         "Militants killed four civilians near Tabankort in Mali on Friday, residents said.",

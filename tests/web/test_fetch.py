@@ -8,9 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from events.ingestion import article_parse
 from sources.fetch import FetchError, fetch_url, resolve_public_addresses
 from sources.models import Article
-from sources.services import article_parse
 
 PAGE = b"""<!doctype html><html><head><title>Fighting near Kidal</title>
 <meta property="og:site_name" content="Sahel Observer"><meta property="article:published_time" content="2024-07-29T08:00:00Z">

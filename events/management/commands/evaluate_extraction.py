@@ -6,10 +6,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from events.ingestion import article_parse
 from events.models import Claim, Event
 from sources.evaluation import Score, merge_score, place_correct, place_error_km, score_claims, set_score, date_correct
 from sources.models import Article
-from sources.services import article_parse, article_submit_file
+from sources.services import article_submit_file
 
 
 class Rollback(Exception):
