@@ -68,4 +68,5 @@ ACTOR_ROLES = ("side_a", "side_b", "associated")
 def is_valid_pair(event_type: str, sub_event_type: str) -> bool:
     return EVENT_TYPE_OF_SUB_EVENT.get(sub_event_type) == event_type
 
+
 ACTOR_KIND_VALUES = tuple(ACTOR_KINDS)

@@ -74,7 +74,9 @@ class ActorDictionary:
 
     # ---------------------------------------------------------------- reading files
     @classmethod
-    def from_yaml(cls, path: str | Path, jihadist_markers: Iterable[str] = en.JIHADIST_NAME_MARKERS) -> "ActorDictionary":
+    def from_yaml(
+        cls, path: str | Path, jihadist_markers: Iterable[str] = en.JIHADIST_NAME_MARKERS
+    ) -> "ActorDictionary":
         """Read a YAML list of {name, kind, country, aliases} (a file, or every *.yaml in a folder)."""
         import yaml
 
@@ -105,7 +107,9 @@ class ActorDictionary:
         found = []
         for end, (length, entry, alias, needs_case) in self._automaton.iter(folded.text):
             start = end - length + 1
-            if (start > 0 and folded.text[start - 1] != " ") or (end + 1 < len(folded.text) and folded.text[end + 1] != " "):
+            if (start > 0 and folded.text[start - 1] != " ") or (
+                end + 1 < len(folded.text) and folded.text[end + 1] != " "
+            ):
                 continue
             original_start, original_end = folded.original(start), folded.original(end) + 1
             if needs_case and not _case_agrees(alias, text[original_start:original_end]):

@@ -30,6 +30,8 @@ PUNCTUATION_STOPS = {",", ";", ".", ":", "(", ")", "—", "–", "!", "?", "[", 
 OPEN_QUOTES = {"“", "«", "„"}
 CLOSE_QUOTES = {"”", "»"}
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | {'"', "'", "‘", "’"}
+
+
 @dataclass
 class Speaker:
     ref: ActorRef | None
@@ -57,7 +59,11 @@ class ClaimReader:
     def __init__(self, lexicon: ModuleType):
         self.lex = lexicon
         self.kind_phrases = sorted(
-            ((phrase_words(lexicon, phrase), kind) for kind, phrases in lexicon.KIND_WORDS.items() for phrase in phrases),
+            (
+                (phrase_words(lexicon, phrase), kind)
+                for kind, phrases in lexicon.KIND_WORDS.items()
+                for phrase in phrases
+            ),
             key=lambda item: -len(item[0]),
         )
         self.kind_by_last_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -77,11 +83,17 @@ class ClaimReader:
         self.breakdown_tails = {phrase_words(lexicon, tail) for tail in lexicon.BREAKDOWN_TAILS}
         self.partitive_pronouns = {phrase_words(lexicon, tail) for tail in lexicon.PARTITIVE_PRONOUNS}
         self.partitive_possessives = {phrase_words(lexicon, tail) for tail in lexicon.PARTITIVE_POSSESSIVES}
-        self.qualifier_words = {word for phrase, _ in lexicon.QUALIFIER_PHRASES for word in phrase_words(lexicon, phrase)}
+        self.qualifier_words = {
+            word for phrase, _ in lexicon.QUALIFIER_PHRASES for word in phrase_words(lexicon, phrase)
+        }
         # A sentence holds a figure only if one of these words is in it (or a digit): the rest skip the figure reader.
         self.figure_words = (
-            set(lexicon.UNITS) | set(lexicon.TENS) | set(lexicon.MULTIPLIERS) | {lexicon.DOZEN, lexicon.HALF}
-            | {word for phrase in lexicon.VAGUE_QUANTITIES for word in phrase.split()} | set(lexicon.LOSS_NOUNS)
+            set(lexicon.UNITS)
+            | set(lexicon.TENS)
+            | set(lexicon.MULTIPLIERS)
+            | {lexicon.DOZEN, lexicon.HALF}
+            | {word for phrase in lexicon.VAGUE_QUANTITIES for word in phrase.split()}
+            | set(lexicon.LOSS_NOUNS)
         ) - lexicon.NOT_FIGURE_WORDS
 
     def _may_hold_figures(self, sentence: Sentence) -> bool:
@@ -134,8 +146,10 @@ class ClaimReader:
         covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
         runs, start = [], None
         for token in sentence.tokens:
-            ok = token.index not in covered and (self.name_run.match(token.text) is not None
-                                                 or (start is not None and token.low in self.lex.NAME_PARTICLES))  # fmt: skip
+            ok = token.index not in covered and (
+                self.name_run.match(token.text) is not None
+                or (start is not None and token.low in self.lex.NAME_PARTICLES)
+            )
             if ok and start is None:
                 start = token.index
             elif not ok and start is not None:
@@ -175,13 +189,27 @@ class ClaimReader:
             if low not in self.lex.ATTRIBUTION_VERBS or self._is_noun_use(tokens, i):
                 continue
             if low in self.lex.RELAY_VERBS:
-                cues.append(Cue(i, self._relayed_speaker(doc, sentence, mentions, i, people, last_speaker, speakers), "relay"))
+                cues.append(
+                    Cue(i, self._relayed_speaker(doc, sentence, mentions, i, people, last_speaker, speakers), "relay")
+                )
             elif low in self.lex.PARTICIPLE_ATTRIBUTION and i > 0 and tokens[i - 1].text in (",", "—"):
                 previous = cues[-1].speaker if cues else None
-                cues.append(Cue(i, previous or self._subject_speaker(doc, sentence, mentions, i, people, last_speaker, speakers), "participle"))
+                cues.append(
+                    Cue(
+                        i,
+                        previous or self._subject_speaker(doc, sentence, mentions, i, people, last_speaker, speakers),
+                        "participle",
+                    )
+                )
             elif self._inverted(tokens, i):
                 end = self._region_end(tokens, i + 1)
-                cues.append(Cue(i, self._speaker_of_region(doc, sentence, mentions, i + 1, end, people, last_speaker, speakers), "inverted"))
+                cues.append(
+                    Cue(
+                        i,
+                        self._speaker_of_region(doc, sentence, mentions, i + 1, end, people, last_speaker, speakers),
+                        "inverted",
+                    )
+                )
             else:
                 start = self._clause_start(tokens, i)
                 speaker = self._speaker_of_region(doc, sentence, mentions, start, i - 1, people, last_speaker, speakers)
@@ -221,7 +249,7 @@ class ClaimReader:
         return bool(window & self.lex.TOLL_WORDS)
 
     def _inverted(self, tokens: list[Token], i: int) -> bool:
-        """ ', said Mohamed Ramadan, a spokesman' — the speaker follows the verb after a quotation; in French
+        """', said Mohamed Ramadan, a spokesman' — the speaker follows the verb after a quotation; in French
         also after a comma: "..., a indiqué l'armée dans un communiqué"."""
         if i == 0 or i + 1 >= len(tokens):
             return False
@@ -271,16 +299,21 @@ class ClaimReader:
         tokens = sentence.tokens
         end = next((t.index - 1 for t in tokens[:i] if t.text in (",",) and t.index > 1), i - 1)
         speaker = self._speaker_of_region(doc, sentence, mentions, 0, end, people, last_speaker, speakers, first=True)
-        return speaker or self._speaker_of_region(doc, sentence, mentions, 0, i - 1, people, last_speaker, speakers, first=True)
+        return speaker or self._speaker_of_region(
+            doc, sentence, mentions, 0, i - 1, people, last_speaker, speakers, first=True
+        )
 
-    def _speaker_of_region(self, doc, sentence, mentions, start, end, people, last_speaker, speakers,
-                           first: bool = False) -> Speaker | None:  # fmt: skip
+    def _speaker_of_region(
+        self, doc, sentence, mentions, start, end, people, last_speaker, speakers, first: bool = False
+    ) -> Speaker | None:
         """Who speaks, from the words naming them (tokens start..end)."""
         tokens = sentence.tokens
         # "a-t-on appris auprès des autorités locales": the source after its lead words.
         # ", ont indiqué jeudi des sources locales": nor the date between the verb and its source.
-        while start < end and start < len(tokens) and (
-            tokens[start].low in self.lex.SOURCE_LEADS or self._in_date(doc, tokens[start])
+        while (
+            start < end
+            and start < len(tokens)
+            and (tokens[start].low in self.lex.SOURCE_LEADS or self._in_date(doc, tokens[start]))
         ):
             lead = tokens[start].low in self.lex.SOURCE_LEADS
             start += 1
@@ -298,24 +331,40 @@ class ClaimReader:
             named_before = any(start <= m.first_token < candidate for m in mentions if m.category in ARMED_CATEGORIES)
             named_before = named_before and not self._closes_sentence(doc, tokens, end + 1)
             # "X attacked ... on Monday, the military said": the words after the comma name the speaker.
-            own = [m for m in mentions if m.category in ARMED_CATEGORIES and candidate <= m.first_token and m.last_token <= end]
+            own = [
+                m
+                for m in mentions
+                if m.category in ARMED_CATEGORIES and candidate <= m.first_token and m.last_token <= end
+            ]
             if own and end - candidate <= 5 and tokens[candidate].low in self.lex.SPEAKER_DETERMINERS:
                 named_before = False
             if candidate <= end and not named_before:
                 core_start = candidate
             if candidate <= end and tokens[candidate].low in self.lex.RELATIVE_PRONOUNS and candidate - 2 >= start:
                 # "a statement from the Malian army, which reported": the antecedent speaks.
-                antecedent = [m for m in mentions if m.category in ARMED_CATEGORIES and start <= m.last_token <= candidate - 2]
+                antecedent = [
+                    m for m in mentions if m.category in ARMED_CATEGORIES and start <= m.last_token <= candidate - 2
+                ]
                 if antecedent:
-                    return Speaker(antecedent[-1].ref, self._noun_group_text(sentence, antecedent[-1].first_token, candidate - 2))
-                return self._speaker_of_region(doc, sentence, mentions, start, candidate - 2, people, last_speaker, speakers)
+                    return Speaker(
+                        antecedent[-1].ref, self._noun_group_text(sentence, antecedent[-1].first_token, candidate - 2)
+                    )
+                return self._speaker_of_region(
+                    doc, sentence, mentions, start, candidate - 2, people, last_speaker, speakers
+                )
         trimmed_end = end
-        while end >= core_start and (tokens[end].low in self.speaker_trailing_words or self._in_date(doc, tokens[end]) or tokens[end].text in QUOTES):
+        while end >= core_start and (
+            tokens[end].low in self.speaker_trailing_words
+            or self._in_date(doc, tokens[end])
+            or tokens[end].text in QUOTES
+        ):
             end -= 1
         if end < core_start:
             if core_start > start:
                 # The words after the introduction were all trimmed: read the whole region, introduction kept.
-                return self._speaker_of_region(doc, sentence, mentions, start, trimmed_end, people, last_speaker, speakers, True)
+                return self._speaker_of_region(
+                    doc, sentence, mentions, start, trimmed_end, people, last_speaker, speakers, True
+                )
             return None
         words = [t.low for t in tokens[core_start : end + 1]]
         text = sentence.span_text(core_start, end).strip(" ,“”\"'")
@@ -324,7 +373,12 @@ class ClaimReader:
         if words[-1] in self.lex.PRONOUN_SPEAKERS:
             return replace(last_speaker) if last_speaker else None
         bare = [word for word in words if word not in self.lex.ANAPHOR_MODIFIERS]  # "the same source"
-        if bare[0] in self.lex.ANAPHOR_DETERMINERS and len(bare) == 2 and bare[-1] in self.lex.ANAPHOR_NOUNS and not inside:
+        if (
+            bare[0] in self.lex.ANAPHOR_DETERMINERS
+            and len(bare) == 2
+            and bare[-1] in self.lex.ANAPHOR_NOUNS
+            and not inside
+        ):
             return self._anaphor(bare[-1], last_speaker, speakers)
         head = self._head(words)
         personal = any(word in self.lex.PERSONAL_SOURCE_MODIFIERS for word in words)
@@ -346,13 +400,21 @@ class ClaimReader:
         if head in self.lex.RELAY_NAMES or " ".join(words) in self.lex.RELAY_NAMES:
             return Speaker(None, text)
         # Any other subject of an attribution verb is a source described in words ("the local civil society").
-        if len(words) <= 12 and (words[0] in self.lex.DESCRIBED_SOURCE_OPENERS or any(t.is_cap for t in tokens[core_start : end + 1])
-                                 or head in self.lex.SOURCE_NOUNS or head in self.lex.VOICE_NOUNS):  # fmt: skip
+        if len(words) <= 12 and (
+            words[0] in self.lex.DESCRIBED_SOURCE_OPENERS
+            or any(t.is_cap for t in tokens[core_start : end + 1])
+            or head in self.lex.SOURCE_NOUNS
+            or head in self.lex.VOICE_NOUNS
+        ):
             return Speaker(None, text)
         return None
 
     def _closes_sentence(self, doc: Document, tokens: list[Token], verb: int) -> bool:
-        rest = [t for t in tokens[verb + 1 :] if t.text not in PUNCTUATION_STOPS and t.text not in QUOTES and not self._in_date(doc, t)]
+        rest = [
+            t
+            for t in tokens[verb + 1 :]
+            if t.text not in PUNCTUATION_STOPS and t.text not in QUOTES and not self._in_date(doc, t)
+        ]
         return len(rest) <= 4 and all(t.low in self.lex.ATTRIBUTION_TAIL_WORDS or t.is_cap for t in rest)
 
     def _noun_group_text(self, sentence: Sentence, first: int, end: int) -> str:
@@ -360,7 +422,12 @@ class ClaimReader:
         tokens = sentence.tokens
         articles = self.lex.ARTICLES
         k = first
-        while k > 0 and first - k < 4 and tokens[k - 1].low not in self.lex.NOUN_GROUP_STOPS and tokens[k - 1].text not in QUOTES:
+        while (
+            k > 0
+            and first - k < 4
+            and tokens[k - 1].low not in self.lex.NOUN_GROUP_STOPS
+            and tokens[k - 1].text not in QUOTES
+        ):
             if tokens[k - 1].low in articles:
                 k -= 1
                 break
@@ -424,7 +491,11 @@ class ClaimReader:
         if open_quote_speaker is not None:
             return open_quote_speaker
         # A quotation that opens here and is attributed in the next sentence.
-        if text[:1] in OPEN_QUOTES and not any(c in CLOSE_QUOTES for c in text[1:-1]) and index + 1 < len(doc.sentences):
+        if (
+            text[:1] in OPEN_QUOTES
+            and not any(c in CLOSE_QUOTES for c in text[1:-1])
+            and index + 1 < len(doc.sentences)
+        ):
             following = doc.sentences[index + 1]
             close = next((t.index for t in following.tokens if t.text in CLOSE_QUOTES), None)
             if close is not None:
@@ -433,7 +504,16 @@ class ClaimReader:
                     mentions = doc.mentions_in(following)
                     verb = cue_tokens[0].index
                     if self._inverted(following.tokens, verb):
-                        return self._speaker_of_region(doc, following, mentions, verb + 1, self._region_end(following.tokens, verb + 1), {}, None, [])
+                        return self._speaker_of_region(
+                            doc,
+                            following,
+                            mentions,
+                            verb + 1,
+                            self._region_end(following.tokens, verb + 1),
+                            {},
+                            None,
+                            [],
+                        )
                     return self._speaker_of_region(doc, following, mentions, close + 1, verb - 1, {}, None, [])
         return None
 
@@ -519,7 +599,14 @@ class ClaimReader:
         before = tokens[q.first - 1].low if q.first > 0 else ""
         if "-" in number.low and number.low.split("-", 1)[1] in lex.MEASURE_UNITS:
             return True  # "two-day"
-        if after and (after[0] in lex.MEASURE_UNITS or (after[0] == "-" and len(after) > 1 and (after[1] in lex.MEASURE_UNITS or after[1].split("-")[0] in lex.MEASURE_UNITS))):
+        if after and (
+            after[0] in lex.MEASURE_UNITS
+            or (
+                after[0] == "-"
+                and len(after) > 1
+                and (after[1] in lex.MEASURE_UNITS or after[1].split("-")[0] in lex.MEASURE_UNITS)
+            )
+        ):
             return True
         if before in lex.CURRENCY_SIGNS or before in lex.AGE_CUES or before in lex.ORDINAL_CUES:
             return True
@@ -527,8 +614,13 @@ class ClaimReader:
             return True  # a year the date reader did not take
         # "Resolution 2719", "Brigade 25": a figure that is part of a name.
         previous = tokens[q.first - 1] if q.first > 1 else None
-        return bool(previous and previous.is_cap and previous.low.isalpha() and previous.low not in lex.ATTRIBUTION_VERBS
-                    and previous.low not in self.qualifier_words)
+        return bool(
+            previous
+            and previous.is_cap
+            and previous.low.isalpha()
+            and previous.low not in lex.ATTRIBUTION_VERBS
+            and previous.low not in self.qualifier_words
+        )
 
     def _noun_phrase(self, tokens: list[Token], start: int, named_spans: dict[int, int]) -> tuple[int, int]:
         """The figure's noun phrase after it: "of its soldiers", "Russian Wagner mercenaries"; an actor's
@@ -593,7 +685,9 @@ class ClaimReader:
         k = max(q.last, np_last) + 1
         k = self._past_breakdown(tokens, k)
         skipped = 0
-        while k < len(tokens) and skipped < 4 and (tokens[k].low in self.lex.PASSIVE_FILLERS or tokens[k].text in QUOTES):
+        while (
+            k < len(tokens) and skipped < 4 and (tokens[k].low in self.lex.PASSIVE_FILLERS or tokens[k].text in QUOTES)
+        ):
             k += 1
             skipped += 1
         if k < len(tokens):
@@ -607,12 +701,16 @@ class ClaimReader:
         # A toll: "the provisional death toll was at least 17".
         window = [t.low for t in tokens[max(0, q.first - 8) : q.first]]
         toll = next((w for w in window if w in self.lex.TOLL_NOUNS), None)
-        if toll is not None and all(w in self.lex.TOLL_MOVES or w in self.lex.TOLL_LEADS or self._is_filler_word(w) for w in window[window.index(toll) + 1 :]):
+        if toll is not None and all(
+            w in self.lex.TOLL_MOVES or w in self.lex.TOLL_LEADS or self._is_filler_word(w)
+            for w in window[window.index(toll) + 1 :]
+        ):
             return "killed"
         return None
 
     def _past_breakdown(self, tokens: list[Token], k: int) -> int:
-        """Skip ", among them nine children," to reach the verb of "18 people, among them nine children, were killed"."""
+        """Skip ", among them nine children," to reach the verb of
+        "18 people, among them nine children, were killed"."""
         if k >= len(tokens) or tokens[k].text != ",":
             return k
         words = [t.low for t in tokens[k + 1 : k + 4]]
@@ -636,14 +734,23 @@ class ClaimReader:
             if found:
                 start, kind = found
                 # "killed and injured dozens": the first verb of the chain.
-                while start >= 2 and (tokens[start - 1].low in self.lex.COORDINATORS or tokens[start - 1].text == ",") and self._kind_phrase_ending(tokens, start - 2):
+                while (
+                    start >= 2
+                    and (tokens[start - 1].low in self.lex.COORDINATORS or tokens[start - 1].text == ",")
+                    and self._kind_phrase_ending(tokens, start - 2)
+                ):
                     start, kind = self._kind_phrase_ending(tokens, start - 2)
                 return kind
-            if token.text in PUNCTUATION_STOPS and token.text != "," or token.low.isdigit():
+            if (token.text in PUNCTUATION_STOPS and token.text != ",") or token.low.isdigit():
                 return None
             if token.text == "," and steps > 0:
                 return None
-            if not (self._is_filler_word(token.low) or token.low in self.lex.PASSIVE_FILLERS or token.text in QUOTES or token.low in self.lex.QUALIFIER_WORDS_BEFORE_FIGURE):
+            if not (
+                self._is_filler_word(token.low)
+                or token.low in self.lex.PASSIVE_FILLERS
+                or token.text in QUOTES
+                or token.low in self.lex.QUALIFIER_WORDS_BEFORE_FIGURE
+            ):
                 return None
             k -= 1
             steps += 1
@@ -655,11 +762,18 @@ class ClaimReader:
         found = []
         for token in tokens:
             noun = self.lex.LOSS_NOUNS.get(token.low)
-            if noun is None or token.low in self.lex.LOSS_NOUNS_NOT_VAGUE or token.index in taken or token.index in blocked:
+            if (
+                noun is None
+                or token.low in self.lex.LOSS_NOUNS_NOT_VAGUE
+                or token.index in taken
+                or token.index in blocked
+            ):
                 continue
             k = token.index - 1
             adjectives = 0
-            while k >= 0 and (tokens[k].low in self.lex.VAGUE_LOSS_ADJECTIVES or tokens[k].low in self.lex.COORDINATORS):
+            while k >= 0 and (
+                tokens[k].low in self.lex.VAGUE_LOSS_ADJECTIVES or tokens[k].low in self.lex.COORDINATORS
+            ):
                 adjectives += tokens[k].low not in self.lex.COORDINATORS
                 k -= 1
             if not adjectives:
@@ -668,7 +782,14 @@ class ClaimReader:
             while tokens[first].low in self.lex.COORDINATORS:
                 first += 1
             quantity = Quantity(first, token.index, first, None, None, "vague")
-            found.append({"q": quantity, "np": (token.index + 1, token.index), "loss_kind": self._loss_of_life(tokens, token.index), "loss": True})
+            found.append(
+                {
+                    "q": quantity,
+                    "np": (token.index + 1, token.index),
+                    "loss_kind": self._loss_of_life(tokens, token.index),
+                    "loss": True,
+                }
+            )
         return found
 
     def _coordinated(self, tokens: list[Token], previous: dict, figure: dict) -> bool:
@@ -721,7 +842,11 @@ class ClaimReader:
             q = figure["q"]
             before = tokens[q.first - 1].low if q.first > 0 else ""
             after = tokens[q.last + 1].low if q.last + 1 < len(tokens) else ""
-            if figure.get("kind") or figure.get("skip") or not (before in self.lex.ANOTHER_WORDS or after in self.lex.ANOTHER_WORDS):
+            if (
+                figure.get("kind")
+                or figure.get("skip")
+                or not (before in self.lex.ANOTHER_WORDS or after in self.lex.ANOTHER_WORDS)
+            ):
                 continue
             earlier = [f for f in figures[:n] if f.get("kind") and not f.get("skip")]
             if earlier:
@@ -735,7 +860,11 @@ class ClaimReader:
             if figure.get("coordinated") and not previous.get("skip"):
                 if not figure.get("kind"):
                     figure["kind"] = previous.get("kind")
-                if previous["q"].qualifier == "at_least" and figure["q"].qualifier == "exact" and figure["q"].count_min == figure["q"].count_max:
+                if (
+                    previous["q"].qualifier == "at_least"
+                    and figure["q"].qualifier == "exact"
+                    and figure["q"].count_min == figure["q"].count_max
+                ):
                     q = figure["q"]
                     figure["q"] = Quantity(q.first, q.last, q.number_first, q.count_min, None, "at_least")
         for n in range(len(figures) - 2, -1, -1):
@@ -774,13 +903,25 @@ class ClaimReader:
             cue_index = max((cue.index for cue in figure.get("cues", []) if cue.index < q.first), default=-1)
             return self._loss_subject(tokens, mentions, q, speaker, cue_index)
         words = [t.low for t in tokens[max(q.last + 1, np_first - 3) : np_last + 1]]
-        inside = [m for m in mentions if m.first_token >= q.last + 1 and m.last_token <= max(np_last, q.last + 1) and not m.descriptor]
-        if any(word in self.lex.SPEAKER_POSSESSIVES for word in words[:3]) and speaker is not None and speaker.ref is not None:
+        inside = [
+            m
+            for m in mentions
+            if m.first_token >= q.last + 1 and m.last_token <= max(np_last, q.last + 1) and not m.descriptor
+        ]
+        if (
+            any(word in self.lex.SPEAKER_POSSESSIVES for word in words[:3])
+            and speaker is not None
+            and speaker.ref is not None
+        ):
             return speaker.ref
         if inside:
             return inside[0].ref
         lead = tuple(words[:3])
-        if words and (words[0] in self.lex.OTHERS_WORDS or _starts_with_any(lead, self.partitive_pronouns)) and subjects:
+        if (
+            words
+            and (words[0] in self.lex.OTHERS_WORDS or _starts_with_any(lead, self.partitive_pronouns))
+            and subjects
+        ):
             return subjects[-1]
         if _starts_with_any(lead, self.partitive_possessives) or (words and words[0] in self.lex.PLURAL_POSSESSIVES):
             if subjects:
@@ -846,7 +987,10 @@ class ClaimReader:
             return ref.name if ref else text.lower()
 
         body = [f for f in found if not f.heading]
-        body_facts = {(f.claim.kind, f.claim.count_min, f.claim.count_max, f.claim.qualifier == "vague", who(f.claim.subject, "")) for f in body}
+        body_facts = {
+            (f.claim.kind, f.claim.count_min, f.claim.count_max, f.claim.qualifier == "vague", who(f.claim.subject, ""))
+            for f in body
+        }
         kept, seen = [], set()
         for item in body + [f for f in found if f.heading]:
             claim = item.claim

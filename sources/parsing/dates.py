@@ -46,21 +46,32 @@ class DateReader:
         # Calendar words are capitalised in English running text and lowercase in French.
         cased = (lambda word: word.capitalize()) if lexicon.CALENDAR_CAPITALISED else (lambda word: word)
         group = "(?:" if lexicon.CALENDAR_CAPITALISED else "(?i:"
-        month = group + "|".join(
-            re.escape(cased(word)) + (r"\.?" if _is_abbreviation(word, lexicon.MONTHS) else "") for word in month_words
-        ) + ")"
+        month = (
+            group
+            + "|".join(
+                re.escape(cased(word)) + (r"\.?" if _is_abbreviation(word, lexicon.MONTHS) else "")
+                for word in month_words
+            )
+            + ")"
+        )
         weekday = group + "|".join(cased(word) for word in lexicon.WEEKDAYS) + ")"
         day = rf"(?:[0-3]?\d)(?:{lexicon.DAY_SUFFIXES})?(?!\d)"
         article = rf"(?:{lexicon.DAY_ARTICLE}\s+)?"
         month_link = rf"(?:{lexicon.DAY_MONTH_LINK}\s+)?" if lexicon.DAY_MONTH_LINK else ""
         cues_before = "|".join(re.escape(word) for word in lexicon.WEEKDAY_CUES_BEFORE)
         cues_after = "|".join(re.escape(word) for word in lexicon.WEEKDAY_CUES_AFTER)
-        weekday_cued = (rf"(?:(?P<cue>(?i:{cues_before}))\s+)?" if cues_before else "") + rf"(?P<w1>{weekday})" + (
-            rf"(?:\s+(?P<after>(?i:{cues_after})))?" if cues_after else ""
+        weekday_cued = (
+            (rf"(?:(?P<cue>(?i:{cues_before}))\s+)?" if cues_before else "")
+            + rf"(?P<w1>{weekday})"
+            + (rf"(?:\s+(?P<after>(?i:{cues_after})))?" if cues_after else "")
         )
-        month_after = rf"(?:\s+(?P<after>(?i:{'|'.join(map(re.escape, lexicon.LAST_AFTER))})))?" if lexicon.LAST_AFTER else ""
+        month_after = (
+            rf"(?:\s+(?P<after>(?i:{'|'.join(map(re.escape, lexicon.LAST_AFTER))})))?" if lexicon.LAST_AFTER else ""
+        )
         number_words = "|".join(sorted([*lexicon.UNITS, *lexicon.INDEFINITE_ARTICLES], key=len, reverse=True))
-        ago = lexicon.AGO_PATTERN.replace("{N}", rf"\d+|{number_words}").replace("{U}", "|".join(lexicon.NUMBER_AGO_UNITS))
+        ago = lexicon.AGO_PATTERN.replace("{N}", rf"\d+|{number_words}").replace(
+            "{U}", "|".join(lexicon.NUMBER_AGO_UNITS)
+        )
         year = r"(?:1[89]\d\d|20\d\d)(?!\d)"
         join = lexicon.DATE_RANGE_JOINERS
         part_words = "|".join(re.escape(part) for part in sorted(lexicon.MONTH_PARTS, key=len, reverse=True))
@@ -82,36 +93,161 @@ class DateReader:
 
         # Order matters: longer, more specific patterns claim their text first.
         self.patterns: list[tuple[str, re.Pattern]] = [
-            ("night_md", re.compile(named(r"\b{night}\s+(?:{wd},?\s+)?(?P<m1>{M})\s+(?P<d1>{D})\s*{J}\s*(?:{wd},?\s+)?(?:(?P<m2>{M})\s+)?(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?",
-                                          night=lexicon.NIGHT_OF, wd=weekday, M=month, D=day, J=join, Y=year))),
-            ("night_dm", re.compile(named(r"\b{night}\s+(?:{wd},?\s+)?(?P<d1>{D})(?:\s+(?P<m1>{M}))?\s*{J}\s*(?:{wd},?\s+)?(?P<d2>{D})\s+(?P<m2>{M})(?:,?\s+(?P<y>{Y}))?",
-                                          night=lexicon.NIGHT_OF, wd=weekday, M=month, D=day, J=join, Y=year))),
-            ("range_md", re.compile(named(r"\b(?P<m1>{M})\s+(?P<d1>{D})\s*{J}\s*(?:(?P<m2>{M})\s+)?(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?", M=month, D=day, J=join, Y=year))),
-            ("range_dm", re.compile(named(r"\b(?P<d1>{D})(?:\s+(?P<m1>{M}))?\s*{J}\s*(?P<d2>{D})\s+(?P<m2>{M})(?:,?\s+(?P<y>{Y}))?", M=month, D=day, J=join, Y=year))),
+            (
+                "night_md",
+                re.compile(
+                    named(
+                        r"\b{night}\s+(?:{wd},?\s+)?(?P<m1>{M})\s+(?P<d1>{D})"
+                        r"\s*{J}\s*(?:{wd},?\s+)?(?:(?P<m2>{M})\s+)?(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?",
+                        night=lexicon.NIGHT_OF,
+                        wd=weekday,
+                        M=month,
+                        D=day,
+                        J=join,
+                        Y=year,
+                    )
+                ),
+            ),
+            (
+                "night_dm",
+                re.compile(
+                    named(
+                        r"\b{night}\s+(?:{wd},?\s+)?(?P<d1>{D})(?:\s+(?P<m1>{M}))?"
+                        r"\s*{J}\s*(?:{wd},?\s+)?(?P<d2>{D})\s+(?P<m2>{M})(?:,?\s+(?P<y>{Y}))?",
+                        night=lexicon.NIGHT_OF,
+                        wd=weekday,
+                        M=month,
+                        D=day,
+                        J=join,
+                        Y=year,
+                    )
+                ),
+            ),
+            (
+                "range_md",
+                re.compile(
+                    named(
+                        r"\b(?P<m1>{M})\s+(?P<d1>{D})\s*{J}\s*(?:(?P<m2>{M})\s+)?(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?",
+                        M=month,
+                        D=day,
+                        J=join,
+                        Y=year,
+                    )
+                ),
+            ),
+            (
+                "range_dm",
+                re.compile(
+                    named(
+                        r"\b(?P<d1>{D})(?:\s+(?P<m1>{M}))?\s*{J}\s*(?P<d2>{D})\s+(?P<m2>{M})(?:,?\s+(?P<y>{Y}))?",
+                        M=month,
+                        D=day,
+                        J=join,
+                        Y=year,
+                    )
+                ),
+            ),
             ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d1>[0-3]\d)\b")),
-            ("md", re.compile(named(r"\b(?:{wd},?\s+)?(?P<m1>{M})\s+(?P<d1>{D})(?:,?\s+(?P<y>{Y}))?", wd=weekday, M=month, D=day, Y=year))),
-            ("dm", re.compile(named(r"\b(?:{wd},?\s+)?{A}(?P<d1>{D})\s+{L}(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?", wd=weekday, A=article, L=month_link, M=month, D=day, Y=year))),
-            ("part", re.compile(named(r"\b(?P<part>{parts})[\s-]+(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?", parts=part_words, M=month, Y=year), re.I)),
-            ("month", re.compile(named(r"\b(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?(?![\w-]){after}", M=month, Y=year, after=month_after))),
-            ("wd_range", re.compile(named(r"\b(?P<w1>{wd})(?:\s+(?:{parts}))?\s*{J}\s*(?P<w2>{wd})", wd=weekday, parts=dayparts, J=join))),
+            (
+                "md",
+                re.compile(
+                    named(
+                        r"\b(?:{wd},?\s+)?(?P<m1>{M})\s+(?P<d1>{D})(?:,?\s+(?P<y>{Y}))?",
+                        wd=weekday,
+                        M=month,
+                        D=day,
+                        Y=year,
+                    )
+                ),
+            ),
+            (
+                "dm",
+                re.compile(
+                    named(
+                        r"\b(?:{wd},?\s+)?{A}(?P<d1>{D})\s+{L}(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?",
+                        wd=weekday,
+                        A=article,
+                        L=month_link,
+                        M=month,
+                        D=day,
+                        Y=year,
+                    )
+                ),
+            ),
+            (
+                "part",
+                re.compile(
+                    named(
+                        r"\b(?P<part>{parts})[\s-]+(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?", parts=part_words, M=month, Y=year
+                    ),
+                    re.I,
+                ),
+            ),
+            (
+                "month",
+                re.compile(
+                    named(r"\b(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?(?![\w-]){after}", M=month, Y=year, after=month_after)
+                ),
+            ),
+            (
+                "wd_range",
+                re.compile(
+                    named(r"\b(?P<w1>{wd})(?:\s+(?:{parts}))?\s*{J}\s*(?P<w2>{wd})", wd=weekday, parts=dayparts, J=join)
+                ),
+            ),
             ("weekday", re.compile(r"\b" + weekday_cued)),
-            ("relday", re.compile(r"\b(?P<rel>" + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_DAYS, key=len, reverse=True)) + r")\b", re.I)),
-            ("relweek", re.compile(r"\b(?P<rel>" + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_WEEKS, key=len, reverse=True)) + r")\b", re.I)),
-            ("relmonth", re.compile(r"\b(?P<rel>" + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_MONTHS, key=len, reverse=True)) + r")\b", re.I)),
+            (
+                "relday",
+                re.compile(
+                    r"\b(?P<rel>"
+                    + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_DAYS, key=len, reverse=True))
+                    + r")\b",
+                    re.I,
+                ),
+            ),
+            (
+                "relweek",
+                re.compile(
+                    r"\b(?P<rel>"
+                    + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_WEEKS, key=len, reverse=True))
+                    + r")\b",
+                    re.I,
+                ),
+            ),
+            (
+                "relmonth",
+                re.compile(
+                    r"\b(?P<rel>"
+                    + "|".join(re.escape(k) for k in sorted(lexicon.RELATIVE_MONTHS, key=len, reverse=True))
+                    + r")\b",
+                    re.I,
+                ),
+            ),
             ("ago", re.compile(ago, re.I)),
-            ("year", re.compile(named(r"(?<![\d$€£.,/-])(?P<y>{Y})(?![\d%])(?!\s*(?:{pc}))", Y=year, pc=lexicon.PERCENT_WORDS))),
-        ]  # fmt: skip
+            (
+                "year",
+                re.compile(
+                    named(r"(?<![\d$€£.,/-])(?P<y>{Y})(?![\d%])(?!\s*(?:{pc}))", Y=year, pc=lexicon.PERCENT_WORDS)
+                ),
+            ),
+        ]
         self.month_cue = re.compile(r"\b(?P<cue>" + "|".join(map(re.escape, lexicon.MONTH_CUES)) + r")\s+$", re.I)
         # Cheap tests that skip a pattern when none of the words it needs is in the text: scanning
         # an article with a pattern costs far more than looking words up in the set of its words.
         months = [(cased(word),) for word in lexicon.MONTHS]
         weekdays = [(cased(word),) for word in lexicon.WEEKDAYS]
         self.needs: dict[str, list[tuple[str, ...]]] = {
-            **{kind: months for kind in _MONTH_PATTERNS}, "wd_range": weekdays, "weekday": weekdays,
-            "night_md": [], "night_dm": [], "part": _phrases(lexicon.MONTHS), "relday": _phrases(lexicon.RELATIVE_DAYS),
-            "relweek": _phrases(lexicon.RELATIVE_WEEKS), "relmonth": _phrases(lexicon.RELATIVE_MONTHS),
+            **dict.fromkeys(_MONTH_PATTERNS, months),
+            "wd_range": weekdays,
+            "weekday": weekdays,
+            "night_md": [],
+            "night_dm": [],
+            "part": _phrases(lexicon.MONTHS),
+            "relday": _phrases(lexicon.RELATIVE_DAYS),
+            "relweek": _phrases(lexicon.RELATIVE_WEEKS),
+            "relmonth": _phrases(lexicon.RELATIVE_MONTHS),
             "ago": _phrases(lexicon.AGO_WORDS),
-        }  # fmt: skip
+        }
         # Patterns that need a phrase in any case ("late july") look in the lowercased words.
         self.needs_lowercase = {"part", "relday", "relweek", "relmonth", "ago"}
         if not lexicon.CALENDAR_CAPITALISED:
@@ -127,9 +263,12 @@ class DateReader:
         month_anchor = re.compile("|".join(re.escape(cased(word)) for word in month_words), anchor_flags)
         weekday_anchor = re.compile("|".join(cased(word) for word in lexicon.WEEKDAYS), anchor_flags)
         self.anchors: dict[str, re.Pattern] = {
-            **{kind: month_anchor for kind in _MONTH_PATTERNS}, "part": re.compile("|".join(month_words), re.I),
-            "wd_range": weekday_anchor, "weekday": weekday_anchor, "year": re.compile(r"(?:1[89]|20)\d\d"),
-        }  # fmt: skip
+            **dict.fromkeys(_MONTH_PATTERNS, month_anchor),
+            "part": re.compile("|".join(month_words), re.I),
+            "wd_range": weekday_anchor,
+            "weekday": weekday_anchor,
+            "year": re.compile(r"(?:1[89]|20)\d\d"),
+        }
 
     # ---------------------------------------------------------------- reading
     def _may_match(self, kind: str, text: str, words: set[str], lowered: set[str]) -> bool:
@@ -203,7 +342,11 @@ class DateReader:
                 since = cue.lower() in self.lex.SINCE or bool(self.since.search(text[max(0, start - 12) : start]))
                 mentions.append(DateMention(start, end, first, last, precision, text[start:end], since))
                 taken.append((start, end))
-        same_days = [SameDayMention(*m.span(), m.group()) for m in self.same_day.finditer(text)] if lowered & self.same_day_words else []
+        same_days = (
+            [SameDayMention(*m.span(), m.group()) for m in self.same_day.finditer(text)]
+            if lowered & self.same_day_words
+            else []
+        )
         return sorted(mentions, key=lambda mention: mention.start), same_days
 
     def _looks_like_year(self, text: str, start: int, end: int) -> bool:
@@ -264,9 +407,9 @@ class DateReader:
                 first -= timedelta(days=7)
             return first, last, "day"
         if kind == "weekday":
-            cue = self.lex.WEEKDAY_CUES_BEFORE.get((groups.get("cue") or "").lower()) or self.lex.WEEKDAY_CUES_AFTER.get(
-                (groups.get("after") or "").lower(), ""
-            )
+            cue = self.lex.WEEKDAY_CUES_BEFORE.get(
+                (groups.get("cue") or "").lower()
+            ) or self.lex.WEEKDAY_CUES_AFTER.get((groups.get("after") or "").lower(), "")
             if cue == "next":
                 return None
             day = _weekday_on_or_before(published, self.lex.WEEKDAYS[groups["w1"].lower()])
@@ -305,7 +448,9 @@ class DateReader:
         return self.lex.MONTHS[word.rstrip(".").lower()]
 
     @staticmethod
-    def _day_date(year: int | None, month: int, day: int, published: date | None, default_year: int | None) -> date | None:
+    def _day_date(
+        year: int | None, month: int, day: int, published: date | None, default_year: int | None
+    ) -> date | None:
         try:
             if year:
                 return date(year, month, day)

@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from types import ModuleType
 
 from .actors import ActorDictionary, ActorEntry
@@ -41,8 +42,16 @@ from .results import ActorRef
 from .text import Sentence, Token, phrase_words, split_sentences, tokenize
 
 NAMED, STATE, REBEL, JIHADIST, EXTERNAL, UNIDENTIFIED, CIVILIANS, PROTESTERS, NEW = (
-    "named", "state", "rebel", "jihadist", "external", "unidentified", "civilians", "protesters", "new",
-)  # fmt: skip
+    "named",
+    "state",
+    "rebel",
+    "jihadist",
+    "external",
+    "unidentified",
+    "civilians",
+    "protesters",
+    "new",
+)
 ARMED_CATEGORIES = {NAMED, STATE, REBEL, JIHADIST, EXTERNAL, UNIDENTIFIED, NEW}
 
 
@@ -117,9 +126,15 @@ class Reader:
         self.numbers = NumberReader(lexicon)
         self.dates = DateReader(lexicon)
         self.generic: dict[tuple[str, ...], str] = {}
-        for category, words in ((UNIDENTIFIED, lexicon.UNIDENTIFIED_NOUNS), (STATE, lexicon.STATE_FORCE_NOUNS), (REBEL, lexicon.REBEL_NOUNS),
-                                (JIHADIST, lexicon.JIHADIST_NOUNS), (EXTERNAL, lexicon.EXTERNAL_NOUNS),
-                                (CIVILIANS, lexicon.CIVILIAN_NOUNS), (PROTESTERS, lexicon.PROTESTER_NOUNS)):  # fmt: skip
+        for category, words in (
+            (UNIDENTIFIED, lexicon.UNIDENTIFIED_NOUNS),
+            (STATE, lexicon.STATE_FORCE_NOUNS),
+            (REBEL, lexicon.REBEL_NOUNS),
+            (JIHADIST, lexicon.JIHADIST_NOUNS),
+            (EXTERNAL, lexicon.EXTERNAL_NOUNS),
+            (CIVILIANS, lexicon.CIVILIAN_NOUNS),
+            (PROTESTERS, lexicon.PROTESTER_NOUNS),
+        ):
             for phrase in words:
                 self.generic.setdefault(phrase_words(lexicon, phrase), category)
         self.generic_length = max(len(phrase) for phrase in self.generic)
@@ -139,7 +154,9 @@ class Reader:
             rf"(?P<name>[A-Z\u00c0-\u00de][\w'’-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w'’-]*|{inner})){{0,6}})",
         )
 
-    def read(self, text: str, published: date | None, title: str, actors: ActorDictionary, country_hint: str = "") -> Document:
+    def read(
+        self, text: str, published: date | None, title: str, actors: ActorDictionary, country_hint: str = ""
+    ) -> Document:
         """Read an article. ``country_hint`` is the main country when the text names none
         (the parser passes the country of the places it found)."""
         sentences = split_sentences(text, self.lex)
@@ -162,7 +179,9 @@ class Reader:
             first, last = _token_range(sentence, match.start, match.end)
             entry = doc.actors.in_period(match.entry, doc.published)
             ref = ActorRef(entry.id, entry.name, entry.kind, entry.country)
-            mention = ActorMention(match.start, match.end, sentence.index, first, last, NAMED, ref, doc.text[match.start : match.end])
+            mention = ActorMention(
+                match.start, match.end, sentence.index, first, last, NAMED, ref, doc.text[match.start : match.end]
+            )
             # Affiliation only re-points transnational jihadist brands ("an al Qaeda affiliate").
             mention.parent = doc.actors.is_jihadist(match.entry) and self._is_parent(sentence, first, last)
             mention.descriptor = self._is_descriptor(sentence, last)
@@ -179,7 +198,11 @@ class Reader:
         after = [token.low for token in tokens[last + 1 : last + 3] if token.low not in ("-", "–")]
         if after and after[0] in self.affiliate_words:
             return True
-        if last < len(tokens) and "-" in tokens[last].low and tokens[last].low.rsplit("-", 1)[-1] in self.affiliate_words:
+        if (
+            last < len(tokens)
+            and "-" in tokens[last].low
+            and tokens[last].low.rsplit("-", 1)[-1] in self.affiliate_words
+        ):
             return True
         before = [token.low for token in tokens[max(0, first - 3) : first]]
         return len(before) >= 2 and before[-1] in self.lex.AFFILIATE_LINKS and before[-2] in self.affiliate_words
@@ -201,7 +224,9 @@ class Reader:
                 if sentence is None:
                     continue
                 first, last = _token_range(sentence, occurrence.start(), occurrence.end())
-                mentions.append(ActorMention(occurrence.start(), occurrence.end(), sentence.index, first, last, NEW, ref, name))
+                mentions.append(
+                    ActorMention(occurrence.start(), occurrence.end(), sentence.index, first, last, NEW, ref, name)
+                )
         return _deduplicated(mentions)
 
     def _named_groups(self, doc: Document, named: list[ActorMention]) -> list[ActorMention]:
@@ -230,7 +255,9 @@ class Reader:
                 name = sentence.span_text(first, last)
                 if name in found or not self._is_group_name(doc, tokens[first : last + 1]):
                     continue
-                head = lex.ARMED_NAME_HEADS.get(tokens[last].low) or lex.ARMED_NAME_OPENERS.get(tokens[first].low, "rebel_group")
+                head = lex.ARMED_NAME_HEADS.get(tokens[last].low) or lex.ARMED_NAME_OPENERS.get(
+                    tokens[first].low, "rebel_group"
+                )
                 context = doc.text[max(0, tokens[first].start - 60) : tokens[first].start]
                 found[name] = (self._name_kind(context, head), tokens[first].start)
         mentions = []
@@ -241,7 +268,9 @@ class Reader:
                 if sentence is None or any(m.start < occurrence.end() and m.end > occurrence.start() for m in named):
                     continue
                 first, last = _token_range(sentence, occurrence.start(), occurrence.end())
-                mentions.append(ActorMention(occurrence.start(), occurrence.end(), sentence.index, first, last, NEW, ref, name))
+                mentions.append(
+                    ActorMention(occurrence.start(), occurrence.end(), sentence.index, first, last, NEW, ref, name)
+                )
         return mentions
 
     def _name_leftwards(self, sentence: Sentence, head: int, covered: set) -> int:
@@ -250,10 +279,20 @@ class Reader:
             previous = tokens[k - 1]
             if (sentence.index, k - 1) in covered:
                 break
-            common = (previous.low,) in self.generic and previous.low not in self.lex.GENERIC_NAME_WORDS  # "Rebels of the"
-            if previous.is_cap and previous.text[:1].isalpha() and previous.low not in self.lex.NOT_NAME_STARTS and not common:
-                k -= 1
-            elif previous.low in self.lex.NAME_INNER_WORDS and k >= 2 and tokens[k - 2].is_cap and (sentence.index, k - 2) not in covered:
+            common = (
+                previous.low,
+            ) in self.generic and previous.low not in self.lex.GENERIC_NAME_WORDS  # "Rebels of the"
+            if (
+                previous.is_cap
+                and previous.text[:1].isalpha()
+                and previous.low not in self.lex.NOT_NAME_STARTS
+                and not common
+            ) or (
+                previous.low in self.lex.NAME_INNER_WORDS
+                and k >= 2
+                and tokens[k - 2].is_cap
+                and (sentence.index, k - 2) not in covered
+            ):
                 k -= 1
             else:
                 break
@@ -265,9 +304,11 @@ class Reader:
         tokens, k = sentence.tokens, opener
         while k + 1 < len(tokens) and (sentence.index, k + 1) not in covered:
             following = tokens[k + 1]
-            if (following.is_cap and following.text[:1].isalpha()) or following.low.startswith(self.lex.NAME_PREFIXES):
-                k += 1
-            elif following.low in self.lex.NAME_INNER_WORDS and k + 2 < len(tokens) and tokens[k + 2].is_cap:
+            if (
+                (following.is_cap and following.text[:1].isalpha())
+                or following.low.startswith(self.lex.NAME_PREFIXES)
+                or (following.low in self.lex.NAME_INNER_WORDS and k + 2 < len(tokens) and tokens[k + 2].is_cap)
+            ):
                 k += 1
             else:
                 break
@@ -283,12 +324,17 @@ class Reader:
         if doc.actors.by_alias(" ".join(token.text for token in tokens)):
             return False
         distinctive = [
-            token for token in tokens
-            if token.low not in lex.GENERIC_NAME_WORDS and token.low not in lex.ARMED_NAME_HEADS
-            and token.low not in lex.ARMED_NAME_OPENERS and token.low not in self.lex.NAME_INNER_WORDS
-            and (token.text,) not in self.country_names and (token.text,) not in self.demonyms
-            and token.low not in lex.MONTHS and token.low not in lex.WEEKDAYS
-        ]  # fmt: skip
+            token
+            for token in tokens
+            if token.low not in lex.GENERIC_NAME_WORDS
+            and token.low not in lex.ARMED_NAME_HEADS
+            and token.low not in lex.ARMED_NAME_OPENERS
+            and token.low not in self.lex.NAME_INNER_WORDS
+            and (token.text,) not in self.country_names
+            and (token.text,) not in self.demonyms
+            and token.low not in lex.MONTHS
+            and token.low not in lex.WEEKDAYS
+        ]
         return bool(distinctive)
 
     def _name_kind(self, context: str, default: str) -> str:
@@ -322,7 +368,11 @@ class Reader:
                     code = self.country_names.get(words)
                     demonym = code is None and words in self.demonyms
                     code = code or self.demonyms.get(words)
-                    ambiguous = " ".join(words) in self.lex.AMBIGUOUS_COUNTRY_NAMES and i + length < len(tokens) and tokens[i + length].is_cap
+                    ambiguous = (
+                        " ".join(words) in self.lex.AMBIGUOUS_COUNTRY_NAMES
+                        and i + length < len(tokens)
+                        and tokens[i + length].is_cap
+                    )
                     capitalised = tokens[i].is_cap or (demonym and not self.lex.DEMONYMS_CAPITALISED)
                     # "Niger State", "Niger district": a Nigerian region named like a country is a region.
                     region = not demonym and i + length < len(tokens) and self._is_area_noun(tokens[i + length].low)
@@ -331,14 +381,18 @@ class Reader:
                         break
                 if hit:
                     length, code, demonym = hit
-                    found.append(CountryMention(tokens[i].start, tokens[i + length - 1].end, sentence.index, code, demonym))
+                    found.append(
+                        CountryMention(tokens[i].start, tokens[i + length - 1].end, sentence.index, code, demonym)
+                    )
                     i += length
                 else:
                     i += 1
         return found
 
     def _is_area_noun(self, low: str) -> bool:
-        return (low in self.lex.REGION_NOUNS or low in self.lex.SETTLEMENT_NOUNS) and low not in self.lex.COUNTRY_AREA_NOUNS
+        return (
+            low in self.lex.REGION_NOUNS or low in self.lex.SETTLEMENT_NOUNS
+        ) and low not in self.lex.COUNTRY_AREA_NOUNS
 
     def _main_country(self, doc: Document, named: list[ActorMention]) -> str:
         """The country most named, where naming it as the scene ("in Mali", "the Ukrainian city of",
@@ -370,12 +424,17 @@ class Reader:
         places = self.lex.SETTLEMENT_NOUNS | self.lex.REGION_NOUNS
         # "la ville malienne de": the place noun stands before a demonym in languages that put adjectives after.
         noun_before = mention.demonym and self.lex.ADJECTIVES_FOLLOW_NOUN and before in places
-        return before in self.lex.SCENE_PREPOSITIONS or noun_before or any(word in places for word in after[:2]) or (
-            bool(after) and after[0] in self.lex.COMPASS_WORDS
+        return (
+            before in self.lex.SCENE_PREPOSITIONS
+            or noun_before
+            or any(word in places for word in after[:2])
+            or (bool(after) and after[0] in self.lex.COMPASS_WORDS)
         )
 
     # ---------------------------------------------------------------- generic mentions
-    def _generic_mentions(self, doc: Document, named: list[ActorMention], new: list[ActorMention] = ()) -> list[ActorMention]:
+    def _generic_mentions(
+        self, doc: Document, named: list[ActorMention], new: list[ActorMention] = ()
+    ) -> list[ActorMention]:
         named = [*named, *new]
         covered = {(m.sentence, i) for m in named for i in range(m.first_token, m.last_token + 1)}
         mentions = []
@@ -398,8 +457,16 @@ class Reader:
                     covered.update((sentence.index, k) for k in range(i, last + 1))
                     i += length
                     continue
-                mention = ActorMention(tokens[i].start, tokens[last].end, sentence.index, i, last, category,
-                                       ActorRef(None, "", "", ""), sentence.span_text(i, last))  # fmt: skip
+                mention = ActorMention(
+                    tokens[i].start,
+                    tokens[last].end,
+                    sentence.index,
+                    i,
+                    last,
+                    category,
+                    ActorRef(None, "", "", ""),
+                    sentence.span_text(i, last),
+                )
                 mentions.append(mention)
                 i += length
         return mentions
@@ -417,7 +484,9 @@ class Reader:
     def _extends_named(sentence: Sentence, i: int, covered: set) -> bool:
         return i > 0 and (sentence.index, i - 1) in covered
 
-    def owner_country(self, doc: Document, sentence: Sentence, first: int, last: int | None = None) -> tuple[str | None, bool]:
+    def owner_country(
+        self, doc: Document, sentence: Sentence, first: int, last: int | None = None
+    ) -> tuple[str | None, bool]:
         """(country named in front of a generic noun — or after it, where adjectives follow the noun:
         "l'armée malienne", "l'armée du Mali" —, whether an owner word is there at all)."""
         tokens = sentence.tokens
@@ -499,17 +568,32 @@ class Reader:
         owner = named_at.get((mention.sentence, k))
         return owner if owner is not None and not owner.parent and owner.ref.kind != "civilians" else None
 
-    def _affiliate(self, doc: Document, parent: ActorRef, resolved: list[ActorMention], everywhere: list[ActorMention]) -> ActorRef:
+    def _affiliate(
+        self, doc: Document, parent: ActorRef, resolved: list[ActorMention], everywhere: list[ActorMention]
+    ) -> ActorRef:
         """The group "an X affiliate" stands for when the text names none beside it (see the module's docstring)."""
         affiliates = {entry.name for entry in doc.actors.affiliates(parent.name)}
-        named = self._salient(resolved, everywhere, doc, JIHADIST, exclude=parent.name, only=affiliates.__contains__) if affiliates else None
+        named = (
+            self._salient(resolved, everywhere, doc, JIHADIST, exclude=parent.name, only=affiliates.__contains__)
+            if affiliates
+            else None
+        )
         if named is not None:
             return named
         local = doc.actors.affiliates(parent.name, doc.main_country) if doc.main_country else []
         if len(local) == 1:
             return ActorRef(local[0].id, local[0].name, local[0].kind, local[0].country)
-        return self._salient(resolved, everywhere, doc, JIHADIST, exclude=parent.name,
-                             only=lambda name: _parent_of(doc, name) in ("", parent.name)) or parent  # fmt: skip
+        return (
+            self._salient(
+                resolved,
+                everywhere,
+                doc,
+                JIHADIST,
+                exclude=parent.name,
+                only=lambda name: _parent_of(doc, name) in ("", parent.name),
+            )
+            or parent
+        )
 
     def _affiliate_appositions(self, doc: Document, mentions: list[ActorMention]) -> dict[int, ActorRef]:
         """ "al Qaeda branch Jama'a Nusrat ... (JNIM)": every such parent phrase names that group.
@@ -518,15 +602,16 @@ class Reader:
         """
         by_parent: dict[str, ActorRef] = {}
         ordered = [m for m in mentions if m.category in (NAMED, NEW)]
-        for first, second in zip(ordered, ordered[1:]):
+        for first, second in pairwise(ordered):
             if first.parent and first.sentence == second.sentence and not second.parent:
                 gap = doc.text[first.end : second.start]
                 if len(gap) <= 25 and second.ref.name != first.ref.name:
                     by_parent[first.ref.name] = second.ref
         return {m.start: by_parent[m.ref.name] for m in ordered if m.parent and m.ref.name in by_parent}
 
-    def _resolve_generic(self, doc: Document, mention: ActorMention, resolved: list[ActorMention],
-                         everywhere: list[ActorMention]) -> ActorRef | None:  # fmt: skip
+    def _resolve_generic(
+        self, doc: Document, mention: ActorMention, resolved: list[ActorMention], everywhere: list[ActorMention]
+    ) -> ActorRef | None:
         def salient(category: str, country: str | None = None) -> ActorRef | None:
             return self._salient(resolved, everywhere, doc, category, country=country)
 
@@ -536,8 +621,14 @@ class Reader:
         before = sentence.tokens[mention.first_token - 1].low if mention.first_token else ""
         if before in self.lex.OWNER_POSSESSIVES and mention.category in (STATE, REBEL, JIHADIST, EXTERNAL):
             # "Wagner said its fighters ...": the owner named earlier in the sentence.
-            owner = next((m for m in reversed(resolved) if m.sentence == mention.sentence
-                          and m.category in ARMED_CATEGORIES and not m.descriptor), None)  # fmt: skip
+            owner = next(
+                (
+                    m
+                    for m in reversed(resolved)
+                    if m.sentence == mention.sentence and m.category in ARMED_CATEGORIES and not m.descriptor
+                ),
+                None,
+            )
             if owner is not None:
                 return owner.ref
         if mention.category == STATE:
@@ -545,8 +636,10 @@ class Reader:
                 return None
             return state_ref(doc, country or doc.main_country, police=noun in self.lex.POLICE_NOUNS)
         if mention.category == EXTERNAL:
-            return salient(EXTERNAL, country) or salient(EXTERNAL) or (
-                state_ref(doc, country) if country and noun in self.lex.ALLY_NOUNS else None
+            return (
+                salient(EXTERNAL, country)
+                or salient(EXTERNAL)
+                or (state_ref(doc, country) if country and noun in self.lex.ALLY_NOUNS else None)
             )
         if mention.category == REBEL:
             return salient(REBEL) or salient(JIHADIST) or unidentified_ref(doc)
@@ -560,8 +653,15 @@ class Reader:
         return None
 
     @staticmethod
-    def _salient(resolved: list[ActorMention], everywhere: list[ActorMention], doc: Document, category: str,
-                 country: str | None = None, exclude: str = "", only: Callable[[str], bool] | None = None) -> ActorRef | None:  # fmt: skip
+    def _salient(
+        resolved: list[ActorMention],
+        everywhere: list[ActorMention],
+        doc: Document,
+        category: str,
+        country: str | None = None,
+        exclude: str = "",
+        only: Callable[[str], bool] | None = None,
+    ) -> ActorRef | None:
         """The report's most salient actor of a category so far: mentioned most, those of the last two
         sentences counting double; if none is named yet, the most named in the whole report.
         ``only`` keeps the actors whose names it accepts."""
@@ -580,8 +680,6 @@ class Reader:
             if scores:
                 return refs[scores.most_common(1)[0][0]]
         return None
-
-
 
 
 def _as_written(lexicon: ModuleType, name: str) -> tuple[str, ...]:

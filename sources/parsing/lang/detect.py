@@ -17,9 +17,27 @@ from functools import cache
 # What the model may answer: the languages of the places conflicts are reported from. A text in
 # another language still gets the nearest of these, and a reviewer can correct it.
 CANDIDATE_LANGUAGES = (
-    "en", "fr", "es", "pt", "ar", "de", "it", "ru", "uk", "tr", "fa", "sw", "ha", "so", "am",
-    "ps", "ur", "he", "my", "zh",
-)  # fmt: skip
+    "en",
+    "fr",
+    "es",
+    "pt",
+    "ar",
+    "de",
+    "it",
+    "ru",
+    "uk",
+    "tr",
+    "fa",
+    "sw",
+    "ha",
+    "so",
+    "am",
+    "ps",
+    "ur",
+    "he",
+    "my",
+    "zh",
+)
 # The answer when the text gives the model nothing to go on (no letters, or none it has features for):
 # such a text holds nothing the parser could read either.
 FALLBACK_LANGUAGE = "en"

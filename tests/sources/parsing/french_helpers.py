@@ -20,35 +20,97 @@ NNBSP = "\u202f"  # espace fine insécable, the thousands separator of careful F
 
 FRENCH_ENTRIES = [
     # Mali
-    ActorEntry(101, "Military Forces of Mali", "state_forces", "ML", ("armée malienne", "FAMa", "Forces armées maliennes")),
-    ActorEntry(102, "JNIM", "rebel_group", "", ("JNIM", "GSIM", "Groupe de soutien à l'islam et aux musulmans"), parent="Al-Qaeda", operates_in=("ML", "BF", "NE")),
+    ActorEntry(
+        101, "Military Forces of Mali", "state_forces", "ML", ("armée malienne", "FAMa", "Forces armées maliennes")
+    ),
+    ActorEntry(
+        102,
+        "JNIM",
+        "rebel_group",
+        "",
+        ("JNIM", "GSIM", "Groupe de soutien à l'islam et aux musulmans"),
+        parent="Al-Qaeda",
+        operates_in=("ML", "BF", "NE"),
+    ),
     ActorEntry(103, "Al-Qaeda", "rebel_group", "", ("Al-Qaïda", "al-Qaïda", "Al-Qaeda")),
     ActorEntry(104, "Islamic State", "rebel_group", "", ("État islamique", "Etat islamique", "Daech")),
-    ActorEntry(105, "Islamic State Sahel Province", "rebel_group", "", ("EIGS", "État islamique au Grand Sahara", "État islamique au Sahel", "EIS"), parent="Islamic State", operates_in=("ML", "NE", "BF")),
-    ActorEntry(106, "Islamic State West Africa Province", "rebel_group", "", ("ISWAP", "État islamique en Afrique de l'Ouest", "Iswap"), parent="Islamic State", operates_in=("NG", "NE", "TD", "CM")),
+    ActorEntry(
+        105,
+        "Islamic State Sahel Province",
+        "rebel_group",
+        "",
+        ("EIGS", "État islamique au Grand Sahara", "État islamique au Sahel", "EIS"),
+        parent="Islamic State",
+        operates_in=("ML", "NE", "BF"),
+    ),
+    ActorEntry(
+        106,
+        "Islamic State West Africa Province",
+        "rebel_group",
+        "",
+        ("ISWAP", "État islamique en Afrique de l'Ouest", "Iswap"),
+        parent="Islamic State",
+        operates_in=("NG", "NE", "TD", "CM"),
+    ),
     ActorEntry(107, "Boko Haram", "rebel_group", "", ("Boko Haram",)),
     ActorEntry(108, "Azawad Liberation Front", "rebel_group", "ML", ("FLA", "Front de libération de l'Azawad")),
     ActorEntry(109, "Africa Corps", "external_forces", "RU", ("Africa Corps", "mercenaires russes")),
     # Burkina Faso
-    ActorEntry(110, "Military Forces of Burkina Faso", "state_forces", "BF", ("armée burkinabè", "armée burkinabé", "Forces armées nationales du Burkina")),
+    ActorEntry(
+        110,
+        "Military Forces of Burkina Faso",
+        "state_forces",
+        "BF",
+        ("armée burkinabè", "armée burkinabé", "Forces armées nationales du Burkina"),
+    ),
     ActorEntry(111, "VDP", "political_militia", "BF", ("VDP", "Volontaires pour la défense de la patrie")),
     # Niger, Chad, Cameroon
-    ActorEntry(112, "Military Forces of Niger", "state_forces", "NE", ("armée nigérienne", "Forces armées nigériennes", "FAN")),
-    ActorEntry(113, "Military Forces of Chad", "state_forces", "TD", ("armée tchadienne", "Armée nationale tchadienne", "ANT")),
-    ActorEntry(114, "Military Forces of Cameroon", "state_forces", "CM", ("armée camerounaise", "BIR", "Bataillon d'intervention rapide")),
+    ActorEntry(
+        112, "Military Forces of Niger", "state_forces", "NE", ("armée nigérienne", "Forces armées nigériennes", "FAN")
+    ),
+    ActorEntry(
+        113, "Military Forces of Chad", "state_forces", "TD", ("armée tchadienne", "Armée nationale tchadienne", "ANT")
+    ),
+    ActorEntry(
+        114,
+        "Military Forces of Cameroon",
+        "state_forces",
+        "CM",
+        ("armée camerounaise", "BIR", "Bataillon d'intervention rapide"),
+    ),
     # DR Congo, Central African Republic
-    ActorEntry(115, "Military Forces of Democratic Republic of Congo", "state_forces", "CD", ("FARDC", "armée congolaise", "Forces armées de la République démocratique du Congo")),
+    ActorEntry(
+        115,
+        "Military Forces of Democratic Republic of Congo",
+        "state_forces",
+        "CD",
+        ("FARDC", "armée congolaise", "Forces armées de la République démocratique du Congo"),
+    ),
     ActorEntry(116, "M23", "rebel_group", "CD", ("M23", "Mouvement du 23 mars", "AFC/M23", "rebelles du M23")),
-    ActorEntry(117, "Military Forces of Central African Republic", "state_forces", "CF", ("FACA", "armée centrafricaine", "Forces armées centrafricaines")),
+    ActorEntry(
+        117,
+        "Military Forces of Central African Republic",
+        "state_forces",
+        "CF",
+        ("FACA", "armée centrafricaine", "Forces armées centrafricaines"),
+    ),
     ActorEntry(118, "3R", "rebel_group", "CF", ("3R", "Retour, Réclamation et Réhabilitation", "rebelles des 3R")),
     # Haiti
-    ActorEntry(119, "Police Forces of Haiti", "state_forces", "HT", ("police nationale d'Haïti", "Police nationale d'Haïti", "PNH")),
+    ActorEntry(
+        119,
+        "Police Forces of Haiti",
+        "state_forces",
+        "HT",
+        ("police nationale d'Haïti", "Police nationale d'Haïti", "PNH"),
+    ),
     ActorEntry(120, "Viv Ansanm", "political_militia", "HT", ("Viv Ansanm", "coalition Viv Ansanm")),
-    ActorEntry(121, "Unidentified Gang (Haiti)", "political_militia", "HT", ("gangs", "gangs armés", "membres de gangs")),
+    ActorEntry(
+        121, "Unidentified Gang (Haiti)", "political_militia", "HT", ("gangs", "gangs armés", "membres de gangs")
+    ),
     # Generic kinds: the parser reads these from its lexicon's nouns, in context.
     ActorEntry(122, "Civilians", "civilians", "", ("civils", "villageois", "habitants")),
     ActorEntry(123, "Protesters", "protesters", "", ("manifestants", "protestataires")),
-]  # fmt: skip
+]
 
 
 def region_fr(name, country_code, lat, lon, alternates=()):
@@ -142,7 +204,9 @@ FRENCH_PLACES = [
     country_fr("Chad", "TD", 15.45, 18.73, ["Tchad"]),
     country_fr("Cameroon", "CM", 7.37, 12.35, ["Cameroun"]),
     country_fr("Nigeria", "NG", 9.08, 8.68),
-    country_fr("Democratic Republic of the Congo", "CD", -2.9, 23.6, ["République démocratique du Congo", "RDC", "RD Congo"]),
+    country_fr(
+        "Democratic Republic of the Congo", "CD", -2.9, 23.6, ["République démocratique du Congo", "RDC", "RD Congo"]
+    ),
     country_fr("Central African Republic", "CF", 6.61, 20.94, ["République centrafricaine", "Centrafrique"]),
     country_fr("Haiti", "HT", 18.97, -72.29, ["Haïti"]),
     country_fr("Algeria", "DZ", 28.0, 1.7, ["Algérie"]),

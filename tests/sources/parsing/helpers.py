@@ -7,17 +7,47 @@ from sources.parsing.actors import ActorDictionary, ActorEntry
 from sources.parsing.gazetteer import InMemoryGazetteer, PlaceCandidate
 
 ENTRIES = [
-    ActorEntry(1, "Military Forces of Sudan", "state_forces", "SD", ("SAF", "Sudanese Armed Forces", "Sudanese army", "Sudanese soldiers")),
-    ActorEntry(2, "Rapid Support Forces", "rebel_group", "SD", ("RSF", "Rapid Support Forces", "paramilitary Rapid Support Forces")),
+    ActorEntry(
+        1,
+        "Military Forces of Sudan",
+        "state_forces",
+        "SD",
+        ("SAF", "Sudanese Armed Forces", "Sudanese army", "Sudanese soldiers"),
+    ),
+    ActorEntry(
+        2,
+        "Rapid Support Forces",
+        "rebel_group",
+        "SD",
+        ("RSF", "Rapid Support Forces", "paramilitary Rapid Support Forces"),
+    ),
     ActorEntry(3, "M23", "rebel_group", "CD", ("M23", "March 23 Movement", "M23 rebels")),
-    ActorEntry(4, "Military Forces of Democratic Republic of Congo", "state_forces", "CD", ("FARDC", "Congolese army", "Congolese soldiers")),
+    ActorEntry(
+        4,
+        "Military Forces of Democratic Republic of Congo",
+        "state_forces",
+        "CD",
+        ("FARDC", "Congolese army", "Congolese soldiers"),
+    ),
     ActorEntry(5, "al-Shabaab", "rebel_group", "SO", ("al-Shabaab", "al-Shabab", "Shabaab")),
     ActorEntry(6, "Military Forces of Somalia", "state_forces", "SO", ("Somali National Army", "SNA", "Somali army")),
-    ActorEntry(7, "Military Forces of the United States", "state_forces", "US", ("US Africa Command", "AFRICOM", "US military")),
-    ActorEntry(8, "Military Forces of Russia", "state_forces", "RU", ("Russian army", "Russian forces", "Russian military")),
-    ActorEntry(9, "Military Forces of Ukraine", "state_forces", "UA", ("Ukrainian army", "Ukraine's air force", "Ukrainian forces")),
+    ActorEntry(
+        7, "Military Forces of the United States", "state_forces", "US", ("US Africa Command", "AFRICOM", "US military")
+    ),
+    ActorEntry(
+        8, "Military Forces of Russia", "state_forces", "RU", ("Russian army", "Russian forces", "Russian military")
+    ),
+    ActorEntry(
+        9,
+        "Military Forces of Ukraine",
+        "state_forces",
+        "UA",
+        ("Ukrainian army", "Ukraine's air force", "Ukrainian forces"),
+    ),
     ActorEntry(10, "Arakan Army", "rebel_group", "MM", ("Arakan Army", "AA")),
-    ActorEntry(11, "Military Forces of Myanmar (2021-)", "state_forces", "MM", ("Myanmar military", "Tatmadaw", "junta forces")),
+    ActorEntry(
+        11, "Military Forces of Myanmar (2021-)", "state_forces", "MM", ("Myanmar military", "Tatmadaw", "junta forces")
+    ),
     ActorEntry(12, "Houthis", "rebel_group", "YE", ("Houthis", "Houthi", "Ansar Allah", "Houthi rebels")),
     ActorEntry(13, "Military Forces of Yemen", "state_forces", "YE", ("Yemeni government forces", "Yemeni army")),
     ActorEntry(14, "National Liberation Army (Colombia)", "rebel_group", "CO", ("ELN", "National Liberation Army")),
@@ -27,16 +57,42 @@ ENTRIES = [
     ActorEntry(18, "Civilians", "civilians", "", ("civilians", "villagers", "people")),
     ActorEntry(19, "Protesters", "protesters", "", ("protesters", "demonstrators")),
     ActorEntry(20, "Military Forces of Mali", "state_forces", "ML", ("Malian army", "FAMa", "Malian soldiers")),
-    ActorEntry(21, "JNIM", "rebel_group", "", ("JNIM", "GSIM", "Support Group for Islam and Muslims"), parent="Al-Qaeda", operates_in=("ML", "BF", "NE")),
+    ActorEntry(
+        21,
+        "JNIM",
+        "rebel_group",
+        "",
+        ("JNIM", "GSIM", "Support Group for Islam and Muslims"),
+        parent="Al-Qaeda",
+        operates_in=("ML", "BF", "NE"),
+    ),
     ActorEntry(22, "Al-Qaeda", "rebel_group", "", ("al-Qaeda", "Al Qaeda")),
     ActorEntry(23, "Islamic State", "rebel_group", "", ("Islamic State", "ISIS")),
-    ActorEntry(24, "Islamic State Sahel Province", "rebel_group", "", ("Islamic State Sahel Province", "ISSP"), parent="Islamic State", operates_in=("ML", "NE")),
-    ActorEntry(25, "Islamic State West Africa Province", "rebel_group", "", ("ISWAP",), parent="Islamic State", operates_in=("NG", "NE")),
-]  # fmt: skip
+    ActorEntry(
+        24,
+        "Islamic State Sahel Province",
+        "rebel_group",
+        "",
+        ("Islamic State Sahel Province", "ISSP"),
+        parent="Islamic State",
+        operates_in=("ML", "NE"),
+    ),
+    ActorEntry(
+        25,
+        "Islamic State West Africa Province",
+        "rebel_group",
+        "",
+        ("ISWAP",),
+        parent="Islamic State",
+        operates_in=("NG", "NE"),
+    ),
+]
 
 
 def town(name, country, admin1, lat, lon, population, feature="PPL", alternates=()):
-    return PlaceCandidate(None, abs(hash((name, country))) % 10**7, name, country, admin1[:3], admin1, lat, lon, population, feature, name), list(alternates)
+    return PlaceCandidate(
+        None, abs(hash((name, country))) % 10**7, name, country, admin1[:3], admin1, lat, lon, population, feature, name
+    ), list(alternates)
 
 
 def region(name, country, lat, lon):
@@ -114,7 +170,13 @@ def roles(event) -> dict[str, str]:
 
 def claim_facts(event) -> set[tuple]:
     return {
-        (c.kind, c.count_min, c.count_max, c.qualifier, c.claimant.name if c.claimant else c.claimant_text,
-         c.subject.name if c.subject else None)
+        (
+            c.kind,
+            c.count_min,
+            c.count_max,
+            c.qualifier,
+            c.claimant.name if c.claimant else c.claimant_text,
+            c.subject.name if c.subject else None,
+        )
         for c in event.claims
-    }  # fmt: skip
+    }

@@ -15,10 +15,16 @@ def claims(text, published=date(2024, 7, 28)):
 
 def facts(text, published=date(2024, 7, 28)):
     return [
-        (c.kind, c.count_min, c.count_max, c.qualifier, c.claimant.name if c.claimant else c.claimant_text,
-         c.subject.name if c.subject else None)
+        (
+            c.kind,
+            c.count_min,
+            c.count_max,
+            c.qualifier,
+            c.claimant.name if c.claimant else c.claimant_text,
+            c.subject.name if c.subject else None,
+        )
         for c in claims(text, published)
-    ]  # fmt: skip
+    ]
 
 
 def test_two_figures_after_one_verb_are_two_claims_of_that_kind():
@@ -29,7 +35,10 @@ def test_two_figures_after_one_verb_are_two_claims_of_that_kind():
 
 
 def test_a_passive_figure_and_an_elliptical_one_share_their_subject():
-    text = "The Malian army said on Friday that two of its soldiers had been killed and ten others wounded in a rebel attack."
+    text = (
+        "The Malian army said on Friday that two of its soldiers had been killed and ten others wounded in a rebel "
+        "attack."
+    )
     assert facts(text) == [
         ("killed", 2, 2, "exact", "Military Forces of Mali", "Military Forces of Mali"),
         ("wounded", 10, 10, "exact", "Military Forces of Mali", "Military Forces of Mali"),
@@ -43,11 +52,16 @@ def test_a_breakdown_inside_a_figure_is_not_a_new_claim():
 
 def test_a_claim_inside_quotation_marks_belongs_to_the_speaker_after_the_quote():
     text = '"We killed 15 soldiers in Tibu on Friday," an ELN commander told Reuters.'
-    assert facts(text) == [("killed", 15, 15, "exact", "National Liberation Army (Colombia)", "Military Forces of Colombia")]
+    assert facts(text) == [
+        ("killed", 15, 15, "exact", "National Liberation Army (Colombia)", "Military Forces of Colombia")
+    ]
 
 
 def test_according_to_a_relay_does_not_replace_the_speaker():
-    text = "The Houthis said they shot down a drone and killed 12 Yemeni soldiers near Marib on Sunday, according to Reuters."
+    text = (
+        "The Houthis said they shot down a drone and killed 12 Yemeni soldiers near Marib on Sunday, according to "
+        "Reuters."
+    )
     assert ("killed", 12, 12, "exact", "Houthis", "Military Forces of Yemen") in facts(text)
 
 
@@ -63,10 +77,13 @@ def test_a_pronoun_speaker_is_the_speaker_of_the_previous_sentence():
 
 def test_a_person_introduced_as_spokesman_speaks_for_the_group():
     text = (
-        "Lawrence Kanyuka, a spokesman for the M23, said the rebels had fought the Congolese army near Sake on Wednesday. "
+        "Lawrence Kanyuka, a spokesman for the M23, said the rebels had fought the Congolese army near Sake on "
+        "Wednesday. "
         "Kanyuka claimed that 30 Congolese soldiers were captured."
     )
-    assert ("captured", 30, 30, "exact", "M23", "Military Forces of Democratic Republic of Congo") in facts(text, date(2024, 2, 9))
+    assert ("captured", 30, 30, "exact", "M23", "Military Forces of Democratic Republic of Congo") in facts(
+        text, date(2024, 2, 9)
+    )
 
 
 def test_vague_amounts_have_no_counts():
@@ -89,7 +106,10 @@ def test_an_unattributed_figure_has_no_claimant_and_lower_confidence():
 
 
 def test_destroyed_vehicles_and_displaced_people_are_claims_of_their_kind():
-    text = "The army said on Friday that two armoured vehicles were destroyed in fighting near Tessalit and 5,000 people were displaced."
+    text = (
+        "The army said on Friday that two armoured vehicles were destroyed in fighting near Tessalit and 5,000 "
+        "people were displaced."
+    )
     assert [(c.kind, c.count_min) for c in claims(text)] == [("destroyed", 2), ("displaced", 5000)]
 
 
@@ -99,7 +119,10 @@ def test_a_headline_repeating_the_body_gives_one_claim():
 
 
 def test_a_relay_quoting_a_statement_gives_the_claim_to_the_quoted_group():
-    text = "SITE Intelligence Group quoted a statement by JNIM saying its fighters killed 15 Malian soldiers near Tessalit on Friday."
+    text = (
+        "SITE Intelligence Group quoted a statement by JNIM saying its fighters killed 15 Malian soldiers near "
+        "Tessalit on Friday."
+    )
     assert facts(text) == [("killed", 15, 15, "exact", "JNIM", "Military Forces of Mali")]
 
 

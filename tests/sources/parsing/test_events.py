@@ -15,15 +15,42 @@ from .helpers import DICTIONARY, GAZETTEER, only_event, parse, roles
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Rebels clashed with the Malian army near Tessalit on Friday, killing five soldiers.", ("Battles", "Armed clash")),
-        ("The Malian army retook the town of Tessalit from the rebels on Friday.", ("Battles", "Government regains territory")),
-        ("M23 rebels seized the town of Sake on Wednesday after the Congolese army withdrew.", ("Battles", "Non-state actor overtakes territory")),
-        ("A drone strike on Jilib on Friday killed three al-Shabaab militants.", ("Explosions/Remote violence", "Air/drone strike")),
-        ("Russian forces shelled Kryvyi Rih with artillery on Friday, killing two people.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
-        ("A roadside bomb struck a Somali army convoy near Jilib on Friday, killing four soldiers.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
-        ("A suicide bomber killed 12 people at a market in Mogadishu on Friday, police said.", ("Explosions/Remote violence", "Suicide bomb")),
-        ("Gunmen massacred 30 villagers near Tessalit on Friday, residents said.", ("Violence against civilians", "Attack")),
-        ("Al-Shabaab militants kidnapped 20 passengers near Jilib on Friday.", ("Violence against civilians", "Abduction/forced disappearance")),
+        (
+            "Rebels clashed with the Malian army near Tessalit on Friday, killing five soldiers.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "The Malian army retook the town of Tessalit from the rebels on Friday.",
+            ("Battles", "Government regains territory"),
+        ),
+        (
+            "M23 rebels seized the town of Sake on Wednesday after the Congolese army withdrew.",
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
+        (
+            "A drone strike on Jilib on Friday killed three al-Shabaab militants.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            "Russian forces shelled Kryvyi Rih with artillery on Friday, killing two people.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (
+            "A roadside bomb struck a Somali army convoy near Jilib on Friday, killing four soldiers.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (
+            "A suicide bomber killed 12 people at a market in Mogadishu on Friday, police said.",
+            ("Explosions/Remote violence", "Suicide bomb"),
+        ),
+        (
+            "Gunmen massacred 30 villagers near Tessalit on Friday, residents said.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "Al-Shabaab militants kidnapped 20 passengers near Jilib on Friday.",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
         ("Hundreds of protesters marched peacefully in Nairobi on Friday.", ("Protests", "Peaceful protest")),
         ("Police shot dead five protesters in Nairobi on Friday.", ("Protests", "Excessive force against protesters")),
         ("Rioters torched cars and rioting spread across Nairobi on Friday.", ("Riots", "Violent demonstration")),
@@ -48,7 +75,9 @@ def test_civilians_are_side_b_in_violence_against_civilians():
 
 
 def test_a_statement_date_is_not_the_date_of_the_fighting():
-    text = "The Malian army said in a statement on Monday that its soldiers clashed with rebels near Tessalit on Thursday."
+    text = (
+        "The Malian army said in a statement on Monday that its soldiers clashed with rebels near Tessalit on Thursday."
+    )
     event = only_event(parse(text, date(2024, 7, 30)))
     assert (event.start_date, event.end_date, event.date_precision) == (date(2024, 7, 25), date(2024, 7, 25), "day")
 
@@ -75,7 +104,13 @@ def test_a_dateline_city_is_not_where_it_happened_and_a_person_is_not_a_place():
 
 def test_the_title_is_read_as_a_headline_and_offsets_stay_in_the_text():
     text = "Rebels attacked a Malian army post in Tessalit on Friday, killing five soldiers, the army said."
-    result = parse_article(text, published=date(2024, 7, 28), title="Rebels kill five Malian soldiers", actors=DICTIONARY, gazetteer=GAZETTEER)
+    result = parse_article(
+        text,
+        published=date(2024, 7, 28),
+        title="Rebels kill five Malian soldiers",
+        actors=DICTIONARY,
+        gazetteer=GAZETTEER,
+    )
     event = only_event(result)
     assert all(text[c.char_start : c.char_end] == c.quote for c in event.claims)
     assert all(0 <= span.start < span.end <= len(text) and text[span.start : span.end] for span in result.spans)
@@ -94,7 +129,9 @@ def test_the_acled_vocabulary_has_six_types_and_twenty_five_sub_types():
 
 def test_language_is_guessed_and_the_version_is_exposed():
     assert detect_language("The army said that the rebels were killed in the fighting.") == "en"
-    assert detect_language("Les rebelles ont attaqué la ville et les soldats sont dans la zone selon une source.") == "fr"
+    assert (
+        detect_language("Les rebelles ont attaqué la ville et les soldats sont dans la zone selon une source.") == "fr"
+    )
     assert re.fullmatch(r"\d+\.\d+\.\d+", PARSER_VERSION)
 
 
@@ -102,12 +139,17 @@ def test_the_parsing_package_does_not_import_django():
     import subprocess
     import sys
 
-    code = "import sys, sources.parsing.parser; assert not any(m == 'django' or m.startswith('django.') for m in sys.modules)"
+    code = (
+        "import sys, sources.parsing.parser; assert not any(m == 'django' or m.startswith('django.') for m in "
+        "sys.modules)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_unnamed_gunmen_are_an_unidentified_armed_group():
-    event = only_event(parse("Gunmen killed 18 villagers in an attack near Kidal on Monday night, the regional governor said."))
+    event = only_event(
+        parse("Gunmen killed 18 villagers in an attack near Kidal on Monday night, the regional governor said.")
+    )
     assert roles(event) == {"Unidentified Armed Group (Mali)": "side_a", "Civilians": "side_b"}
     assert event.start_date == date(2024, 7, 22)
 
@@ -131,7 +173,8 @@ def test_a_roadside_bomb_that_kills_soldiers_is_a_remote_explosive_even_when_the
 
 def test_a_described_fight_stays_a_battle_when_air_strikes_join_it():
     text = (
-        "Heavy fighting broke out on Sunday between al-Shabaab militants and Somali soldiers near Jilib, officials said.\n"
+        "Heavy fighting broke out on Sunday between al-Shabaab militants and Somali soldiers near Jilib, "
+        "officials said.\n"
         "The clashes lasted several hours before air strikes hit the militants' positions."
     )
     event = only_event(parse(text, published=date(2024, 7, 29)))
@@ -139,8 +182,10 @@ def test_a_described_fight_stays_a_battle_when_air_strikes_join_it():
 
 
 def test_a_force_that_only_speaks_about_a_massacre_is_not_a_party_to_it():
-    for text in ("Gunmen killed 12 villagers near Goma on Sunday, the Congolese army said.",
-                 "Gunmen killed 12 villagers near Goma on Sunday, according to the Congolese army."):  # fmt: skip
+    for text in (
+        "Gunmen killed 12 villagers near Goma on Sunday, the Congolese army said.",
+        "Gunmen killed 12 villagers near Goma on Sunday, according to the Congolese army.",
+    ):
         event = only_event(parse(text))
         assert event.event_type == "Violence against civilians"
         assert "Military Forces of Democratic Republic of Congo" not in roles(event)

