@@ -82,6 +82,18 @@ def claim_document(claim: Claim) -> dict:
 
 
 def event_document(event: Event) -> dict:
+    """An event with every claim and its quote: one event's API answer, and the exports."""
+    return _document(event, claims=[claim_document(claim) for claim in event.claims.all()])
+
+
+def event_list_document(event) -> dict:
+    """An event as a list shows it: its claims summarised (the `claims_summary` of the selectors' records),
+    never quoted, so a page's size does not grow with its claims' quotes."""
+    return _document(event, claims_summary=event.claims_summary)
+
+
+def _document(event: Event, **claims) -> dict:
+    """The fields lists and details share, around the claims or their summary, so the two cannot drift."""
     return {
         "id": event.id,
         "status": event.status,
@@ -92,7 +104,7 @@ def event_document(event: Event) -> dict:
         "date_precision": event.date_precision,
         "location": location_document(event),
         "actors": [{"id": item.actor_id, "name": item.actor.name, "kind": item.actor.kind, "role": item.role} for item in event.event_actors.all()],
-        "claims": [claim_document(claim) for claim in event.claims.all()],
+        **claims,
         "fatalities": {"low": event.fatalities_low, "best": event.fatalities_best, "high": event.fatalities_high},
         "article_ids": sorted({report.article_id for report in event.reports.all()}),
         "notes": event.notes,

@@ -11,8 +11,22 @@ from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Lower
 from django.db.models.query import BaseIterable, ModelIterable
 
 from conflict_tracker.roles import ANALYST, user_has_role
@@ -232,7 +246,7 @@ def event_queryset(*, user, filters: EventFilters) -> QuerySet:
 # million events. Building Django model instances for them took most of a request's time, so
 # lists and exports read plain tuples into records: named tuples carrying every concrete field of
 # the model they stand for (under its attribute name) plus the relations documents read, which
-# answer `.all()` as prefetched relations do. exports.event_document() and acled_row() read them
+# answer `.all()` as prefetched relations do. exports.event_list_document() and acled_row() read them
 # as they read events; tests/api checks that both give what they give for model instances.
 
 
@@ -249,7 +263,9 @@ def _fields(model) -> list[str]:
 
 _EVENT_FIELDS, _PLACE_FIELDS, _CLAIM_FIELDS = _fields(Event), _fields(Place), _fields(Claim)
 _ACTOR_FIELDS, _PUBLISHER_FIELDS, _EVENT_ACTOR_FIELDS = _fields(Actor), _fields(Publisher), _fields(EventActor)
-EventRecord = namedtuple("EventRecord", [*_EVENT_FIELDS, "place", "event_actors", "claims", "reports"])
+EventRecord = namedtuple(
+    "EventRecord", [*_EVENT_FIELDS, "place", "event_actors", "claims", "reports", "claims_summary"]
+)
 PlaceRecord = namedtuple("PlaceRecord", _PLACE_FIELDS)
 ActorRecord = namedtuple("ActorRecord", _ACTOR_FIELDS)
 PublisherRecord = namedtuple("PublisherRecord", _PUBLISHER_FIELDS)
@@ -286,8 +302,8 @@ class EventRecords:
     Actors and publishers are cached across calls: an export names the same few many times.
     """
 
-    def __init__(self, *, claims: bool = True, publishers: bool = False):
-        self.with_claims, self.with_publishers = claims, publishers
+    def __init__(self, *, claims: bool = True, summaries: bool = False, publishers: bool = False):
+        self.with_claims, self.with_summaries, self.with_publishers = claims, summaries, publishers
         self.actors: dict[int, ActorRecord] = {}
         self.publishers: dict[int, PublisherRecord] = {}
 
@@ -303,9 +319,12 @@ class EventRecords:
         if self.with_claims:
             ordered = Claim.objects.filter(event_id__in=events).order_by("article_id", "char_start", "id")
             claim_rows = _tuples(ordered.values_list(*_CLAIM_FIELDS))
+        groups = _tuples(_claim_groups(events)) if self.with_summaries else []
         claimant, subject = _CLAIM_FIELDS.index("claimant_id"), _CLAIM_FIELDS.index("subject_id")
         self._load_actors(
-            {row[2] for row in event_actors} | {row[i] for row in claim_rows for i in (claimant, subject)}
+            {row[2] for row in event_actors}
+            | {row[i] for row in claim_rows for i in (claimant, subject)}
+            | {group[_GROUP_CLAIMANT] for group in groups}
         )
         for row in event_actors:
             roles.setdefault(row[1], Related()).append(EventActorRecord(*row, self.actors.get(row[2])))
@@ -314,6 +333,9 @@ class EventRecords:
             claims.setdefault(row[1], Related()).append(ClaimRecord(*row, *actors))
         for report in self._reports(events):
             reports.setdefault(report.event_id, Related()).append(report)
+        groups_of: dict[int, list[tuple]] = {}
+        for group in groups:
+            groups_of.setdefault(group[0], []).append(group)
         size = len(_EVENT_FIELDS)
         return [
             EventRecord(
@@ -322,6 +344,7 @@ class EventRecords:
                 roles.get(row[0], Related()),
                 claims.get(row[0], Related()),
                 reports.get(row[0], Related()),
+                claims_summary(groups_of.get(row[0], ()), self.actors) if self.with_summaries else None,
             )
             for row in rows
         ]
@@ -349,15 +372,76 @@ class EventRecords:
             self.actors.update({row[0]: ActorRecord(*row) for row in found})
 
 
+# ---------------------------------------------------------------- claims summaries: what lists show of the claims
+#
+# A list page carries each event's claims summarised, never the claims themselves: a quote has no
+# size bound worth the name (reports quote whole paragraphs), and a page of them grew without one.
+# One GROUP BY query gives a page's summaries; it never reads a quote. GET /events/{id}/ has the claims.
+
+SUMMARY_CLAIMANTS = 5  # enough to see that sources disagree; claimant_count tells how many more there are
+_KIND_ORDER = {kind: index for index, kind in enumerate(Claim.Kind.values)}
+_GROUP_CLAIMANT = 2  # the claimant_id column of _claim_groups()
+
+
+def _claim_groups(events) -> QuerySet:
+    """Per event, kind and claimant: (event_id, kind, claimant_id, claimant_text, claims, lowest figure,
+    highest figure, open-ended claims). A claimant without an actor is its text, case folded, as in
+    services.fatality_range()."""
+    as_written = Case(When(claimant_id__isnull=True, then=Lower("claimant_text")), default=Value(""))
+    return (
+        Claim.objects.filter(event_id__in=events)
+        .order_by()
+        .annotate(as_written=as_written)
+        .values("event_id", "kind", "claimant_id", "as_written")
+        .annotate(
+            text=Min("claimant_text"),
+            claims=Count("id"),
+            # "up to 30" is a figure of 30 and "at least 84" one of 84: each bound stands in for a missing one.
+            low=Min(Coalesce("count_min", "count_max")),
+            high=Max(Coalesce("count_max", "count_min")),
+            open_ended=Count("id", filter=Q(count_max__isnull=True, count_min__isnull=False)),
+        )
+        .values_list("event_id", "kind", "claimant_id", "text", "claims", "low", "high", "open_ended")
+    )
+
+
+def claims_summary(groups, actors: dict) -> dict:
+    """One event's claims in brief, from its _claim_groups() rows: how many, per kind the lowest and
+    highest figure claimed, and who claims (canonical names, else as written; most claims first).
+    Vague claims ("dozens") count as claims but give no figure. `actors` maps claimant ids to actors."""
+    kinds: dict[str, dict] = {}
+    claimants: dict = {}
+    for _, kind, claimant_id, text, claims, low, high, open_ended in groups:
+        entry = kinds.setdefault(kind, {"kind": kind, "count": 0, "low": None, "high": None, "open_ended": False})
+        entry["count"] += claims
+        if low is not None:  # else the group's claims are all vague; a low implies a high (each stands in)
+            entry["low"] = low if entry["low"] is None else min(entry["low"], low)
+            entry["high"] = high if entry["high"] is None else max(entry["high"], high)
+        entry["open_ended"] = entry["open_ended"] or open_ended > 0
+        actor = actors.get(claimant_id) if claimant_id is not None else None
+        name = actor.name if actor else text
+        if name:
+            # One claimant per name shown, whatever its case; the spelling kept does not depend on row order.
+            known = claimants.setdefault(name.lower(), [0, name])
+            known[0], known[1] = known[0] + claims, min(known[1], name)
+    ranked = sorted(claimants.values(), key=lambda item: (-item[0], item[1]))
+    return {
+        "count": sum(entry["count"] for entry in kinds.values()),
+        "by_kind": sorted(kinds.values(), key=lambda entry: _KIND_ORDER.get(entry["kind"], len(_KIND_ORDER))),
+        "claimants": [name for _, name in ranked[:SUMMARY_CLAIMANTS]],
+        "claimant_count": len(ranked),
+    }
+
+
 class _EventRecordIterable(BaseIterable):
     def __iter__(self):
         rows = _tuples(self.queryset.values_list(*_EVENT_COLUMNS))
-        yield from EventRecords().build(rows, [row[0] for row in rows])
+        yield from EventRecords(claims=False, summaries=True).build(rows, [row[0] for row in rows])
 
 
 def event_list(*, user, filters: EventFilters) -> QuerySet:
-    """Matching events, as EventRecords with their place, actors, claims and reports (five queries a
-    page, whatever its size). Filter, order and slice it like any queryset before evaluating it."""
+    """Matching events, as EventRecords with their place, actors, claims summary and reports (five
+    queries a page, whatever its size). Filter, order and slice it like any queryset before evaluating it."""
     events = event_queryset(user=user, filters=filters)._chain()
     events._iterable_class = _EventRecordIterable
     return events

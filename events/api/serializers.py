@@ -9,8 +9,9 @@ change means is decided by the services.
 from django.conf import settings
 from rest_framework import serializers
 
-from events.exports import claim_document, event_document, event_feature
+from events.exports import claim_document, event_document, event_feature, event_list_document
 from events.models import Actor, Claim, Event, EventActor, Place
+from events.selectors import SUMMARY_CLAIMANTS
 from sources.models import Article
 from sources.parsing.acled import ACTOR_KINDS, EVENT_TYPES, SUB_EVENT_TYPES
 
@@ -85,6 +86,35 @@ class EventClaimSerializer(ClaimSerializer):
         return {**claim_document(claim), "event_id": claim.event_id}
 
 
+class ClaimKindSummarySerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Claim.Kind.choices)
+    count = serializers.IntegerField(help_text="How many claims of this kind.")
+    low = serializers.IntegerField(
+        allow_null=True, help_text="The lowest figure claimed; null when every claim is vague (“dozens”)."
+    )
+    high = serializers.IntegerField(
+        allow_null=True, help_text="The highest figure claimed (an “at least” claim's figure is its lower bound)."
+    )
+    open_ended = serializers.BooleanField(
+        help_text="Some claim gives only a lower bound (“at least …”): the figure may exceed `high`."
+    )
+
+
+class ClaimsSummarySerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="How many claims the event's reports make.")
+    by_kind = ClaimKindSummarySerializer(
+        many=True, help_text="Each kind claimed, in the order of the kinds' vocabulary (ClaimKindEnum)."
+    )
+    claimants = serializers.ListField(
+        child=serializers.CharField(),
+        max_length=SUMMARY_CLAIMANTS,
+        help_text="Who makes the claims (canonical names, else as written), most claims first.",
+    )
+    claimant_count = serializers.IntegerField(
+        help_text=f"How many distinct claimants there are; `claimants` names at most {SUMMARY_CLAIMANTS} of them."
+    )
+
+
 class FatalitiesSerializer(serializers.Serializer):
     low = serializers.IntegerField(allow_null=True, help_text="The lowest total any source reports.")
     best = serializers.IntegerField(
@@ -93,8 +123,8 @@ class FatalitiesSerializer(serializers.Serializer):
     high = serializers.IntegerField(allow_null=True)
 
 
-class EventPropertiesSerializer(serializers.Serializer):
-    """An event's fields except its id: a GeoJSON feature's properties."""
+class EventFieldsSerializer(serializers.Serializer):
+    """The fields lists and details share; each adds the claims its way."""
 
     status = serializers.ChoiceField(choices=[Event.Status.DRAFT, Event.Status.APPROVED, Event.Status.REJECTED])
     event_type = serializers.ChoiceField(choices=list(EVENT_TYPES))
@@ -104,7 +134,6 @@ class EventPropertiesSerializer(serializers.Serializer):
     date_precision = serializers.ChoiceField(choices=Event.DatePrecision.choices)
     location = LocationSerializer()
     actors = EventActorSerializer(many=True)
-    claims = ClaimSerializer(many=True, help_text="Every claim its reports make, conflicting figures included.")
     fatalities = FatalitiesSerializer()
     article_ids = serializers.ListField(
         child=serializers.IntegerField(), help_text="The articles that report the event."
@@ -115,17 +144,27 @@ class EventPropertiesSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField(help_text="Use with ?updated_since= for incremental sync.")
     version = serializers.IntegerField(help_text="Send it back with a PATCH to refuse edits made on a stale copy.")
 
-    def to_representation(self, event: Event) -> dict:
-        document = event_document(event)
+
+class EventPropertiesSerializer(EventFieldsSerializer):
+    """A listed event's fields except its id: a GeoJSON feature's properties."""
+
+    claims_summary = ClaimsSummarySerializer(
+        help_text="The claims in brief; GET /events/{id}/ gives each claim with its quote."
+    )
+
+    def to_representation(self, event) -> dict:
+        document = event_list_document(event)
         document.pop("id")
         return {**document, "version": event.version}
 
 
 class EventSerializer(EventPropertiesSerializer):
+    """An event in a list."""
+
     id = serializers.IntegerField()
 
-    def to_representation(self, event: Event) -> dict:
-        return {**event_document(event), "version": event.version}
+    def to_representation(self, event) -> dict:
+        return {**event_list_document(event), "version": event.version}
 
 
 class HistoryEntrySerializer(serializers.Serializer):
@@ -166,14 +205,18 @@ class MergeSuggestionSerializer(serializers.Serializer):
     reason = MergeReasonSerializer()
 
 
-class EventDetailSerializer(EventSerializer):
+class EventDetailSerializer(EventFieldsSerializer):
+    """One event: every claim with its quote, and the review log."""
+
+    id = serializers.IntegerField()
+    claims = ClaimSerializer(many=True, help_text="Every claim its reports make, conflicting figures included.")
     history = HistoryEntrySerializer(many=True, help_text="The review log, oldest first: every change a person made.")
     merge_suggestions = MergeSuggestionSerializer(
         many=True, required=False, help_text="For analysts: events that look like the same one, closest first."
     )
 
     def to_representation(self, event: Event) -> dict:
-        data = super().to_representation(event)
+        data = {**event_document(event), "version": event.version}
         data["history"] = [HistoryEntrySerializer().to_representation(entry) for entry in event.history.all()]
         if "merge_suggestions" in self.context:
             data["merge_suggestions"] = self.context["merge_suggestions"]
@@ -198,8 +241,8 @@ class EventFeatureSerializer(serializers.Serializer):
     geometry = PointSerializer(allow_null=True, help_text="Null when the event has no coordinates.")
     properties = EventPropertiesSerializer()
 
-    def to_representation(self, event: Event) -> dict:
-        return event_feature(event, {**event_document(event), "version": event.version})
+    def to_representation(self, event) -> dict:
+        return event_feature(event, {**event_list_document(event), "version": event.version})
 
 
 class EventFeatureCollectionSerializer(serializers.Serializer):

@@ -139,7 +139,9 @@ class EventListView(ApiView):
             "Approved events for everyone allowed to read; drafts and rejected events for analysts. Merged events are never "
             "listed (see /deleted/).\n\n`format=json` (default) and `format=geojson` are cursor-paginated: follow `next` "
             "(also sent as a Link header). `format=csv` streams every matching row in ACLED's codebook columns, unpaginated "
-            "(cursor, page_size and ordering are ignored)."
+            "(cursor, page_size and ordering are ignored).\n\nA listed event sums up its claims in `claims_summary` "
+            "(how many, per kind the lowest and highest figure, who claims); `GET /events/{id}/` gives every claim "
+            "with its quote."
         ),
         parameters=[filters.EventQuerySerializer],
         responses={

@@ -1,10 +1,12 @@
 /* The events map: GeoJSON from the REST API for the visible area only, clustered markers coloured
-   by event type, imprecise locations drawn as areas, popups with the claims in brief.
+   by event type, imprecise locations drawn as areas, popups with the claims in brief (the list's summary;
+   the event's page has each claim with its quote).
    The filters live in the query string and the view (zoom/lat/lon) in the hash, so a URL shares a view.
 
    Contract with the API (events/api/): GET {apiUrl}?format=geojson&bbox=W,S,E,N&page_size=N&status=…
    plus the filter parameters in config.query; answers an RFC 7946 FeatureCollection whose features'
-   properties are event documents; the next page's URL, if any, in "next" (or a Link: rel="next" header). */
+   properties are listed events (a claims_summary, not the claims); the next page's URL, if any, in "next"
+   (or a Link: rel="next" header). */
 (function () {
   "use strict";
 
@@ -13,7 +15,6 @@
   var statusLine = document.getElementById("map-status");
   var MIN_AREA_ZOOM = 6;
   var MAX_AREAS = 1000;
-  var MAX_POPUP_CLAIMS = 6;
 
   // ------------------------------------------------------------ the map and its view in the URL
 
@@ -94,13 +95,18 @@
     return node;
   }
 
-  function countText(claim) {
-    var low = claim.count_min, high = claim.count_max;
-    if (claim.qualifier === "vague" || (low == null && high == null)) return "unspecified";
-    if (high == null) return "≥" + low;
-    if (low == null) return "≤" + high;
-    if (low === high) return (claim.qualifier === "approximately" ? "~" : "") + low;
-    return low + "–" + high;
+  // "killed: 10–84+ from 4 claims": the spread of the figures claimed, "+" when some claim is "at least …".
+  function figureText(kind) {
+    var count = kind.count + (kind.count === 1 ? " claim" : " claims");
+    var figures = kind.low == null ? "unspecified"
+      : kind.low === kind.high ? (kind.open_ended ? "≥" : "") + kind.low
+      : kind.low + "–" + kind.high + (kind.open_ended ? "+" : "");
+    return kind.kind.replace(/_/g, " ") + ": " + figures + " from " + count;
+  }
+
+  function claimantsText(summary) {
+    var more = summary.claimant_count - summary.claimants.length;
+    return "Claimed by " + summary.claimants.join(", ") + (more > 0 ? " and " + more + " more" : "");
   }
 
   function dateText(props) {
@@ -122,17 +128,11 @@
     if (props.actors && props.actors.length) {
       box.appendChild(el("p", "popup__actors", props.actors.map(function (actor) { return actor.name; }).join(" · ")));
     }
-    var claims = props.claims || [];
-    if (claims.length) {
+    var summary = props.claims_summary;
+    if (summary && summary.count) {
       var list = el("ul", "popup__claims");
-      claims.slice(0, MAX_POPUP_CLAIMS).forEach(function (claim) {
-        var item = el("li");
-        item.appendChild(el("strong", null, (claim.claimant && claim.claimant.name) || "Unattributed"));
-        var subject = claim.subject && claim.subject.name ? " (" + claim.subject.name + ")" : "";
-        item.appendChild(document.createTextNode(": " + countText(claim) + " " + claim.kind + subject));
-        list.appendChild(item);
-      });
-      if (claims.length > MAX_POPUP_CLAIMS) list.appendChild(el("li", "muted", "and " + (claims.length - MAX_POPUP_CLAIMS) + " more claims"));
+      summary.by_kind.forEach(function (kind) { list.appendChild(el("li", null, figureText(kind))); });
+      if (summary.claimants.length) list.appendChild(el("li", "muted", claimantsText(summary)));
       box.appendChild(list);
     }
     var deaths = props.fatalities || {};

@@ -194,7 +194,7 @@ def test_it_defaults_to_50_events_a_page(analyst):
     assert len(body["results"]) == 50 and body["next"]
 
 
-def test_it_lists_a_page_of_100_events_with_actors_and_claims_in_at_most_8_queries(
+def test_it_lists_a_page_of_100_events_with_actors_and_claims_summaries_in_at_most_8_queries(
     analyst, django_assert_max_num_queries
 ):
     from events.models import Claim, Event, EventActor, EventReport
@@ -233,7 +233,10 @@ def test_it_lists_a_page_of_100_events_with_actors_and_claims_in_at_most_8_queri
     body = response.json()
     assert len(body["results"]) == 100
     assert all(
-        len(item["claims"]) == 3 and len(item["actors"]) == 2 for item in body["results"] if item["id"] != template.id
+        item["claims_summary"]["by_kind"] == [{"kind": "killed", "count": 3, "low": 1, "high": 3, "open_ended": False}]
+        and len(item["actors"]) == 2
+        for item in body["results"]
+        if item["id"] != template.id
     )
 
 
@@ -268,7 +271,13 @@ def test_it_shows_an_event_with_its_claims_actors_history_and_version(reviewer, 
 def test_it_documents_exactly_the_fields_an_event_has(reviewer, world):
     body = reviewer.get(f"{URL}{world.approved.id}/").json()
     assert set(body) == set(EventDetailSerializer().fields)
-    assert set(EventSerializer().fields) == set(event_document(world.approved)) | {"version"}
+    detail_only = {"version", "history", "merge_suggestions"}
+    assert set(EventDetailSerializer().fields) == set(event_document(world.approved)) | detail_only
+    item = next(item for item in reviewer.get(URL).json()["results"] if item["id"] == world.approved.id)
+    assert set(item) == set(EventSerializer().fields)
+    summary = EventSerializer().fields["claims_summary"]
+    assert set(item["claims_summary"]) == set(summary.fields)
+    assert set(item["claims_summary"]["by_kind"][0]) == set(summary.fields["by_kind"].child.fields)
     serializer = EventDetailSerializer()
     assert set(body["location"]) == set(serializer.fields["location"].fields)
     assert set(body["claims"][0]) == set(serializer.fields["claims"].child.fields)
@@ -295,7 +304,8 @@ def test_it_answers_404_in_json_for_unknown_and_merged_events(analyst, world):
 
 
 def test_it_lists_exactly_the_documents_event_document_gives_for_the_events_themselves(analyst, world, reviewer):
-    """Lists read light records, not model instances; they must give the same documents."""
+    """Lists read light records, not model instances; they must give the same documents, but for the
+    claims, which lists summarise (tests/api/test_event_list_summary.py checks the summaries)."""
     from events.exports import event_feature, events_for_documents
     from events.models import Event
 
@@ -312,11 +322,17 @@ def test_it_lists_exactly_the_documents_event_document_gives_for_the_events_them
             {"claimant_text": "a nurse", "kind": "wounded", "count_min": None, "count_max": None, "qualifier": "vague"}
         ]
     )
+    def unclaimed(document: dict) -> dict:
+        return {key: value for key, value in document.items() if key not in ("claims", "claims_summary")}
+
     listed = analyst.get(URL, {"ordering": "id"}).json()["results"]
     events = list(events_for_documents(Event.objects.exclude(status="merged").order_by("id")))
-    assert listed == [{**event_document(event), "version": event.version} for event in events]
+    documents = [unclaimed({**event_document(event), "version": event.version}) for event in events]
+    assert [unclaimed(item) for item in listed] == documents
     features = analyst.get(URL, {"ordering": "id", "format": "geojson"}).json()["features"]
-    assert features == [event_feature(event, {**event_document(event), "version": event.version}) for event in events]
+    assert [{**feature, "properties": unclaimed(feature["properties"])} for feature in features] == [
+        event_feature(event, document) for event, document in zip(events, documents, strict=True)
+    ]
 
 
 def test_a_note_or_a_quote_over_its_limit_is_a_400_and_changes_nothing(reviewer, world):

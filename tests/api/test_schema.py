@@ -42,6 +42,7 @@ def test_it_documents_the_event_fields_external_tools_rely_on(anonymous):
         "id", "status", "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "location", "actors",
         "claims", "fatalities", "article_ids", "notes", "created_at", "updated_at", "history", "version",
     }  # fmt: skip
+    assert "claims_summary" not in event["properties"]
     assert set(schemas["Location"]["required"]) == {
         "name",
         "admin1",
@@ -62,6 +63,20 @@ def test_it_documents_the_event_fields_external_tools_rely_on(anonymous):
         "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "latitude", "longitude", "geo_precision",
         "country", "admin1", "location_name", "notes", "fatalities_best", "place", "actors", "version",
     }  # fmt: skip
+
+
+def test_it_documents_lists_with_a_claims_summary_and_no_claims(anonymous):
+    schemas = yaml.safe_load(anonymous.get("/api/v1/schema/").content)["components"]["schemas"]
+    assert schemas["EventPage"]["properties"]["results"]["items"] == {"$ref": "#/components/schemas/Event"}
+    assert schemas["EventFeature"]["properties"]["properties"] == {"$ref": "#/components/schemas/EventProperties"}
+    for listed in (schemas["Event"], schemas["EventProperties"]):
+        assert "claims_summary" in listed["required"] and "claims" not in listed["properties"]
+        assert listed["properties"]["claims_summary"]["allOf"] == [{"$ref": "#/components/schemas/ClaimsSummary"}]
+    summary = schemas["ClaimsSummary"]
+    assert set(summary["required"]) == {"count", "by_kind", "claimants", "claimant_count"}
+    assert summary["properties"]["by_kind"]["items"] == {"$ref": "#/components/schemas/ClaimKindSummary"}
+    assert set(schemas["ClaimKindSummary"]["required"]) == {"kind", "count", "low", "high", "open_ended"}
+    assert schemas["ClaimKindSummary"]["properties"]["kind"] == {"$ref": "#/components/schemas/ClaimKindEnum"}
 
 
 # Loaded when the module is collected: the schema view needs no database.

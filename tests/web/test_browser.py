@@ -227,7 +227,7 @@ def test_maps_fall_back_to_the_offline_outlines_when_tiles_cannot_load(browser_s
     assert session.blocked == []
 
 
-def test_an_approved_event_shows_on_the_map_and_its_popup_lists_the_claims(browser_session, sample):
+def test_an_approved_event_shows_on_the_map_and_its_popup_sums_up_the_claims(browser_session, sample):
     make_event(status="approved", latitude=18.4, longitude=1.4, geo_precision=3, location_name="Kidal region")
     session = browser_session()
     session.login("rev")
@@ -239,7 +239,7 @@ def test_an_approved_event_shows_on_the_map_and_its_popup_lists_the_claims(brows
     popup = session.page.locator(".leaflet-popup-content")
     popup.wait_for()
     text = popup.inner_text()
-    assert "JNIM" in text and "CSP-DPA" in text and "50 killed" in text and "≥84 killed" in text
+    assert "killed: 10–84+ from 4 claims" in text and "Claimed by CSP-DPA, JNIM" in text
     session.page.wait_for_timeout(400)  # the popup fades in
     session.screenshot("map-popup")
     # The imprecise event is drawn with the 50 km area it may lie in, not as an exact pin.
