@@ -176,15 +176,19 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT 
 # Publishing a task while Redis is down fails fast instead of blocking the upload; the sweep sends it later.
 CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 3, minimum=1)
 CELERY_TASK_PUBLISH_RETRY = False
+# A parse that hits a transient database error is retried this many times, PARSE_RETRY_BACKOFF_SECONDS doubled
+# at each retry (1+2+4+8+16 = 31 s by default); then the article is failed with the reason, or left for the sweep.
+PARSE_MAX_RETRIES = env_int("PARSE_MAX_RETRIES", 5, minimum=0)
+PARSE_RETRY_BACKOFF_SECONDS = env_int("PARSE_RETRY_BACKOFF_SECONDS", 1, minimum=1)
 SWEEP_INTERVAL_SECONDS = env_int("SWEEP_INTERVAL_SECONDS", 60, minimum=5)
 SWEEP_QUEUED_AFTER_SECONDS = env_int("SWEEP_QUEUED_AFTER_SECONDS", 60, minimum=5)
 SWEEP_BATCH = env_int("SWEEP_BATCH", 500, minimum=1)
+# A file that kills its worker (or outruns the hard time limit) each time is failed after this many tries, not retried for ever.
+PARSE_MAX_INTERRUPTIONS = env_int("PARSE_MAX_INTERRUPTIONS", 3, minimum=1)
 CELERY_BEAT_SCHEDULE = {
     "sweep-stranded-articles": {"task": "sources.tasks.sweep_stranded_articles", "schedule": float(SWEEP_INTERVAL_SECONDS)},
 }
 
-# A file that kills its worker (or outruns the hard time limit) each time is failed after this many tries, not retried for ever.
-PARSE_MAX_INTERRUPTIONS = env_int("PARSE_MAX_INTERRUPTIONS", 3, minimum=1)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -252,10 +256,10 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
     "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", choices=LOG_LEVELS)},
 }
