@@ -119,13 +119,26 @@ def table_rows(table: str) -> int:
         return cursor.fetchone()[0]
 
 
+def column_default(field):
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return NOW
+    value = field.get_default()
+    return json.dumps(value) if field.get_internal_type() == "JSONField" else value
+
+
 def copy_rows(table: str, columns: list[str], rows) -> int:
+    from django.apps import apps
     from django.db import connection
 
+    # Columns added to a model since these rows were written take that field's default: the loader keeps up.
+    model = next(model for model in apps.get_models() if model._meta.db_table == table)
+    unnamed = [field for field in model._meta.concrete_fields if field.column not in columns and not field.null]
+    defaults = tuple(column_default(field) for field in unnamed)
+    columns = [*columns, *(field.column for field in unnamed)]
     count = 0
     with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
         for row in rows:
-            copy.write_row(row)
+            copy.write_row((*row, *defaults))
             count += 1
     return count
 
