@@ -16,7 +16,7 @@ the same statement repeated (headline and body) is one claim.
 """
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 
 from .acled import KILLED_OR_CAPTURED
@@ -32,6 +32,18 @@ CLOSE_QUOTES = {"”", "»"}
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | {'"', "'", "‘", "’"}
 
 
+# A claim's confidence: a figure read with a kind starts just under even odds; who said it counts most (an
+# actor of the dictionary more than a source described in words), then a number over "dozens" and a known
+# subject; a headline repeats the body in fewer words, so its reading is trusted less. Never certain.
+CLAIM_BASE_CONFIDENCE = 0.45
+CLAIMANT_ACTOR_BONUS = 0.3
+CLAIMANT_DESCRIBED_BONUS = 0.2
+EXACT_FIGURE_BONUS = 0.1
+SUBJECT_BONUS = 0.1
+HEADLINE_PENALTY = 0.15
+CLAIM_MAX_CONFIDENCE = 0.95
+
+
 @dataclass
 class Speaker:
     ref: ActorRef | None
@@ -44,6 +56,54 @@ class Cue:
     index: int  # token index of the attribution word
     speaker: Speaker | None
     kind: str  # verb, according, inverted, participle, relay
+
+
+@dataclass
+class SentenceContext:
+    """A sentence as the attribution rules read it: its actors, the people introduced so far
+    ("Name, a spokesman for X") and the speakers before it, for pronouns and "the same source"."""
+
+    doc: Document
+    sentence: Sentence
+    mentions: list[ActorMention]
+    people: dict[str, Speaker] = field(default_factory=dict)
+    last_speaker: Speaker | None = None
+    speakers: list[Speaker] = field(default_factory=list)
+
+
+@dataclass
+class SpeakerWords:
+    """The words that name a speaker (tokens start..end of the context's sentence), for the speaker rules."""
+
+    context: SentenceContext
+    start: int
+    end: int
+    words: list[str]  # lowercased
+    text: str  # as written, quotes and commas stripped
+    inside: list[ActorMention]  # the actors named in the words
+    head: str  # "a former UN mission official in Kidal" -> "official"
+    personal: bool  # "local authorities", "un ancien militaire": people, not a force's voice
+    first: bool  # several actors named: the first speaks (the subject at the head of a sentence), else the last
+
+
+@dataclass
+class Figure:
+    """A figure of a sentence ("12 soldiers", "heavy losses") as FIGURE_PASSES read it."""
+
+    quantity: Quantity
+    noun_phrase: tuple[int, int]  # token range of the figure's noun phrase ("of its soldiers"); empty: (k, k - 1)
+    loss_kind: str | None = None  # a vague loss ("heavy losses"): the kind its words give
+    loss: bool = False  # a vague loss, not a number
+    coordinated: bool = False  # joined to the figure before ("50 mercenaries and 10 soldiers")
+    breakdown: bool = False  # part of the figure before ("among them nine children"): no claim of its own
+    kind: str | None = None  # killed, wounded, ...; None: no claim
+
+
+@dataclass(frozen=True)
+class Ruling:
+    """What a speaker rule decided: ``speaker`` None means nobody speaks (the later rules are not asked)."""
+
+    speaker: Speaker | None
 
 
 @dataclass
@@ -115,7 +175,8 @@ class ClaimReader:
             if sentence.is_boilerplate:
                 continue
             mentions = doc.mentions_in(sentence)
-            cues = self._cues(doc, sentence, mentions, people, last_speaker, speakers)
+            context = SentenceContext(doc, sentence, mentions, people, last_speaker, speakers)
+            cues = self._cues(context)
             quote_speaker = self._quote_continuation(sentence, cues, open_quote_speaker, doc, sentence.index)
             for item in self._claims_in(doc, sentence, mentions, cues, quote_speaker):
                 found.append(item)
@@ -168,13 +229,13 @@ class ClaimReader:
         role = tokens[last + 2 : end + 1]
         if not role or not any(t.low in self.lex.VOICE_NOUNS or t.low in self.lex.SOURCE_NOUNS for t in role[:5]):
             return None
-        return self._speaker_of_region(doc, sentence, mentions, last + 2, end, {}, None, [])
+        return self._speaker_of_region(SentenceContext(doc, sentence, mentions), last + 2, end)
 
     # ---------------------------------------------------------------- attribution
-    def _cues(self, doc, sentence, mentions, people, last_speaker, speakers) -> list[Cue]:
-        if sentence.words.isdisjoint(self.cue_words):
+    def _cues(self, context: SentenceContext) -> list[Cue]:
+        if context.sentence.words.isdisjoint(self.cue_words):
             return []
-        tokens = sentence.tokens
+        tokens = context.sentence.tokens
         cues: list[Cue] = []
         for token in tokens:
             low, i = token.low, token.index
@@ -183,36 +244,22 @@ class ClaimReader:
             region = self._according_region(tokens, i) if low in self.according_starts else None
             if region is not None:
                 end = self._region_end(tokens, region)
-                speaker = self._speaker_of_region(doc, sentence, mentions, region, end, people, last_speaker, speakers)
+                speaker = self._speaker_of_region(context, region, end)
                 cues.append(Cue(i, speaker, "according"))
                 continue
             if low not in self.lex.ATTRIBUTION_VERBS or self._is_noun_use(tokens, i):
                 continue
             if low in self.lex.RELAY_VERBS:
-                cues.append(
-                    Cue(i, self._relayed_speaker(doc, sentence, mentions, i, people, last_speaker, speakers), "relay")
-                )
+                cues.append(Cue(i, self._relayed_speaker(context, i), "relay"))
             elif low in self.lex.PARTICIPLE_ATTRIBUTION and i > 0 and tokens[i - 1].text in (",", "—"):
                 previous = cues[-1].speaker if cues else None
-                cues.append(
-                    Cue(
-                        i,
-                        previous or self._subject_speaker(doc, sentence, mentions, i, people, last_speaker, speakers),
-                        "participle",
-                    )
-                )
+                cues.append(Cue(i, previous or self._subject_speaker(context, i), "participle"))
             elif self._inverted(tokens, i):
                 end = self._region_end(tokens, i + 1)
-                cues.append(
-                    Cue(
-                        i,
-                        self._speaker_of_region(doc, sentence, mentions, i + 1, end, people, last_speaker, speakers),
-                        "inverted",
-                    )
-                )
+                cues.append(Cue(i, self._speaker_of_region(context, i + 1, end), "inverted"))
             else:
                 start = self._clause_start(tokens, i)
-                speaker = self._speaker_of_region(doc, sentence, mentions, start, i - 1, people, last_speaker, speakers)
+                speaker = self._speaker_of_region(context, start, i - 1)
                 if speaker is not None:
                     speaker.statement = self._via_statement(tokens, i)
                 cues.append(Cue(i, speaker, "verb"))
@@ -283,33 +330,55 @@ class ClaimReader:
             k -= 1
         return 0
 
-    def _relayed_speaker(self, doc, sentence, mentions, i, people, last_speaker, speakers) -> Speaker | None:
+    def _relayed_speaker(self, context: SentenceContext, i: int) -> Speaker | None:
         """ "SITE quoted a statement by JNIM saying", "citing hospital sources": the quoted party."""
-        tokens = sentence.tokens
+        tokens = context.sentence.tokens
         start = i + 1
         for token in tokens[i + 1 : i + 6]:
             if token.low in self.lex.RELAY_SOURCE_PREPOSITIONS:
                 start = token.index + 1
                 break
         end = self._region_end(tokens, start)
-        return self._speaker_of_region(doc, sentence, mentions, start, end, people, last_speaker, speakers)
+        return self._speaker_of_region(context, start, end)
 
-    def _subject_speaker(self, doc, sentence, mentions, i, people, last_speaker, speakers) -> Speaker | None:
+    def _subject_speaker(self, context: SentenceContext, i: int) -> Speaker | None:
         """The subject at the head of the sentence, for "..., stating that"."""
-        tokens = sentence.tokens
+        tokens = context.sentence.tokens
         end = next((t.index - 1 for t in tokens[:i] if t.text in (",",) and t.index > 1), i - 1)
-        speaker = self._speaker_of_region(doc, sentence, mentions, 0, end, people, last_speaker, speakers, first=True)
-        return speaker or self._speaker_of_region(
-            doc, sentence, mentions, 0, i - 1, people, last_speaker, speakers, first=True
-        )
+        speaker = self._speaker_of_region(context, 0, end, first=True)
+        return speaker or self._speaker_of_region(context, 0, i - 1, first=True)
 
-    def _speaker_of_region(
-        self, doc, sentence, mentions, start, end, people, last_speaker, speakers, first: bool = False
-    ) -> Speaker | None:
-        """Who speaks, from the words naming them (tokens start..end)."""
-        tokens = sentence.tokens
-        # "a-t-on appris auprès des autorités locales": the source after its lead words.
-        # ", ont indiqué jeudi des sources locales": nor the date between the verb and its source.
+    def _speaker_of_region(self, context: SentenceContext, start: int, end: int, first: bool = False) -> Speaker | None:
+        """Who speaks, from the words naming them (tokens start..end): the words are found (source leads,
+        an introduction and trailing time words cut off), then SPEAKER_RULES are asked in order."""
+        tokens = context.sentence.tokens
+        start = self._past_source_leads(context.doc, tokens, start, end)
+        if start > end or start >= len(tokens):
+            return None
+        core_start = start
+        introduction_end = self._introduction_end(context, start, end, first)
+        if introduction_end is not None:
+            if tokens[introduction_end + 1].low in self.lex.RELATIVE_PRONOUNS and introduction_end - 1 >= start:
+                return self._antecedent_speaker(context, start, introduction_end - 1)
+            if not self._names_before_introduction_end(context, start, introduction_end, end):
+                core_start = introduction_end + 1
+        core_end = self._before_trailing_words(context.doc, tokens, core_start, end)
+        if core_end < core_start:
+            if core_start > start:
+                # The words after the introduction were all trimmed: read the whole region, introduction kept.
+                return self._speaker_of_region(context, start, end, True)
+            return None
+        words = self._speaker_words(context, core_start, core_end, first)
+        for rule in self.SPEAKER_RULES:
+            ruling = rule(self, words)
+            if ruling is not None:
+                return ruling.speaker
+        return None
+
+    # ------------------------------------------------ finding the speaker's words
+    def _past_source_leads(self, doc: Document, tokens: list[Token], start: int, end: int) -> int:
+        """ "a-t-on appris auprès des autorités locales": the source after its lead words.
+        ", ont indiqué jeudi des sources locales": nor the date between the verb and its source."""
         while (
             start < end
             and start < len(tokens)
@@ -319,95 +388,157 @@ class ClaimReader:
             start += 1
             while lead and start < end and tokens[start].low in self.lex.OWNER_OF_WORDS:
                 start += 1
-        if start > end or start >= len(tokens):
+        return start
+
+    def _introduction_end(self, context: SentenceContext, start: int, end: int, first: bool) -> int | None:
+        """The comma that may close an introductory phrase ("In response, the military"), if it leaves words."""
+        intro = [t.index for t in context.sentence.tokens[start : end + 1] if t.text == ","]
+        if not intro or first or intro[-1] + 1 > end:
             return None
-        # Drop an introductory phrase ("In response, the military") and trailing time words.
-        intro = [t.index for t in tokens[start : end + 1] if t.text == ","]
-        core_start = start
-        if intro and not first:
-            candidate = intro[-1] + 1
-            # "In response, the military": cut an introduction, but not a name or apposition with an actor
-            # in it — unless the attribution closes the sentence (", regional governor X said.").
-            named_before = any(start <= m.first_token < candidate for m in mentions if m.category in ARMED_CATEGORIES)
-            named_before = named_before and not self._closes_sentence(doc, tokens, end + 1)
-            # "X attacked ... on Monday, the military said": the words after the comma name the speaker.
-            own = [
-                m
-                for m in mentions
-                if m.category in ARMED_CATEGORIES and candidate <= m.first_token and m.last_token <= end
-            ]
-            if own and end - candidate <= 5 and tokens[candidate].low in self.lex.SPEAKER_DETERMINERS:
-                named_before = False
-            if candidate <= end and not named_before:
-                core_start = candidate
-            if candidate <= end and tokens[candidate].low in self.lex.RELATIVE_PRONOUNS and candidate - 2 >= start:
-                # "a statement from the Malian army, which reported": the antecedent speaks.
-                antecedent = [
-                    m for m in mentions if m.category in ARMED_CATEGORIES and start <= m.last_token <= candidate - 2
-                ]
-                if antecedent:
-                    return Speaker(
-                        antecedent[-1].ref, self._noun_group_text(sentence, antecedent[-1].first_token, candidate - 2)
-                    )
-                return self._speaker_of_region(
-                    doc, sentence, mentions, start, candidate - 2, people, last_speaker, speakers
-                )
-        trimmed_end = end
-        while end >= core_start and (
+        return intro[-1]
+
+    def _names_before_introduction_end(self, context: SentenceContext, start: int, comma: int, end: int) -> bool:
+        """ "In response, the military": cut an introduction, but not a name or apposition with an actor in it —
+        unless the attribution closes the sentence (", regional governor X said."), or the words after the
+        comma name the speaker ("X attacked ... on Monday, the military said")."""
+        tokens, mentions, candidate = context.sentence.tokens, context.mentions, comma + 1
+        armed = [m for m in mentions if m.category in ARMED_CATEGORIES]
+        named_before = any(start <= m.first_token < candidate for m in armed)
+        named_before = named_before and not self._closes_sentence(context.doc, tokens, end + 1)
+        own = [m for m in armed if candidate <= m.first_token and m.last_token <= end]
+        if own and end - candidate <= 5 and tokens[candidate].low in self.lex.SPEAKER_DETERMINERS:
+            return False
+        return named_before
+
+    def _antecedent_speaker(self, context: SentenceContext, start: int, end: int) -> Speaker | None:
+        """ "a statement from the Malian army, which reported": the antecedent (tokens start..end) speaks."""
+        antecedent = [m for m in context.mentions if m.category in ARMED_CATEGORIES and start <= m.last_token <= end]
+        if antecedent:
+            return Speaker(antecedent[-1].ref, self._noun_group_text(context.sentence, antecedent[-1].first_token, end))
+        return self._speaker_of_region(context, start, end)
+
+    def _before_trailing_words(self, doc: Document, tokens: list[Token], start: int, end: int) -> int:
+        """The last speaker word before trailing time words and quotes ("the army on Monday")."""
+        while end >= start and (
             tokens[end].low in self.speaker_trailing_words
             or self._in_date(doc, tokens[end])
             or tokens[end].text in QUOTES
         ):
             end -= 1
-        if end < core_start:
-            if core_start > start:
-                # The words after the introduction were all trimmed: read the whole region, introduction kept.
-                return self._speaker_of_region(
-                    doc, sentence, mentions, start, trimmed_end, people, last_speaker, speakers, True
-                )
+        return end
+
+    def _speaker_words(self, context: SentenceContext, start: int, end: int, first: bool) -> SpeakerWords:
+        sentence = context.sentence
+        words = [t.low for t in sentence.tokens[start : end + 1]]
+        return SpeakerWords(
+            context=context,
+            start=start,
+            end=end,
+            words=words,
+            text=sentence.span_text(start, end).strip(" ,“”\"'"),
+            inside=[m for m in context.mentions if m.first_token >= start and m.last_token <= end],
+            head=self._head(words),
+            personal=any(word in self.lex.PERSONAL_SOURCE_MODIFIERS for word in words),
+            first=first,
+        )
+
+    # ------------------------------------------------ the speaker rules, in SPEAKER_RULES order
+    def _pronoun_rule(self, speaker: SpeakerWords) -> Ruling | None:
+        """ "..., it said", "he added": the previous speaker."""
+        if speaker.words[-1] not in self.lex.PRONOUN_SPEAKERS:
             return None
-        words = [t.low for t in tokens[core_start : end + 1]]
-        text = sentence.span_text(core_start, end).strip(" ,“”\"'")
-        inside = [m for m in mentions if m.first_token >= core_start and m.last_token <= end]
-        # Pronouns and anaphora: the previous speaker ("..., it said", "he added").
-        if words[-1] in self.lex.PRONOUN_SPEAKERS:
-            return replace(last_speaker) if last_speaker else None
-        bare = [word for word in words if word not in self.lex.ANAPHOR_MODIFIERS]  # "the same source"
+        last_speaker = speaker.context.last_speaker
+        return Ruling(replace(last_speaker) if last_speaker else None)
+
+    def _anaphor_rule(self, speaker: SpeakerWords) -> Ruling | None:
+        """ "the same source", "the statement": the earlier speaker that noun named."""
+        bare = [word for word in speaker.words if word not in self.lex.ANAPHOR_MODIFIERS]
         if (
             bare[0] in self.lex.ANAPHOR_DETERMINERS
             and len(bare) == 2
             and bare[-1] in self.lex.ANAPHOR_NOUNS
-            and not inside
+            and not speaker.inside
         ):
-            return self._anaphor(bare[-1], last_speaker, speakers)
-        head = self._head(words)
-        personal = any(word in self.lex.PERSONAL_SOURCE_MODIFIERS for word in words)
-        voice = self._voice_actor(tokens, inside, core_start, end)
-        if voice is not None and not personal:
-            mention, noun = voice
-            return Speaker(mention.ref, self._noun_group_text(sentence, min(noun, mention.first_token), end))
-        if head in self.lex.SOURCE_NOUNS and (head not in self.lex.VOICE_NOUNS or personal or not inside):
-            return Speaker(None, text)
-        person = self._person(tokens, core_start, end, people)
-        if person is not None:
-            return Speaker(person.ref, text if person.ref else person.text)
-        if personal and not any(m.category in (NAMED, NEW) for m in inside):
-            return Speaker(None, text)  # "local authorities", "un ancien militaire": people, not a force's voice
-        actors = [m for m in inside if m.category in ARMED_CATEGORIES and not m.descriptor]
-        if actors:
-            chosen = actors[0] if first else actors[-1]
-            return Speaker(chosen.ref, self._noun_group_text(sentence, actors[0].first_token, end))
-        if head in self.lex.RELAY_NAMES or " ".join(words) in self.lex.RELAY_NAMES:
-            return Speaker(None, text)
-        # Any other subject of an attribution verb is a source described in words ("the local civil society").
+            return Ruling(self._anaphor(bare[-1], speaker.context.last_speaker, speaker.context.speakers))
+        return None
+
+    def _voice_rule(self, speaker: SpeakerWords) -> Ruling | None:
+        """ "a CSP spokesman", "a statement from the Malian army": the force whose voice it is."""
+        if speaker.personal:
+            return None
+        voice = self._voice_actor(speaker.context.sentence.tokens, speaker.inside, speaker.start, speaker.end)
+        if voice is None:
+            return None
+        mention, noun = voice
+        text = self._noun_group_text(speaker.context.sentence, min(noun, mention.first_token), speaker.end)
+        return Ruling(Speaker(mention.ref, text))
+
+    def _source_noun_rule(self, speaker: SpeakerWords) -> Ruling | None:
+        """ "a security source", "hospital sources": a source described in words, no actor."""
+        head = speaker.head
+        if head in self.lex.SOURCE_NOUNS and (
+            head not in self.lex.VOICE_NOUNS or speaker.personal or not speaker.inside
+        ):
+            return Ruling(Speaker(None, speaker.text))
+        return None
+
+    def _person_rule(self, speaker: SpeakerWords) -> Ruling | None:
+        """A person introduced earlier ("Mohamed Ramadane, spokesman for the CSP-DPA") speaks for their group."""
+        tokens = speaker.context.sentence.tokens
+        person = self._person(tokens, speaker.start, speaker.end, speaker.context.people)
+        if person is None:
+            return None
+        return Ruling(Speaker(person.ref, speaker.text if person.ref else person.text))
+
+    def _personal_rule(self, speaker: SpeakerWords) -> Ruling | None:
+        """ "local authorities", "un ancien militaire": people, not a force's voice (unless a group is named)."""
+        if speaker.personal and not any(m.category in (NAMED, NEW) for m in speaker.inside):
+            return Ruling(Speaker(None, speaker.text))
+        return None
+
+    def _actor_rule(self, speaker: SpeakerWords) -> Ruling | None:
+        """ "the Malian army said": the armed actor named (the first of several at the head of a sentence)."""
+        actors = [m for m in speaker.inside if m.category in ARMED_CATEGORIES and not m.descriptor]
+        if not actors:
+            return None
+        chosen = actors[0] if speaker.first else actors[-1]
+        return Ruling(
+            Speaker(chosen.ref, self._noun_group_text(speaker.context.sentence, actors[0].first_token, speaker.end))
+        )
+
+    def _relay_rule(self, speaker: SpeakerWords) -> Ruling | None:
+        """ "SITE Intelligence Group", "Reuters": a relay speaks as written."""
+        if speaker.head in self.lex.RELAY_NAMES or " ".join(speaker.words) in self.lex.RELAY_NAMES:
+            return Ruling(Speaker(None, speaker.text))
+        return None
+
+    def _described_source_rule(self, speaker: SpeakerWords) -> Ruling | None:
+        """Any other subject of an attribution verb is a source described in words ("the local civil society")."""
+        words, head = speaker.words, speaker.head
+        tokens = speaker.context.sentence.tokens
         if len(words) <= 12 and (
             words[0] in self.lex.DESCRIBED_SOURCE_OPENERS
-            or any(t.is_cap for t in tokens[core_start : end + 1])
+            or any(t.is_cap for t in tokens[speaker.start : speaker.end + 1])
             or head in self.lex.SOURCE_NOUNS
             or head in self.lex.VOICE_NOUNS
         ):
-            return Speaker(None, text)
+            return Ruling(Speaker(None, speaker.text))
         return None
+
+    # Asked in this order; the first that rules decides. Pronouns and anaphora first (they name nobody new);
+    # a force's voice before a described source (a spokesman of X is X); a known person before an actor named
+    # in passing; a relay only when no actor is named; anything else capitalised or source-like last.
+    SPEAKER_RULES = (
+        _pronoun_rule,
+        _anaphor_rule,
+        _voice_rule,
+        _source_noun_rule,
+        _person_rule,
+        _personal_rule,
+        _actor_rule,
+        _relay_rule,
+        _described_source_rule,
+    )
 
     def _closes_sentence(self, doc: Document, tokens: list[Token], verb: int) -> bool:
         rest = [
@@ -501,20 +632,11 @@ class ClaimReader:
             if close is not None:
                 cue_tokens = [t for t in following.tokens[close + 1 : close + 6] if t.low in self.lex.ATTRIBUTION_VERBS]
                 if cue_tokens:
-                    mentions = doc.mentions_in(following)
                     verb = cue_tokens[0].index
+                    context = SentenceContext(doc, following, doc.mentions_in(following))
                     if self._inverted(following.tokens, verb):
-                        return self._speaker_of_region(
-                            doc,
-                            following,
-                            mentions,
-                            verb + 1,
-                            self._region_end(following.tokens, verb + 1),
-                            {},
-                            None,
-                            [],
-                        )
-                    return self._speaker_of_region(doc, following, mentions, close + 1, verb - 1, {}, None, [])
+                        return self._speaker_of_region(context, verb + 1, self._region_end(following.tokens, verb + 1))
+                    return self._speaker_of_region(context, close + 1, verb - 1)
         return None
 
     @staticmethod
@@ -529,10 +651,17 @@ class ClaimReader:
     def _claims_in(self, doc, sentence, mentions, cues, quote_speaker) -> list[FoundClaim]:
         if not self._may_hold_figures(sentence):
             return []
+        figures = self._figures(doc, sentence, mentions)
+        for figure_pass in self.FIGURE_PASSES:
+            figure_pass(self, sentence.tokens, figures)
+        return self._claims_of_figures(doc, sentence, mentions, cues, quote_speaker, figures)
+
+    def _figures(self, doc: Document, sentence: Sentence, mentions: list[ActorMention]) -> list[Figure]:
+        """The sentence's figures in reading order, each with its noun phrase; dates, names and measures are not."""
         tokens = sentence.tokens
         blocked = self._blocked_tokens(doc, sentence, mentions)
         named_spans = {m.first_token: m.last_token for m in mentions if m.category in ARMED_CATEGORIES}
-        figures: list[dict] = []
+        figures: list[Figure] = []
         may_start = doc.numbers.may_start
         i = 0
         while i < len(tokens):
@@ -547,37 +676,45 @@ class ClaimReader:
                 i = quantity.last + 1
                 continue
             np_first, np_last = self._noun_phrase(tokens, quantity.last + 1, named_spans)
-            figures.append({"q": quantity, "np": (np_first, np_last)})
+            figures.append(Figure(quantity, (np_first, np_last)))
             i = max(quantity.last, np_last) + 1
         figures.extend(self._vague_losses(tokens, blocked, figures))
-        figures.sort(key=lambda f: f["q"].first)
+        figures.sort(key=lambda f: f.quantity.first)
+        return figures
+
+    def _claims_of_figures(self, doc, sentence, mentions, cues, quote_speaker, figures) -> list[FoundClaim]:
+        """A claim for each figure with a kind that is no breakdown, if it says what happened to whom."""
+        tokens = sentence.tokens
         results = []
-        previous = None
-        for figure in figures:
-            figure["coordinated"] = previous is not None and self._coordinated(tokens, previous, figure)
-            previous = figure
-        for n, figure in enumerate(figures):
-            if self._is_breakdown(tokens, figures, n):
-                figure["skip"] = True
-                continue
-            figure["kind"] = self._kind(tokens, figure)
-        self._share_kinds(figures)
-        self._another_takes_kind(tokens, figures)
         subjects: list[ActorRef | None] = []
         for figure in figures:
-            if figure.get("skip") or not figure.get("kind"):
+            if figure.breakdown or not figure.kind:
                 continue
-            q: Quantity = figure["q"]
+            q = figure.quantity
             speaker = self._governing_speaker(sentence, cues, q, quote_speaker)
-            figure["cues"] = cues
-            subject = self._subject(doc, sentence, mentions, figure, speaker, subjects)
+            subject = self._subject(sentence, mentions, figure, speaker, subjects, cues)
             subjects.append(subject)
-            np_first, np_last = figure["np"]
-            last = max(q.last, np_last)
-            found = self._claim(doc, sentence, figure, speaker, subject, tokens[q.first].start, tokens[last].end)
+            last = max(q.last, figure.noun_phrase[1])
+            found = self._claim(sentence, figure, speaker, subject, tokens[q.first].start, tokens[last].end)
             if _says_what_happened_to_whom(found.claim):
                 results.append(found)
         return results
+
+    # ------------------------------------------------ the passes over a sentence's figures, in FIGURE_PASSES order
+    def _mark_coordinated(self, tokens: list[Token], figures: list[Figure]) -> None:
+        previous = None
+        for figure in figures:
+            figure.coordinated = previous is not None and self._coordinated(tokens, previous, figure)
+            previous = figure
+
+    def _mark_breakdowns(self, tokens: list[Token], figures: list[Figure]) -> None:
+        for n, figure in enumerate(figures):
+            figure.breakdown = self._is_breakdown(tokens, figures, n)
+
+    def _read_kinds(self, tokens: list[Token], figures: list[Figure]) -> None:
+        for figure in figures:
+            if not figure.breakdown:
+                figure.kind = self._kind(tokens, figure)
 
     def _blocked_tokens(self, doc: Document, sentence: Sentence, mentions: list[ActorMention]) -> set[int]:
         """Tokens that cannot start a figure: dates, actor names ("400 Mawozo")."""
@@ -671,11 +808,11 @@ class ClaimReader:
                 return start, kind
         return None
 
-    def _kind(self, tokens: list[Token], figure: dict) -> str | None:
-        q: Quantity = figure["q"]
-        np_first, np_last = figure["np"]
-        if figure.get("loss_kind"):
-            return figure["loss_kind"]
+    def _kind(self, tokens: list[Token], figure: Figure) -> str | None:
+        q = figure.quantity
+        np_first, np_last = figure.noun_phrase
+        if figure.loss_kind:
+            return figure.loss_kind
         # The figure's own noun: "20 deaths", "12 dead", "dozens of dead and wounded".
         for token in tokens[np_first : np_last + 1]:
             if token.low in self.lex.KIND_HEAD_NOUNS:
@@ -756,9 +893,9 @@ class ClaimReader:
             steps += 1
         return None
 
-    def _vague_losses(self, tokens: list[Token], blocked: set[int], figures: list[dict]) -> list[dict]:
+    def _vague_losses(self, tokens: list[Token], blocked: set[int], figures: list[Figure]) -> list[Figure]:
         """ "heavy losses", "enormous losses in human lives", "heavy human and material losses"."""
-        taken = {k for f in figures for k in range(f["q"].first, max(f["q"].last, f["np"][1]) + 1)}
+        taken = {k for f in figures for k in range(f.quantity.first, max(f.quantity.last, f.noun_phrase[1]) + 1)}
         found = []
         for token in tokens:
             noun = self.lex.LOSS_NOUNS.get(token.low)
@@ -782,35 +919,29 @@ class ClaimReader:
             while tokens[first].low in self.lex.COORDINATORS:
                 first += 1
             quantity = Quantity(first, token.index, first, None, None, "vague")
-            found.append(
-                {
-                    "q": quantity,
-                    "np": (token.index + 1, token.index),
-                    "loss_kind": self._loss_of_life(tokens, token.index),
-                    "loss": True,
-                }
-            )
+            loss_kind = self._loss_of_life(tokens, token.index)
+            found.append(Figure(quantity, (token.index + 1, token.index), loss_kind=loss_kind, loss=True))
         return found
 
-    def _coordinated(self, tokens: list[Token], previous: dict, figure: dict) -> bool:
+    def _coordinated(self, tokens: list[Token], previous: Figure, figure: Figure) -> bool:
         """ "50 Russian mercenaries and 10 Malian soldiers", "50 mercenaries, 10 soldiers"."""
-        end = max(previous["q"].last, previous["np"][1])
-        between = tuple(t.low for t in tokens[end + 1 : figure["q"].first] if t.text not in QUOTES)
+        end = max(previous.quantity.last, previous.noun_phrase[1])
+        between = tuple(t.low for t in tokens[end + 1 : figure.quantity.first] if t.text not in QUOTES)
         return between in self.coordination_gaps
 
-    def _is_breakdown(self, tokens: list[Token], figures: list[dict], n: int) -> bool:
+    def _is_breakdown(self, tokens: list[Token], figures: list[Figure], n: int) -> bool:
         """ "18 people, among them nine children": the nine are part of the 18."""
         if n == 0:
             return False
         figure = figures[n]
-        start = figure["q"].first
+        start = figure.quantity.first
         window = [t.low for t in tokens[max(0, start - 4) : start]]
         for cue in self.breakdowns:
             size = len(cue)
             for offset in range(len(window) - size + 1):
                 if tuple(window[offset : offset + size]) == cue:
                     return True
-        after = tuple(t.low for t in tokens[figure["q"].last + 1 : figure["q"].last + 4])
+        after = tuple(t.low for t in tokens[figure.quantity.last + 1 : figure.quantity.last + 4])
         return any(after[: len(tail)] == tail for tail in self.breakdown_tails)
 
     def _joint_kind(self, tokens: list[Token], last: int, kind: str) -> str:
@@ -836,41 +967,42 @@ class ClaimReader:
             return None
         return Quantity(i, i, i, 1, 1, "exact")
 
-    def _another_takes_kind(self, tokens: list[Token], figures: list[dict]) -> None:
+    def _another_takes_kind(self, tokens: list[Token], figures: list[Figure]) -> None:
         """ "killed 19 people outside X, and another 23 in Y", "et 23 autres": the kind of the figure before."""
         for n, figure in enumerate(figures):
-            q = figure["q"]
+            q = figure.quantity
             before = tokens[q.first - 1].low if q.first > 0 else ""
             after = tokens[q.last + 1].low if q.last + 1 < len(tokens) else ""
             if (
-                figure.get("kind")
-                or figure.get("skip")
+                figure.kind
+                or figure.breakdown
                 or not (before in self.lex.ANOTHER_WORDS or after in self.lex.ANOTHER_WORDS)
             ):
                 continue
-            earlier = [f for f in figures[:n] if f.get("kind") and not f.get("skip")]
+            earlier = [f for f in figures[:n] if f.kind and not f.breakdown]
             if earlier:
-                figure["kind"] = earlier[-1]["kind"]
+                figure.kind = earlier[-1].kind
 
-    @staticmethod
-    def _share_kinds(figures: list[dict]) -> None:
+    def _share_kinds(self, tokens: list[Token], figures: list[Figure]) -> None:
         """Coordinated figures share a kind (and the first one's qualifier when they have none)."""
         for n in range(1, len(figures)):
             figure, previous = figures[n], figures[n - 1]
-            if figure.get("coordinated") and not previous.get("skip"):
-                if not figure.get("kind"):
-                    figure["kind"] = previous.get("kind")
-                if (
-                    previous["q"].qualifier == "at_least"
-                    and figure["q"].qualifier == "exact"
-                    and figure["q"].count_min == figure["q"].count_max
-                ):
-                    q = figure["q"]
-                    figure["q"] = Quantity(q.first, q.last, q.number_first, q.count_min, None, "at_least")
+            if figure.coordinated and not previous.breakdown:
+                if not figure.kind:
+                    figure.kind = previous.kind
+                q = figure.quantity
+                if previous.quantity.qualifier == "at_least" and q.qualifier == "exact" and q.count_min == q.count_max:
+                    figure.quantity = Quantity(q.first, q.last, q.number_first, q.count_min, None, "at_least")
         for n in range(len(figures) - 2, -1, -1):
             figure, following = figures[n], figures[n + 1]
-            if following.get("coordinated") and not figure.get("kind"):
-                figure["kind"] = following.get("kind")
+            if following.coordinated and not figure.kind:
+                figure.kind = following.kind
+
+    # Run in this order over a sentence's figures, each reading what the ones before decided: coordination
+    # ("50 mercenaries and 10 soldiers") and breakdowns ("18 people, among them nine children") first, as they
+    # need only the words; then each figure's own kind; then coordinated figures share theirs; last "another 23"
+    # takes the kind of the figure before, once every figure that can have a kind of its own has it.
+    FIGURE_PASSES = (_mark_coordinated, _mark_breakdowns, _read_kinds, _share_kinds, _another_takes_kind)
 
     # ---------------------------------------------------------------- who and whom
     def _governing_speaker(self, sentence: Sentence, cues: list[Cue], q: Quantity, quote_speaker) -> Speaker | None:
@@ -895,12 +1027,12 @@ class ClaimReader:
             return after[0].speaker
         return quote_speaker
 
-    def _subject(self, doc, sentence, mentions, figure, speaker, subjects) -> ActorRef | None:
+    def _subject(self, sentence, mentions, figure: Figure, speaker, subjects, cues: list[Cue]) -> ActorRef | None:
         tokens = sentence.tokens
-        q: Quantity = figure["q"]
-        np_first, np_last = figure["np"]
-        if figure.get("loss"):
-            cue_index = max((cue.index for cue in figure.get("cues", []) if cue.index < q.first), default=-1)
+        q = figure.quantity
+        np_first, np_last = figure.noun_phrase
+        if figure.loss:
+            cue_index = max((cue.index for cue in cues if cue.index < q.first), default=-1)
             return self._loss_subject(tokens, mentions, q, speaker, cue_index)
         words = [t.low for t in tokens[max(q.last + 1, np_first - 3) : np_last + 1]]
         inside = [
@@ -951,23 +1083,23 @@ class ClaimReader:
             return speaker.ref if speaker else None
         return None
 
-    def _claim(self, doc, sentence, figure, speaker, subject, figure_start, figure_end) -> FoundClaim:
-        q: Quantity = figure["q"]
-        np_first, np_last = figure["np"]
+    def _claim(self, sentence, figure: Figure, speaker, subject, figure_start, figure_end) -> FoundClaim:
+        q = figure.quantity
+        np_first, np_last = figure.noun_phrase
         subject_text = sentence.span_text(np_first, np_last) if np_last >= np_first else ""
-        confidence = 0.45
+        confidence = CLAIM_BASE_CONFIDENCE
         if speaker is not None:
-            confidence += 0.3 if speaker.ref is not None else 0.2
+            confidence += CLAIMANT_ACTOR_BONUS if speaker.ref is not None else CLAIMANT_DESCRIBED_BONUS
         if not q.is_vague:
-            confidence += 0.1
+            confidence += EXACT_FIGURE_BONUS
         if subject is not None:
-            confidence += 0.1
+            confidence += SUBJECT_BONUS
         if sentence.is_heading:
-            confidence -= 0.15
+            confidence -= HEADLINE_PENALTY
         claim = ParsedClaim(
             claimant=speaker.ref if speaker else None,
             claimant_text=speaker.text if speaker else "",
-            kind=figure["kind"],
+            kind=figure.kind,
             subject=subject,
             subject_text=subject_text.strip(" “”\"'"),
             count_min=q.count_min,
@@ -976,7 +1108,7 @@ class ClaimReader:
             quote=sentence.text,
             char_start=sentence.start,
             char_end=sentence.end,
-            confidence=round(min(confidence, 0.95), 2),
+            confidence=round(min(confidence, CLAIM_MAX_CONFIDENCE), 2),
         )
         return FoundClaim(claim, sentence.index, sentence.is_heading, figure_start, figure_end)
 
