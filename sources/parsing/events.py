@@ -18,6 +18,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property
 from itertools import pairwise
 from types import ModuleType
 
@@ -39,6 +40,56 @@ ATTRIBUTION_WINDOW = 5
 
 NEAR_KM = 30
 
+# Event type: a trigger's vote is weighted by where it stands. The lede defines the event, as wire copy is
+# written: the first body sentence counts three times a later one, the second and the headline one and a half
+# (a headline repeats the lede in fewer, vaguer words). A weak trigger ("attack", "violence") counts 0.6 of a
+# strong one ("clashed", "shelled"); a strategic development in a violent report 0.4 of its score (a detail of
+# it). An "attack" on armed men becomes a battle when clash triggers make half its score.
+LEDE_WEIGHTS = (3.0, 1.5)
+HEADLINE_WEIGHT = 1.5
+LATER_SENTENCE_WEIGHT = 1.0
+WEAK_TRIGGER_WEIGHT = 0.6
+STRATEGIC_DETAIL_WEIGHT = 0.4
+CLASH_SHARE_FOR_BATTLE = 0.5
+
+# Sides: votes for who fought whom and who attacked. A figure one armed actor claims of another ("the army
+# killed 40 RSF fighters") and "clashes between X and Y" say outright that they fought (2, against 1 for an
+# actor next to a violent trigger); the claimant of the kill gets half an attacker vote (claiming is not
+# always striking); the subject of "retook the town" is the one acting (2).
+CLAIMED_KILL_VOTE = 2
+CLAIMANT_ATTACKER_VOTE = 0.5
+NAMED_OPPONENTS_VOTE = 2
+TAKER_VOTE = 2
+
+# Where the event happened, among the places named: a dateline (the filing city), a place the text marks as
+# not the action's, or the site of an earlier incident or a distance's reference are almost never it; in an
+# event sentence, near its trigger, after "in/near" or "the attack occurred near X" make it likelier; a named
+# settlement over a region; a place abroad is likely background; a headline place is the story's.
+PLACE_DATELINE_SCORE = -3.0
+PLACE_NON_ACTION_SCORE = -2.0
+PLACE_EARLIER_OR_REFERENCE_SCORE = -1.5
+PLACE_IN_EVENT_SENTENCE = 1.0
+PLACE_NEAR_TRIGGER = 1.0
+PLACE_TRIGGER_WINDOW = 8  # tokens
+PLACE_ACTION_PREPOSITION = 0.5
+PLACE_SAID_TO_HAPPEN_THERE = 1.0
+PLACE_OUTSIDE_EVENT_SENTENCES = 0.1
+PLACE_SETTLEMENT = 0.5
+PLACE_ABROAD = -1.0
+PLACE_IN_HEADLINE = 0.2
+
+# An event's confidence: a base, then what was read — triggers (up to five), a place (more when finer than
+# a region), a day, an opponent (side_b) and claims. Never certain.
+EVENT_BASE_CONFIDENCE = 0.3
+PER_TRIGGER_CONFIDENCE = 0.05
+MAX_TRIGGER_CONFIDENCE = 0.25
+FINE_PLACE_CONFIDENCE = 0.15
+COARSE_PLACE_CONFIDENCE = 0.05
+DAY_CONFIDENCE = 0.1
+OPPONENT_CONFIDENCE = 0.1
+CLAIMS_CONFIDENCE = 0.05
+EVENT_MAX_CONFIDENCE = 0.95
+
 
 @dataclass
 class Location:
@@ -56,6 +107,47 @@ class Trigger:
     last: int
     sub_event: tuple[str, str]
     weak: bool
+
+
+@dataclass
+class TypeEvidence:
+    """What the event sentences say of the event's type, for the type rules."""
+
+    armed_names: set[str]  # the armed actors named in the event sentences
+    civilian_victims: bool  # a figure's subject is civilians
+    protesters_hurt: bool  # protesters killed or wounded
+    scores: Counter = field(default_factory=Counter)  # (type, sub-type) -> weighted trigger count
+    strong_battle: bool = False  # a battle trigger that is not weak ("clashed", not "attack")
+    lede_explosions: Counter = field(default_factory=Counter)  # explosions the lede or headline reports
+    strong_explosions: set[tuple[str, str]] = field(default_factory=set)  # explosions named by their weapon
+
+    def count(self, sub_event: tuple[str, str], weak: bool, weight: float, lede: bool) -> None:
+        self.scores[sub_event] += weight * (WEAK_TRIGGER_WEIGHT if weak else 1.0)
+        self.strong_battle |= sub_event[0] == BATTLES and not weak
+        if sub_event[0] == EXPLOSIONS and not weak:
+            self.strong_explosions.add(sub_event)
+        if lede and sub_event[0] == EXPLOSIONS:
+            self.lede_explosions[sub_event] += weight
+
+    @cached_property
+    def best(self) -> tuple[str, str]:
+        """The best score; ties go to the more specific sub-type (a battle in which a town changed hands is a
+        territorial event)."""
+        scores = self.scores
+        return max(scores, key=lambda k: (scores[k], -_PRIORITY.index(k) if k in _PRIORITY else 0))
+
+
+@dataclass
+class ActorEvidence:
+    """What the claims and event sentences say of the armed actors: how often each is named, and votes for
+    who fought whom, who fought alongside whom and who attacked."""
+
+    mentions: list[ActorMention]
+    counts: Counter
+    refs: dict[str, ActorRef]
+    enemies: Counter = field(default_factory=Counter)  # _pair(a, b) -> votes
+    allies: Counter = field(default_factory=Counter)  # _pair(a, b) -> votes
+    attackers: Counter = field(default_factory=Counter)  # name -> votes
 
 
 @dataclass
@@ -276,72 +368,110 @@ class EventReader:
 
     # ---------------------------------------------------------------- type
     def _event_type(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim]) -> tuple[str, str]:
-        scores: Counter = Counter()
+        """The ACLED type and sub-type: the trigger scores, then TYPE_RULES in order; the best score otherwise."""
+        evidence = self._type_evidence(doc, events, claims)
+        for rule in self.TYPE_RULES:
+            ruled = rule(evidence)
+            if ruled is not None:
+                return ruled
+        return evidence.best
+
+    def _type_evidence(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim]) -> TypeEvidence:
+        evidence = TypeEvidence(
+            armed_names={
+                m.ref.name
+                for m in doc.mentions
+                if m.category in ARMED_CATEGORIES
+                and not m.parent
+                and not m.descriptor
+                and m.sentence in {i.sentence.index for i in events}
+            },
+            civilian_victims=any(c.claim.subject is not None and c.claim.subject.kind == "civilians" for c in claims),
+            protesters_hurt=any(
+                c.claim.kind in ("killed", "wounded")
+                and c.claim.subject is not None
+                and c.claim.subject.kind == "protesters"
+                for c in claims
+            ),
+        )
         body_rank = 0
-        strong_battle, lede_explosions, strong_explosions = False, Counter(), set()
         for item in events:
-            # The lede defines the event, as wire copy is written.
-            weight = 1.5 if item.sentence.is_heading else (3.0, 1.5)[body_rank] if body_rank < 2 else 1.0
-            lede = item.sentence.is_heading or body_rank < 2
+            weight = _sentence_weight(item.sentence.is_heading, body_rank)
+            lede = item.sentence.is_heading or body_rank < len(LEDE_WEIGHTS)
             body_rank += not item.sentence.is_heading
             for trigger in item.triggers:
                 sub_event = self._agent_aware(doc, item.sentence, trigger)
-                if sub_event is None:
-                    continue
-                scores[sub_event] += weight * (0.6 if trigger.weak else 1.0)
-                strong_battle |= sub_event[0] == BATTLES and not trigger.weak
-                if sub_event[0] == EXPLOSIONS and not trigger.weak:
-                    strong_explosions.add(sub_event)
-                if lede and sub_event[0] == EXPLOSIONS:
-                    lede_explosions[sub_event] += weight
-        if not scores:
-            return BATTLES, "Armed clash"
-        # The lede's blast counts when the report names its weapon somewhere ("the explosion" ... "a landmine").
-        lede_explosions = Counter(
-            {k: v for k, v in lede_explosions.items() if k in strong_explosions or strong_explosions}
-        )
-        if lede_explosions and not strong_battle:
-            # ACLED's precedence: a roadside bomb, an air strike or shelling that the lede reports is the event,
-            # even when soldiers die and "the attack" is claimed; only a described fight makes it a battle.
-            return max(lede_explosions, key=lambda k: (scores[k], lede_explosions[k]))
-        if any(k[0] != "Strategic developments" for k in scores):
+                if sub_event is not None:
+                    evidence.count(sub_event, trigger.weak, weight, lede)
+        if any(k[0] != "Strategic developments" for k in evidence.scores):
             # A strategic development inside a violent report is a detail of it, not the event.
-            for key in [k for k in scores if k[0] == "Strategic developments"]:
-                scores[key] *= 0.4
-        armed_names = {
-            m.ref.name
-            for m in doc.mentions
-            if m.category in ARMED_CATEGORIES
-            and not m.parent
-            and not m.descriptor
-            and m.sentence in {i.sentence.index for i in events}
-        }
-        civilian_victims = any(c.claim.subject is not None and c.claim.subject.kind == "civilians" for c in claims)
-        protesters_hurt = any(
-            c.claim.kind in ("killed", "wounded")
-            and c.claim.subject is not None
-            and c.claim.subject.kind == "protesters"
-            for c in claims
-        )
-        if protesters_hurt and any(k[0] == PROTESTS for k in scores):
+            for key in [k for k in evidence.scores if k[0] == "Strategic developments"]:
+                evidence.scores[key] *= STRATEGIC_DETAIL_WEIGHT
+        return evidence
+
+    # ------------------------------------------------ the type rules, in TYPE_RULES order
+    @staticmethod
+    def _no_trigger_rule(evidence: TypeEvidence) -> tuple[str, str] | None:
+        return (BATTLES, "Armed clash") if not evidence.scores else None
+
+    @staticmethod
+    def _lede_blast_rule(evidence: TypeEvidence) -> tuple[str, str] | None:
+        """ACLED's precedence: a roadside bomb, an air strike or shelling that the lede reports is the event,
+        even when soldiers die and "the attack" is claimed; only a described fight makes it a battle. The
+        lede's blast counts when the report names its weapon somewhere ("the explosion" ... "a landmine")."""
+        strong = evidence.strong_explosions
+        lede = Counter({k: v for k, v in evidence.lede_explosions.items() if k in strong or strong})
+        if not lede or evidence.strong_battle:
+            return None
+        return max(lede, key=lambda k: (evidence.scores[k], lede[k]))
+
+    @staticmethod
+    def _protesters_hurt_rule(evidence: TypeEvidence) -> tuple[str, str] | None:
+        if evidence.protesters_hurt and any(k[0] == PROTESTS for k in evidence.scores):
             return PROTESTS, "Excessive force against protesters"
-        # Ties go to the more specific sub-type: a battle in which a town changed hands is a territorial event.
-        best = max(scores, key=lambda k: (scores[k], -_PRIORITY.index(k) if k in _PRIORITY else 0))
-        if best[0] == PROTESTS:
-            # A protest escalates: police intervention, then force that kills or wounds.
-            for sub_event in ("Excessive force against protesters", "Protest with intervention"):
-                if scores.get((PROTESTS, sub_event)):
-                    return PROTESTS, sub_event
-        if best == (BATTLES, "Armed clash") and len(armed_names) < 2 and civilian_victims:
+        return None
+
+    @staticmethod
+    def _protest_escalation_rule(evidence: TypeEvidence) -> tuple[str, str] | None:
+        """A protest escalates: police intervention, then force that kills or wounds."""
+        if evidence.best[0] != PROTESTS:
+            return None
+        for sub_event in ("Excessive force against protesters", "Protest with intervention"):
+            if evidence.scores.get((PROTESTS, sub_event)):
+                return PROTESTS, sub_event
+        return None
+
+    @staticmethod
+    def _one_sided_clash_rule(evidence: TypeEvidence) -> tuple[str, str] | None:
+        """A "clash" with one armed party and civilian victims is an attack on civilians."""
+        if evidence.best == (BATTLES, "Armed clash") and len(evidence.armed_names) < 2 and evidence.civilian_victims:
             return VIOLENCE_AGAINST_CIVILIANS, "Attack"
+        return None
+
+    @staticmethod
+    def _two_sided_attack_rule(evidence: TypeEvidence) -> tuple[str, str] | None:
+        """An "attack" on no civilians by two armed parties, with fighting nearly as present, is a battle."""
+        scores, best = evidence.scores, evidence.best
         if (
             best == (VIOLENCE_AGAINST_CIVILIANS, "Attack")
-            and not civilian_victims
-            and len(armed_names) >= 2
-            and scores.get((BATTLES, "Armed clash"), 0) >= scores[best] * 0.5
+            and not evidence.civilian_victims
+            and len(evidence.armed_names) >= 2
+            and scores.get((BATTLES, "Armed clash"), 0) >= scores[best] * CLASH_SHARE_FOR_BATTLE
         ):
             return BATTLES, "Armed clash"
-        return best
+        return None
+
+    # Asked in this order; the first that rules decides. A lede's blast outranks everything (ACLED's
+    # precedence for explosions); hurt protesters name the sub-type before any score is compared; the last
+    # three correct the best-scoring sub-type by who is there and who was hurt.
+    TYPE_RULES = (
+        _no_trigger_rule,
+        _lede_blast_rule,
+        _protesters_hurt_rule,
+        _protest_escalation_rule,
+        _one_sided_clash_rule,
+        _two_sided_attack_rule,
+    )
 
     def _agent_aware(self, doc: Document, sentence: Sentence, trigger: Trigger) -> tuple[str, str] | None:
         """Territory changes hands by whom: the state retakes, a non-state actor seizes."""
@@ -524,31 +654,33 @@ class EventReader:
         return town.admin1_name if town is not None else ""
 
     def _place_score(self, doc: Document, mention: PlaceMention, event_indices: set[int], triggers: dict) -> float:
+        """How likely the mention is the event's place (the weights above say why)."""
         if mention.dateline:
-            return -3.0
+            return PLACE_DATELINE_SCORE
         if mention.non_action:
-            return -2.0
+            return PLACE_NON_ACTION_SCORE
         if mention.earlier or mention.reference:
-            return -1.5  # the place of an earlier incident, or the one a distance is measured from
+            return PLACE_EARLIER_OR_REFERENCE_SCORE
         sentence = doc.sentences[mention.sentence]
         score = 0.0
         if mention.sentence in event_indices:
-            score += 1.0
-            if any(abs(mention.first_token - t) <= 8 for t in triggers.get(mention.sentence, [])):
-                score += 1.0
+            score += PLACE_IN_EVENT_SENTENCE
+            nearby = triggers.get(mention.sentence, [])
+            if any(abs(mention.first_token - t) <= PLACE_TRIGGER_WINDOW for t in nearby):
+                score += PLACE_NEAR_TRIGGER
             if mention.preposition in self.lex.ACTION_LOCATION_PREPOSITIONS:
-                score += 0.5
+                score += PLACE_ACTION_PREPOSITION
             after = self._says_where_it_happened(sentence)
             if after is not None and 0 <= mention.first_token - after <= 6:
-                score += 1.0  # "the attack occurred near X": the text says where it happened
+                score += PLACE_SAID_TO_HAPPEN_THERE  # "the attack occurred near X"
         else:
-            score += 0.1
+            score += PLACE_OUTSIDE_EVENT_SENTENCES
         if mention.settlement:
-            score += 0.5
+            score += PLACE_SETTLEMENT
         if mention.candidate is not None and mention.candidate.country != doc.main_country and doc.main_country:
-            score -= 1.0
+            score += PLACE_ABROAD
         if sentence.is_heading:
-            score += 0.2
+            score += PLACE_IN_HEADLINE
         return score
 
     def _nearby_town(self, doc, mentions, places: Places, event_indices) -> PlaceCandidate | None:
@@ -607,40 +739,48 @@ class EventReader:
     def _actors(
         self, doc: Document, events: list[EventSentence], claims: list[FoundClaim], event_type: str
     ) -> list[ParsedActor]:
+        """The parties: evidence from the claims and sentences, who takes part, then who is on which side."""
+        evidence = self._actor_evidence(doc, events, claims)
+        names = self._parties(doc, evidence, claims)
+        civilians = self._victims(doc, events, claims)
+        if event_type in (PROTESTS, RIOTS):
+            return self._crowd_actors(doc, events, event_type, names, evidence.refs)
+        if not names:
+            return [ParsedActor(civilians, "side_b")] if civilians else []
+        result = self._sided_actors(names, evidence)
+        if (
+            civilians is not None
+            and event_type in (VIOLENCE_AGAINST_CIVILIANS, EXPLOSIONS)
+            and not any(a.role == "side_b" for a in result)
+        ):
+            result.append(ParsedActor(civilians, "side_b"))
+        return result
+
+    def _actor_evidence(self, doc: Document, events: list[EventSentence], claims: list[FoundClaim]) -> ActorEvidence:
         event_indices = {item.sentence.index for item in events}
         mentions = [
             m
             for m in doc.mentions
             if m.sentence in event_indices and m.category in ARMED_CATEGORIES and not m.parent and not m.descriptor
         ]
-        counts: Counter = Counter(m.ref.name for m in mentions)
-        refs: dict[str, ActorRef] = {m.ref.name: m.ref for m in mentions}
-        enemies: Counter = Counter()
-        allies: Counter = Counter()
-        attackers: Counter = Counter()
+        evidence = ActorEvidence(
+            mentions=mentions,
+            counts=Counter(m.ref.name for m in mentions),
+            refs={m.ref.name: m.ref for m in mentions},
+        )
         for item in claims:
-            claim = item.claim
-            for ref in (claim.claimant, claim.subject):
-                if ref is not None and ref.kind in ARMED_KINDS:
-                    refs.setdefault(ref.name, ref)
-                    counts[ref.name] += 1
-            if (
-                claim.claimant
-                and claim.subject
-                and claim.claimant.name != claim.subject.name
-                and (claim.kind in CASUALTY_KINDS or claim.kind == "destroyed")
-                and claim.claimant.kind in ARMED_KINDS
-                and claim.subject.kind in ARMED_KINDS
-            ):
-                enemies[_pair(claim.claimant.name, claim.subject.name)] += 2
-                attackers[claim.claimant.name] += 0.5  # claiming the kill: the one who struck
+            _claim_relations(item.claim, evidence)
         for item in events:
-            self._sentence_relations(doc, item, allies, enemies, attackers)
+            self._sentence_relations(doc, item, evidence)
+        return evidence
+
+    def _parties(self, doc: Document, evidence: ActorEvidence, claims: list[FoundClaim]) -> list[str]:
+        counts, refs = evidence.counts, evidence.refs
         # "..., police said": a force that only speaks about the event is a source, not a party to it.
-        for name in self._only_speakers(doc, mentions, claims, enemies) - set(attackers):
+        for name in self._only_speakers(doc, evidence.mentions, claims, evidence.enemies) - set(evidence.attackers):
             del counts[name]
         # "Unidentified Armed Group" only when no named non-state actor takes part.
-        names = [
+        return [
             name
             for name in counts
             if not _unidentified(name)
@@ -648,15 +788,16 @@ class EventReader:
                 refs[other].kind != "state_forces" for other in counts if other != name and not _unidentified(other)
             )
         ]
-        civilians = self._victims(doc, events, claims)
-        if event_type in (PROTESTS, RIOTS):
-            return self._crowd_actors(doc, events, event_type, names, refs)
-        if not names:
-            return [ParsedActor(civilians, "side_b")] if civilians else []
-        side = _assign_sides(names, refs, counts, enemies, allies)
+
+    @staticmethod
+    def _sided_actors(names: list[str], evidence: ActorEvidence) -> list[ParsedActor]:
+        """Side A is the side that attacks more (or, as many, the one named first); each side's most named
+        actor leads it and the others are associated with it."""
+        counts, refs, attackers = evidence.counts, evidence.refs, evidence.attackers
+        side = _assign_sides(names, refs, counts, evidence.enemies, evidence.allies)
         a_votes = sum(attackers[n] for n in names if side[n] == 0)
         b_votes = sum(attackers[n] for n in names if side[n] == 1)
-        first_seen = {m.ref.name: m.start for m in reversed(mentions)}
+        first_seen = {m.ref.name: m.start for m in reversed(evidence.mentions)}
         if b_votes > a_votes or (
             b_votes == a_votes and _side_start(side, 1, first_seen) < _side_start(side, 0, first_seen)
         ):
@@ -671,12 +812,6 @@ class EventReader:
                 continue
             result.append(ParsedActor(refs[members[0]], role))
             result.extend(ParsedActor(refs[n], "associated", role) for n in members[1:])
-        if (
-            civilians is not None
-            and event_type in (VIOLENCE_AGAINST_CIVILIANS, EXPLOSIONS)
-            and not any(a.role == "side_b" for a in result)
-        ):
-            result.append(ParsedActor(civilians, "side_b"))
         return result
 
     def _only_speakers(
@@ -720,15 +855,23 @@ class EventReader:
             result.extend(ParsedActor(refs[n], "associated", "side_b") for n in state[1:])
         return result
 
-    def _sentence_relations(
-        self, doc: Document, item: EventSentence, allies: Counter, enemies: Counter, attackers: Counter
-    ) -> None:
-        sentence = item.sentence
-        tokens = sentence.tokens
+    def _sentence_relations(self, doc: Document, item: EventSentence, evidence: ActorEvidence) -> None:
+        """What one event sentence says of its armed actors: the pairs it names, then what each trigger says."""
         armed = [
-            m for m in doc.mentions_in(sentence) if m.category in ARMED_CATEGORIES and not m.parent and not m.descriptor
+            m
+            for m in doc.mentions_in(item.sentence)
+            if m.category in ARMED_CATEGORIES and not m.parent and not m.descriptor
         ]
-        low_text = [t.low for t in tokens]
+        low_text = [t.low for t in item.sentence.tokens]
+        self._pair_relations(armed, low_text, evidence)
+        for trigger in item.triggers:
+            if trigger.sub_event in self.territory:
+                self._territory_relations(doc, item.sentence, trigger, armed, evidence)
+            elif trigger.sub_event[0] in (BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS):
+                self._violence_relations(item.sentence.tokens, low_text, trigger, armed, evidence)
+
+    def _pair_relations(self, armed: list[ActorMention], low_text: list[str], evidence: ActorEvidence) -> None:
+        """ "clashes between X and Y": enemies; "X and its allies Y", "X backed by Y": allies."""
         for left, right in pairwise(armed):
             between = " ".join(low_text[left.last_token + 1 : right.first_token])
             if left.ref.name == right.ref.name:
@@ -737,48 +880,51 @@ class EventReader:
                 not self.lex.RANGE_OPENERS.isdisjoint(low_text[max(0, left.first_token - 3) : left.first_token])
                 and between in self.lex.COORDINATORS
             ):
-                enemies[_pair(left.ref.name, right.ref.name)] += 2  # "clashes between X and Y"
+                evidence.enemies[_pair(left.ref.name, right.ref.name)] += NAMED_OPPONENTS_VOTE
             elif between in self.lex.ALLY_JOINERS or any(
                 cue == between or between.endswith(cue) or between.startswith(cue) for cue in self.lex.ALLY_CUES
             ):
-                allies[_pair(left.ref.name, right.ref.name)] += 1
-        for trigger in item.triggers:
-            if trigger.sub_event in self.territory:
-                # Who took the town is the one acting: the clause's subject ("the army said it had retaken X").
-                if self._agent_aware(doc, sentence, trigger) is not None:
-                    boundary = max(
-                        (t.index for t in tokens[: trigger.index] if t.low in self.lex.CLAUSE_OPENERS or t.text == ";"),
-                        default=-1,
-                    )
-                    takers = [m for m in armed if boundary < m.first_token and m.last_token < trigger.index] or [
-                        m for m in armed if m.last_token < trigger.index
-                    ]
-                    if takers:
-                        attackers[takers[0].ref.name] += 2
-                continue
-            if trigger.sub_event[0] not in (BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS):
-                continue
-            before = [m for m in armed if m.last_token < trigger.index and trigger.index - m.last_token <= 6]
-            after = [m for m in armed if m.first_token > trigger.last and m.first_token - trigger.last <= 6]
-            window = low_text[trigger.last + 1 : trigger.last + 3]
-            passive = (
-                trigger.index > 0 and low_text[trigger.index - 1] in self.lex.PASSIVE_MARKERS
-            ) or not self.lex.AGENT_PREPOSITIONS.isdisjoint(window)
-            if passive and after:
+                evidence.allies[_pair(left.ref.name, right.ref.name)] += 1
+
+    def _territory_relations(self, doc, sentence: Sentence, trigger: Trigger, armed, evidence: ActorEvidence) -> None:
+        """Who took the town is the one acting: the clause's subject ("the army said it had retaken X")."""
+        if self._agent_aware(doc, sentence, trigger) is None:
+            return
+        tokens = sentence.tokens
+        boundary = max(
+            (t.index for t in tokens[: trigger.index] if t.low in self.lex.CLAUSE_OPENERS or t.text == ";"),
+            default=-1,
+        )
+        takers = [m for m in armed if boundary < m.first_token and m.last_token < trigger.index] or [
+            m for m in armed if m.last_token < trigger.index
+        ]
+        if takers:
+            evidence.attackers[takers[0].ref.name] += TAKER_VOTE
+
+    def _violence_relations(self, tokens, low_text, trigger: Trigger, armed, evidence: ActorEvidence) -> None:
+        """ "X was attacked by Y" (passive), "X repelled Y" (defensive), "Y ambushed X": Y attacks X."""
+        attackers, enemies = evidence.attackers, evidence.enemies
+        before = [m for m in armed if m.last_token < trigger.index and trigger.index - m.last_token <= 6]
+        after = [m for m in armed if m.first_token > trigger.last and m.first_token - trigger.last <= 6]
+        window = low_text[trigger.last + 1 : trigger.last + 3]
+        passive = (
+            trigger.index > 0 and low_text[trigger.index - 1] in self.lex.PASSIVE_MARKERS
+        ) or not self.lex.AGENT_PREPOSITIONS.isdisjoint(window)
+        if passive and after:
+            attackers[after[0].ref.name] += 1
+            if before:
+                enemies[_pair(before[-1].ref.name, after[0].ref.name)] += 1
+        elif tokens[trigger.index].low in self.lex.DEFENSIVE_TRIGGERS:
+            if after:
                 attackers[after[0].ref.name] += 1
-                if before:
-                    enemies[_pair(before[-1].ref.name, after[0].ref.name)] += 1
-            elif tokens[trigger.index].low in self.lex.DEFENSIVE_TRIGGERS:
+            if before and after:
+                enemies[_pair(before[-1].ref.name, after[0].ref.name)] += 1
+        else:
+            agent = self._agent(tokens, trigger, armed)
+            if agent is not None:
+                attackers[agent.ref.name] += 1
                 if after:
-                    attackers[after[0].ref.name] += 1
-                if before and after:
-                    enemies[_pair(before[-1].ref.name, after[0].ref.name)] += 1
-            else:
-                agent = self._agent(tokens, trigger, armed)
-                if agent is not None:
-                    attackers[agent.ref.name] += 1
-                    if after:
-                        enemies[_pair(agent.ref.name, after[0].ref.name)] += 1
+                    enemies[_pair(agent.ref.name, after[0].ref.name)] += 1
 
     def _agent(self, tokens, trigger: Trigger, armed: list[ActorMention]) -> ActorMention | None:
         """Who acts: "a rebel attack" (right before the noun), "JNIM ambushed" (before a verb),
@@ -823,13 +969,14 @@ class EventReader:
 
     @staticmethod
     def _confidence(events, claims, place, geo_precision, precision, actors) -> float:
-        score = 0.3
-        score += min(0.25, 0.05 * sum(len(item.triggers) for item in events))
-        score += 0.15 if place is not None and geo_precision < 3 else 0.05 if place is not None else 0.0
-        score += 0.1 if precision == "day" else 0.0
-        score += 0.1 if any(a.role == "side_b" for a in actors) else 0.0
-        score += 0.05 if claims else 0.0
-        return round(min(score, 0.95), 2)
+        score = EVENT_BASE_CONFIDENCE
+        score += min(MAX_TRIGGER_CONFIDENCE, PER_TRIGGER_CONFIDENCE * sum(len(item.triggers) for item in events))
+        if place is not None:
+            score += FINE_PLACE_CONFIDENCE if geo_precision < 3 else COARSE_PLACE_CONFIDENCE
+        score += DAY_CONFIDENCE if precision == "day" else 0.0
+        score += OPPONENT_CONFIDENCE if any(a.role == "side_b" for a in actors) else 0.0
+        score += CLAIMS_CONFIDENCE if claims else 0.0
+        return round(min(score, EVENT_MAX_CONFIDENCE), 2)
 
 
 _PRIORITY = [
@@ -851,6 +998,31 @@ def _word_matches(token: str, word: str) -> bool:
 
 def _is_trigger_word(reader: EventReader, word: str) -> bool:
     return any(words[0] == word for words, _ in reader.triggers.get(word[:4], []))
+
+
+def _sentence_weight(is_heading: bool, body_rank: int) -> float:
+    """The weight of a sentence's triggers: the headline's, the lede's by rank, or a later sentence's."""
+    if is_heading:
+        return HEADLINE_WEIGHT
+    return LEDE_WEIGHTS[body_rank] if body_rank < len(LEDE_WEIGHTS) else LATER_SENTENCE_WEIGHT
+
+
+def _claim_relations(claim, evidence: ActorEvidence) -> None:
+    """The armed claimant and subject of a figure are named; a kill one claims of the other is a fight."""
+    for ref in (claim.claimant, claim.subject):
+        if ref is not None and ref.kind in ARMED_KINDS:
+            evidence.refs.setdefault(ref.name, ref)
+            evidence.counts[ref.name] += 1
+    if (
+        claim.claimant
+        and claim.subject
+        and claim.claimant.name != claim.subject.name
+        and (claim.kind in CASUALTY_KINDS or claim.kind == "destroyed")
+        and claim.claimant.kind in ARMED_KINDS
+        and claim.subject.kind in ARMED_KINDS
+    ):
+        evidence.enemies[_pair(claim.claimant.name, claim.subject.name)] += CLAIMED_KILL_VOTE
+        evidence.attackers[claim.claimant.name] += CLAIMANT_ATTACKER_VOTE  # claiming the kill: the one who struck
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
