@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from itertools import pairwise
 from types import ModuleType
 
@@ -110,6 +111,16 @@ class Document:
                 index.setdefault(mention.sentence, []).append(mention)
             self._mention_index = (key, index)
         return self._mention_index[1].get(sentence.index, [])
+
+    @cached_property
+    def capitalised_in(self) -> dict[str, set[int]]:
+        """word -> the sentences where it is capitalised inside the sentence (not as its first word)."""
+        index: dict[str, set[int]] = {}
+        for sentence in self.sentences:
+            for token in sentence.tokens:
+                if token.is_cap and token.index > 0:
+                    index.setdefault(token.low, set()).add(sentence.index)
+        return index
 
     def dates_in(self, sentence: Sentence) -> list[DateMention]:
         return [mention for mention in self.dates if sentence.start <= mention.start < sentence.end]

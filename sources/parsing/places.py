@@ -69,6 +69,30 @@ class PlaceFinder:
 
     # ---------------------------------------------------------------- candidates
     def find(self, doc: Document, gazetteer: Gazetteer) -> Places:
+        """The report's places: capitalised runs read as place mentions, resolved in the gazetteer (namesakes
+        ranked by the report's other places), filed as possible event places or as regions, then related to
+        each other ("28 km west of X", "between A and B")."""
+        raw = self._raw_mentions(doc)
+        names = {m.text for m in raw} | {part for m in raw for part in _road_parts(m.text)}
+        found = gazetteer.lookup(sorted(names)) if names else {}
+        mentioned = {c.code for c in doc.countries}
+        region_names = {normalize_name(m.text) for m in raw if m.region}
+        for mention in raw:
+            mention.candidate = self._best(
+                mention, found.get(mention.text, []), doc.main_country, mentioned, region_names
+            )
+        self._rank_by_neighbours(raw, found, doc.main_country, mentioned, region_names)
+        places = Places()
+        for mention in raw:
+            self._file(doc, gazetteer, mention, places)
+        places.mentions = _maximal(places.mentions)
+        for mention in places.mentions:
+            self._relate(doc, mention, places.mentions, found, doc.main_country, mentioned)
+        places.border_countries = self._borders(doc)
+        return places
+
+    def _raw_mentions(self, doc: Document) -> list[PlaceMention]:
+        """Every capitalised run that may name a place, outside actors' names, countries and people's names."""
         lowercase_words = {token.low for s in doc.sentences for token in s.tokens if token.text.islower()}
         excluded = self._excluded_tokens(doc)
         persons = self._person_words(doc)
@@ -78,35 +102,24 @@ class PlaceFinder:
                 continue
             for first, last in self._capitalised_runs(sentence, excluded):
                 raw.extend(self._run_mentions(doc, sentence, first, last, lowercase_words, persons))
-        names = {m.text for m in raw} | {part for m in raw for part in _road_parts(m.text)}
-        found = gazetteer.lookup(sorted(names)) if names else {}
-        places = Places()
-        mentioned = {c.code for c in doc.countries}
-        region_names = {normalize_name(m.text) for m in raw if m.region}
-        for mention in raw:
-            mention.candidate = self._best(
-                mention, found.get(mention.text, []), doc.main_country, mentioned, region_names
-            )
-        self._rank_by_neighbours(raw, found, doc.main_country, mentioned, region_names)
-        for mention in raw:
-            if mention.region and mention.district and self._town_of_country(mention.candidate, doc.main_country):
-                mention.region = False  # "le département de Mora": the town the area is named after (precision 2)
-            if mention.region or (mention.settlement and mention.candidate is None):
-                region = self._region(doc, gazetteer, mention)
-                if region:
-                    places.regions.append((mention, region))
-                if mention.region or region:
-                    continue  # "the Niger district" names an area, and a town inside it is more precise
-            if mention.candidate is not None and mention.candidate.feature_code == COUNTRY:
-                continue
-            loose = mention.preposition in self.lex.WEAK_PLACE_PREPOSITIONS
-            if mention.candidate is not None or (mention.preposition and not loose) or mention.settlement:
-                places.mentions.append(mention)
-        places.mentions = _maximal(places.mentions)
-        for mention in places.mentions:
-            self._relate(doc, mention, places.mentions, found, doc.main_country, mentioned)
-        places.border_countries = self._borders(doc)
-        return places
+        return raw
+
+    def _file(self, doc: Document, gazetteer: Gazetteer, mention: PlaceMention, places: Places) -> None:
+        """A region (or a settlement the gazetteer does not know, inside a known region) goes to the regions;
+        a resolved place or one after a location preposition to the mentions; a country to neither."""
+        if mention.region and mention.district and self._town_of_country(mention.candidate, doc.main_country):
+            mention.region = False  # "le département de Mora": the town the area is named after (precision 2)
+        if mention.region or (mention.settlement and mention.candidate is None):
+            region = self._region(doc, gazetteer, mention)
+            if region:
+                places.regions.append((mention, region))
+            if mention.region or region:
+                return  # "the Niger district" names an area, and a town inside it is more precise
+        if mention.candidate is not None and mention.candidate.feature_code == COUNTRY:
+            return
+        loose = mention.preposition in self.lex.WEAK_PLACE_PREPOSITIONS
+        if mention.candidate is not None or (mention.preposition and not loose) or mention.settlement:
+            places.mentions.append(mention)
 
     # ---------------------------------------------------------------- relations between places
     def _rank_by_neighbours(self, raw, found, main, mentioned, region_names) -> None:
@@ -360,16 +373,7 @@ class PlaceFinder:
 
     @staticmethod
     def _capitalised_elsewhere(doc: Document, word: str, here: Sentence) -> bool:
-        # Sentences where each word is capitalised inside a sentence, indexed once per document.
-        index = getattr(doc, "_capitalised_index", None)
-        if index is None:
-            index = {}
-            for sentence in doc.sentences:
-                for token in sentence.tokens:
-                    if token.is_cap and token.index > 0:
-                        index.setdefault(token.low, set()).add(sentence.index)
-            doc._capitalised_index = index
-        return bool(index.get(word, set()) - {here.index})
+        return bool(doc.capitalised_in.get(word, set()) - {here.index})
 
     def _preposition_before(self, sentence: Sentence, first: int) -> str:
         tokens = sentence.tokens
