@@ -208,11 +208,19 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    # Several models have a "kind" and a "status"; each enum is named after what it lists.
+    # Several models have a "kind" and a "status"; each enum is named after what it lists, read from the one
+    # definition of that vocabulary (the API's schema view uses these too).
     "ENUM_NAME_OVERRIDES": {
-        "ClaimKindEnum": "events.models.Claim.Kind",
-        "ActorKindEnum": "sources.parsing.acled.ACTOR_KIND_VALUES",
         "EventStatusEnum": "events.models.LISTED_EVENT_STATUSES",
+        "DeletedStatusEnum": "events.models.DELETED_EVENT_STATUSES",
+        "ArticleStatusEnum": "sources.models.Article.Status",
+        "LanguageSourceEnum": "sources.models.Article.LanguageSource",
+        "ActorKindEnum": "sources.parsing.acled.ACTOR_KINDS",
+        "ActorRoleEnum": "events.models.EventActor.Role",
+        "ClaimKindEnum": "events.models.Claim.Kind",
+        "QualifierEnum": "events.models.Claim.Qualifier",
+        "DatePrecisionEnum": "events.models.Event.DatePrecision",
+        "GeoPrecisionEnum": "events.models.Event.GeoPrecision",
     },
 }
 

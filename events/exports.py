@@ -8,6 +8,7 @@ import yaml
 from django.db.models import Prefetch, QuerySet
 
 from events.models import Claim, Event, EventActor, EventReport
+from sources.parsing import acled
 from sources.parsing.acled import ACTOR_KINDS
 
 ACLED_COLUMNS = [
@@ -18,12 +19,12 @@ ACLED_COLUMNS = [
 ]  # fmt: skip
 # ACLED's codebook: disorder type by event type; actor kinds as "inter" codes; time precision codes.
 DISORDER_TYPES = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
+    acled.BATTLES: "Political violence",
+    acled.EXPLOSIONS: "Political violence",
+    acled.VIOLENCE_AGAINST_CIVILIANS: "Political violence",
+    acled.PROTESTS: "Demonstrations",
+    acled.RIOTS: "Demonstrations",
+    acled.STRATEGIC_DEVELOPMENTS: "Strategic developments",
 }
 INTER_CODES = {kind: code for code, kind in enumerate(ACTOR_KINDS, start=1)}
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}

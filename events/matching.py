@@ -7,6 +7,7 @@ at most MAX_DATE_GAP_DAYS), and the actors or the event type agree.
 """
 
 import datetime
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sources.parsing.gazetteer import distance_km
@@ -33,6 +34,25 @@ class Footprint:
     actor_names: frozenset[str] = field(default_factory=frozenset)
     # sound_key() of a place name no gazetteer entry matched: "Tinzawaten" and "Tinzaouatène" agree.
     unresolved_name_key: str = ""
+
+    @classmethod
+    def of(cls, fields: object, *, actor_names: Iterable[str] = ()) -> "Footprint":
+        """The one way to build a footprint, so the parser's matcher and the merge suggestions read an event
+        alike: from an event (its attributes) or a parsed report's snapshot (a dict, dates as ISO strings),
+        with its unresolved place name key taken from its ``location_name``."""
+        get = fields.__getitem__ if isinstance(fields, Mapping) else lambda name: getattr(fields, name)
+        values = {name: get(name) for name in _FOOTPRINT_FIELDS}
+        for name in ("start_date", "end_date"):
+            if isinstance(values[name], str):
+                values[name] = datetime.date.fromisoformat(values[name])
+        key = unresolved_name_key(get("location_name") or "")
+        return cls(**values, actor_names=frozenset(actor_names), unresolved_name_key=key)
+
+
+# The fields of an event (or a snapshot of one) a footprint copies as they are.
+_FOOTPRINT_FIELDS = (
+    "start_date", "end_date", "country", "admin1", "place_id", "latitude", "longitude", "geo_precision", "event_type",
+)
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,28 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from sources.parsing.acled import ACTOR_KINDS, EVENT_TYPE_CHOICES, SUB_EVENT_TYPE_CHOICES
+from sources.parsing.acled import (
+    ACTOR_KINDS,
+    ACTOR_ROLES,
+    CLAIM_KINDS,
+    CLAIM_QUALIFIERS,
+    DATE_PRECISIONS,
+    EVENT_TYPE_CHOICES,
+    KILLED_OR_CAPTURED,
+    SUB_EVENT_TYPE_CHOICES,
+)
 from sources.parsing.normalize import normalize_name, sound_key
+
+# The parser's vocabulary (sources/parsing/acled.py) is the one definition: these choices are built from it, so
+# adding an ACLED sub-event type, a claim kind or a qualifier is one edit there plus a migration.
+
+
+def vocabulary_choices(name: str, values: tuple[str, ...], labels: dict[str, str] | None = None):
+    """TextChoices over one of acled.py's tuples, in its order: member NAME is the value upper-cased, the label
+    Django's default (the name in title case) unless ``labels`` gives one."""
+    labels = labels or {}
+    members = [(value.upper(), (value, labels[value]) if value in labels else value) for value in values]
+    return models.TextChoices(name, members)
 
 
 class Place(models.Model):
@@ -111,11 +131,7 @@ class Event(models.Model):
         REJECTED = "rejected"
         MERGED = "merged"
 
-    class DatePrecision(models.TextChoices):
-        DAY = "day"
-        WEEK = "week"
-        MONTH = "month"
-        YEAR = "year"
+    DatePrecision = vocabulary_choices("DatePrecision", DATE_PRECISIONS)  # finest first
 
     class GeoPrecision(models.IntegerChoices):
         EXACT = 1, "1 — the town itself"
@@ -181,15 +197,15 @@ class Event(models.Model):
         return self.status in (self.Status.DRAFT, self.Status.APPROVED)
 
 
-# The statuses an event shows to readers; "merged" events live on only as pointers.
+# The statuses an event is listed in (to analysts; readers see approved ones only); "merged" events live on only
+# as pointers. The API's filters, the selectors and the schema's EventStatusEnum all read these.
 LISTED_EVENT_STATUSES = (Event.Status.DRAFT.value, Event.Status.APPROVED.value, Event.Status.REJECTED.value)
+# The statuses of events a synchronising client should drop (the API's /deleted/, DeletedStatusEnum).
+DELETED_EVENT_STATUSES = (Event.Status.REJECTED.value, Event.Status.MERGED.value)
 
 
 class EventActor(models.Model):
-    class Role(models.TextChoices):
-        SIDE_A = "side_a"
-        SIDE_B = "side_b"
-        ASSOCIATED = "associated"
+    Role = vocabulary_choices("Role", ACTOR_ROLES)
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_actors")
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="event_roles")
@@ -216,22 +232,8 @@ class EventReport(models.Model):
 
 
 class Claim(models.Model):
-    class Kind(models.TextChoices):
-        KILLED = "killed"
-        WOUNDED = "wounded"
-        CAPTURED = "captured"
-        KILLED_OR_CAPTURED = "killed_or_captured", "Killed or captured"
-        MISSING = "missing"
-        DISPLACED = "displaced"
-        DESTROYED = "destroyed"
-        OTHER = "other"
-
-    class Qualifier(models.TextChoices):
-        EXACT = "exact"
-        AT_LEAST = "at_least"
-        APPROXIMATELY = "approximately"
-        UP_TO = "up_to"
-        VAGUE = "vague"
+    Kind = vocabulary_choices("Kind", CLAIM_KINDS, {KILLED_OR_CAPTURED: "Killed or captured"})
+    Qualifier = vocabulary_choices("Qualifier", CLAIM_QUALIFIERS)
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="claims")
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="claims")

@@ -33,13 +33,22 @@ from conflict_tracker.roles import ANALYST, user_has_role
 from events.actors import find_actor
 from events.gazetteer import find_places
 from events.matching import MAX_DATE_GAP_DAYS, Footprint, match_reason
-from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place, ReviewLog
+from events.models import (
+    DELETED_EVENT_STATUSES,
+    LISTED_EVENT_STATUSES,
+    Actor,
+    ActorAlias,
+    Claim,
+    Event,
+    EventActor,
+    EventReport,
+    Place,
+    ReviewLog,
+)
 from sources.models import Article, Publisher
 from sources.parsing.normalize import normalize_name
 
-LISTED_TO_ANALYSTS = (Event.Status.DRAFT, Event.Status.APPROVED, Event.Status.REJECTED)
 LISTED_TO_EVERYONE = (Event.Status.APPROVED,)
-DELETED_STATUSES = (Event.Status.REJECTED, Event.Status.MERGED)
 CSV_CHUNK = 2000
 
 
@@ -60,7 +69,7 @@ class EventMergedAway(EventNotFound):
 
 def visible_statuses(user) -> tuple[str, ...]:
     """Analysts see drafts and rejected events; everyone else only approved ones. Merged events are never listed."""
-    return LISTED_TO_ANALYSTS if user_has_role(user, ANALYST) else LISTED_TO_EVERYONE
+    return LISTED_EVENT_STATUSES if user_has_role(user, ANALYST) else LISTED_TO_EVERYONE
 
 
 # ---------------------------------------------------------------- what documents read
@@ -630,16 +639,12 @@ def merge_suggestions(*, event: Event, user, limit: int = 5) -> list[dict]:
 
 
 def _footprint(event: Event) -> Footprint:
-    return Footprint(
-        start_date=event.start_date, end_date=event.end_date, country=event.country, admin1=event.admin1,
-        place_id=event.place_id, latitude=event.latitude, longitude=event.longitude, geo_precision=event.geo_precision,
-        event_type=event.event_type, actor_names=frozenset(item.actor.name for item in event.event_actors.all()),
-    )  # fmt: skip
+    return Footprint.of(event, actor_names=(item.actor.name for item in event.event_actors.all()))
 
 
 def deleted_events(*, since: datetime.datetime | None) -> QuerySet:
     """Events rejected or merged away (since a time): what a synchronising client should drop."""
-    events = Event.objects.filter(status__in=DELETED_STATUSES, status_changed_at__isnull=False)
+    events = Event.objects.filter(status__in=DELETED_EVENT_STATUSES, status_changed_at__isnull=False)
     if since is not None:
         events = events.filter(status_changed_at__gte=since)
     return events.only("id", "status", "merged_into_id", "status_changed_at")

@@ -10,13 +10,13 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from events.matching import IMPRECISE, MAX_DATE_GAP_DAYS, MAX_DISTANCE_KM, Footprint, best_match, unresolved_name_key
+from events.matching import IMPRECISE, MAX_DATE_GAP_DAYS, MAX_DISTANCE_KM, Footprint, best_match
 from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place, ReviewLog
 from sources.models import Article
+from sources.parsing.acled import DATE_PRECISIONS
 from sources.parsing.normalize import normalize_name
 from sources.parsing.results import ActorRef, ParsedEvent, ParseResult
 
-PRECISION_ORDER = ["day", "week", "month", "year"]
 _KILLED = Claim.Kind.KILLED.value
 
 
@@ -65,38 +65,6 @@ def _report_snapshot(parsed: ParsedEvent, *, fallback_date: datetime.date, actor
     }
 
 
-def _footprint_of_snapshot(snapshot: dict, actor_names: frozenset[str]) -> Footprint:
-    return Footprint(
-        start_date=datetime.date.fromisoformat(snapshot["start_date"]),
-        end_date=datetime.date.fromisoformat(snapshot["end_date"]),
-        country=snapshot["country"],
-        admin1=snapshot["admin1"],
-        place_id=snapshot["place_id"],
-        latitude=snapshot["latitude"],
-        longitude=snapshot["longitude"],
-        geo_precision=snapshot["geo_precision"],
-        event_type=snapshot["event_type"],
-        actor_names=actor_names,
-        unresolved_name_key=unresolved_name_key(snapshot["location_name"]),
-    )
-
-
-def _footprint_of_event(event: Event, actor_names: frozenset[str]) -> Footprint:
-    return Footprint(
-        start_date=event.start_date,
-        end_date=event.end_date,
-        country=event.country,
-        admin1=event.admin1,
-        place_id=event.place_id,
-        latitude=event.latitude,
-        longitude=event.longitude,
-        geo_precision=event.geo_precision,
-        event_type=event.event_type,
-        actor_names=actor_names,
-        unresolved_name_key=unresolved_name_key(event.location_name),
-    )
-
-
 def _most_common(values: list, default=None):
     values = [value for value in values if value not in (None, "")]
     return Counter(values).most_common(1)[0][0] if values else default
@@ -104,7 +72,7 @@ def _most_common(values: list, default=None):
 
 def _consensus(snapshots: list[dict]) -> dict:
     """A draft's fields from all its reports: the most precise dates and place most reports agree on."""
-    best_precision = min((s["date_precision"] for s in snapshots), key=PRECISION_ORDER.index)
+    best_precision = min((s["date_precision"] for s in snapshots), key=DATE_PRECISIONS.index)
     dated = [s for s in snapshots if s["date_precision"] == best_precision]
     starts = sorted(datetime.date.fromisoformat(s["start_date"]) for s in dated)
     ends = sorted(datetime.date.fromisoformat(s["end_date"]) for s in dated)
@@ -290,7 +258,7 @@ def _candidates(footprint: Footprint, *, exclude_article: Article) -> list[tuple
             names[event_id].add(name)
     return [
         (_Candidate(event, event.status != Event.Status.DRAFT or bool(event.touched), roles[event.id]),
-         _footprint_of_event(event, frozenset(names[event.id])))
+         Footprint.of(event, actor_names=names[event.id]))
         for event in events
     ]  # fmt: skip
 
@@ -368,7 +336,7 @@ def _attach_parsed_event(*, article: Article, parsed: ParsedEvent) -> Event:
     actors = {ref: actor_for_ref(ref) for ref in _refs_of(parsed)}
     snapshot = _report_snapshot(parsed, fallback_date=article.published_at or article.uploaded_at.date(), actors=actors)
     names = frozenset(actors[item.ref].name for item in parsed.actors)
-    footprint = _footprint_of_snapshot(snapshot, names)
+    footprint = Footprint.of(snapshot, actor_names=names)
     claims = _claims_of(article=article, parsed=parsed, actors=actors)
     _lock_matching(footprint.country)
     match = best_match(footprint, _candidates(footprint, exclude_article=article))

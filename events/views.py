@@ -4,6 +4,7 @@ Views are thin: check the role, validate a form, call one service, render or red
 """
 
 import datetime
+import itertools
 from collections import Counter, defaultdict
 from functools import wraps
 
@@ -43,8 +44,10 @@ from events.models import Actor, Claim, Event
 from sources.models import Article
 from sources.parsing.acled import EVENT_TYPES
 
-# One colour per ACLED event type, shared by the dashboard chart, the map markers and the legends.
-EVENT_TYPE_COLORS = dict(zip(EVENT_TYPES, ["#c0392b", "#e67e22", "#8e44ad", "#27ae60", "#a0522d", "#2471a3"], strict=True))
+# One colour per ACLED event type, shared by the dashboard chart, the map markers and the legends. A type added
+# to acled.py takes the palette's next colour round, so adding one needs no edit here.
+EVENT_TYPE_PALETTE = ("#c0392b", "#e67e22", "#8e44ad", "#27ae60", "#a0522d", "#2471a3")
+EVENT_TYPE_COLORS = dict(zip(EVENT_TYPES, itertools.cycle(EVENT_TYPE_PALETTE)))
 # Radius drawn around an imprecise location, by ACLED geo-precision code.
 AREA_RADIUS_METRES = {2: 10_000, 3: 50_000}
 # The map reads GeoJSON from the REST API (events/api/, /api/v1/): the query parameters it sends.

@@ -6,17 +6,20 @@ import re
 from rest_framework import serializers
 
 from events.api.pagination import Cursor, InvalidCursor
-from events.api.serializers import ALL_SUB_EVENT_TYPES, page_size_field
-from events.models import Event
+from events.api.serializers import page_size_field
+from events.models import LISTED_EVENT_STATUSES, Actor, Event
 from events.selectors import EventFilters
 from sources.models import Article
-from sources.parsing.acled import ACTOR_KINDS, EVENT_TYPES
 
-LISTABLE_STATUSES = (Event.Status.DRAFT, Event.Status.APPROVED, Event.Status.REJECTED)
 EVENT_ORDERINGS = ["-start_date", "start_date", "-updated_at", "updated_at", "-id", "id"]
 # Parameters every endpoint accepts besides its own: DRF's format override.
 COMMON_PARAMETERS = {"format"}
 _TZ_WITHOUT_PLUS = re.compile(r"^(.*T[0-9:.]+) ([0-9]{2}(:?[0-9]{2})?)$")
+
+
+def model_values(model, field: str) -> list[str]:
+    """The values a model field accepts: a filter offers the model's choices, never a copy of them."""
+    return [value for value, _label in model._meta.get_field(field).choices]
 
 
 class LenientDateTimeField(serializers.DateTimeField):
@@ -87,8 +90,8 @@ class EventQuerySerializer(CursorQuerySerializer):
     admin1 = serializers.CharField(
         required=False, max_length=200, help_text="First-order region name (case-insensitive)."
     )
-    event_type = serializers.ChoiceField(choices=list(EVENT_TYPES), required=False)
-    sub_event_type = serializers.ChoiceField(choices=ALL_SUB_EVENT_TYPES, required=False)
+    event_type = serializers.ChoiceField(choices=model_values(Event, "event_type"), required=False)
+    sub_event_type = serializers.ChoiceField(choices=model_values(Event, "sub_event_type"), required=False)
     actor = serializers.CharField(required=False, max_length=200, help_text="An actor id, or a name or alias (“FAMa”).")
     date_from = serializers.DateField(required=False, help_text="Events starting on or after this date.")
     date_to = serializers.DateField(required=False, help_text="Events starting on or before this date.")
@@ -111,7 +114,7 @@ class EventQuerySerializer(CursorQuerySerializer):
 
     def validate_status(self, value: str) -> tuple[str, ...]:
         statuses = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
-        wrong = [status for status in statuses if status not in LISTABLE_STATUSES]
+        wrong = [status for status in statuses if status not in LISTED_EVENT_STATUSES]
         if wrong or not statuses:
             hint = " Merged events are never listed; see /api/v1/deleted/." if "merged" in wrong else ""
             raise serializers.ValidationError(
@@ -162,7 +165,7 @@ class ActorQuerySerializer(CursorQuerySerializer):
     q = serializers.CharField(
         required=False, max_length=200, help_text="Part of a name or alias, case- and accent-insensitive."
     )
-    kind = serializers.ChoiceField(choices=list(ACTOR_KINDS), required=False)
+    kind = serializers.ChoiceField(choices=model_values(Actor, "kind"), required=False)
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, help_text="ISO 3166-1 alpha-2.")
     default_ordering = "name"
 

@@ -506,36 +506,10 @@ class SchemaView(SpectacularAPIView):
         "COMPONENT_SPLIT_REQUEST": True,
         "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 999_999_999_999_999_999}},
         "SCHEMA_PATH_PREFIX": r"/api/v1",
-        "ENUM_NAME_OVERRIDES": {
-            "EventStatusEnum": ["draft", "approved", "rejected"],
-            "DeletedStatusEnum": ["rejected", "merged"],
-            "ArticleStatusEnum": "sources.models.Article.Status",
-            "LanguageSourceEnum": "sources.models.Article.LanguageSource",
-            "ActorKindEnum": "sources.parsing.acled.ACTOR_KINDS",
-            "ActorRoleEnum": "events.models.EventActor.Role",
-            "ClaimKindEnum": "events.models.Claim.Kind",
-            "QualifierEnum": "events.models.Claim.Qualifier",
-            "DatePrecisionEnum": "events.models.Event.DatePrecision",
-            "GeoPrecisionEnum": "events.models.Event.GeoPrecision",
-        },
     }
 
     def get_exception_handler(self):
         return api_exception_handler
-
-    def _get_schema_response(self, request):
-        # drf-spectacular caches ENUM_NAME_OVERRIDES per language, ignoring custom_settings: reload them.
-        from drf_spectacular import plumbing
-
-        cached = getattr(plumbing, "_load_enum_name_overrides", None)
-        if cached is not None and hasattr(cached, "cache_clear"):
-            cached.cache_clear()
-        try:
-            return super()._get_schema_response(request)
-        finally:
-            if cached is not None and hasattr(cached, "cache_clear"):
-                cached.cache_clear()
-
 
 class SwaggerView(SpectacularSwaggerSplitView):
     """Swagger UI; offline, from drf-spectacular-sidecar's files (settings: SWAGGER_UI_DIST="SIDECAR"); its
