@@ -99,11 +99,7 @@ class NumberReader:
     def _words_at(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
         lex = self.lex
         if lex.read_number_words is not None:
-            if tokens[i].low.split("-", 1)[0] not in self.number_words:
-                return None
-            words = [token.low for token in tokens[i : i + _LONGEST_NUMBER_PHRASE]]
-            found = lex.read_number_words(words)
-            return (found[0], i + found[1] - 1) if found else None
+            return self._words_by_lexicon(tokens, i)
         low = tokens[i].low
         following = tokens[i + 1].low if i + 1 < len(tokens) else ""
         if (
@@ -113,19 +109,30 @@ class NumberReader:
             and tokens[i + 2].low == lex.DOZEN
         ):
             return 6, i + 2
-        total, current, last, j = 0, None, None, i
         if low in lex.INDEFINITE_ARTICLES and (following == lex.DOZEN or following in lex.MULTIPLIERS):
-            current, j = 1, i + 1  # "a dozen", "a hundred"
+            return self._summed_words(tokens, i + 1, 1)  # "a dozen", "a hundred"
+        return self._summed_words(tokens, i, None)
+
+    def _words_by_lexicon(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
+        """A language that reads its own number words ("quatre-vingt-dix", "vingt et un")."""
+        if tokens[i].low.split("-", 1)[0] not in self.number_words:
+            return None
+        words = [token.low for token in tokens[i : i + _LONGEST_NUMBER_PHRASE]]
+        found = self.lex.read_number_words(words)
+        return (found[0], i + found[1] - 1) if found else None
+
+    def _summed_words(self, tokens: list[Token], j: int, current: int | None) -> tuple[int, int] | None:
+        """ "twenty five", "two hundred and five", "three thousand": word values summed and multiplied."""
+        lex = self.lex
+        total, last = 0, None
         while j < len(tokens):
             low = tokens[j].low
             value = self._word_value(low)
             if value is not None:
                 if current is None:
                     current = value
-                elif (20 <= current < 100 and current % 10 == 0 and value < 10) or (
-                    current >= 100 and current % 100 == 0 and value < 100
-                ):
-                    current += value  # "twenty five", "two hundred and five"
+                elif _adds_to(current, value):
+                    current += value
                 else:
                     break
             elif low == lex.DOZEN and current is not None:
@@ -170,17 +177,39 @@ class NumberReader:
 
     def quantity_at(self, tokens: list[Token], i: int) -> Quantity | None:
         """A figure with its qualifier (or a vague amount) starting at token i."""
-        low = tokens[i].low
-        if not self.may_start(low):
+        if not self.may_start(tokens[i].low):
             return None
-        qualifier, j = "exact", i
+        qualifier, j = self._qualifier_at(tokens, i)
+        estimate = self._range_or_estimate_at(tokens, i, j, qualifier)
+        if estimate is not None:
+            return estimate
+        number = self.number_at(tokens, j)
+        if number is None:
+            vague = self._vague_at(tokens, j)
+            if vague is None:
+                return None
+            return Quantity(i, vague, j, None, None, "vague")
+        value, last = number
+        ranged = self._range_tail(tokens, last + 1, value)
+        if ranged:
+            high, last = ranged
+            return Quantity(i, last, j, value, high, "exact" if qualifier == "exact" else qualifier)
+        qualifier, last = self._trailing_qualifier(tokens, last, qualifier)
+        return _with_qualifier(i, last, j, value, qualifier)
+
+    def _qualifier_at(self, tokens: list[Token], i: int) -> tuple[str, int]:
+        """The qualifier in front of a figure ("at least", "about") and where the figure starts."""
+        low = tokens[i].low
         following = tokens[i + 1].low if i + 1 < len(tokens) else ""
         for phrase, value in self.qualifiers_by_start.get(low, ()):
             if len(phrase) > 1 and phrase[1] != following:
                 continue
             if _phrase_at(tokens, i, phrase):
-                qualifier, j = value, i + len(phrase)
-                break
+                return value, i + len(phrase)
+        return "exact", i
+
+    def _range_or_estimate_at(self, tokens: list[Token], i: int, j: int, qualifier: str) -> Quantity | None:
+        """ "between 10 and 15", "une dizaine", "un grand nombre": forms read before a plain figure."""
         if j < len(tokens) and tokens[j].low in self.lex.RANGE_OPENERS:
             ranged = self._range_at(tokens, j + 1)
             if ranged:
@@ -194,25 +223,17 @@ class NumberReader:
             vague = self._vague_at(tokens, j)  # "un grand nombre", "a number of": no "one" in them
             if vague is not None:
                 return Quantity(i, vague, j, None, None, "vague")
-        number = self.number_at(tokens, j)
-        if number is None:
-            vague = self._vague_at(tokens, j)
-            if vague is None:
-                return None
-            return Quantity(i, vague, j, None, None, "vague")
-        value, last = number
-        ranged = self._range_tail(tokens, last + 1, value)
-        if ranged:
-            high, last = ranged
-            return Quantity(i, last, j, value, high, "exact" if qualifier == "exact" else qualifier)
+        return None
+
+    def _trailing_qualifier(self, tokens: list[Token], last: int, qualifier: str) -> tuple[str, int]:
+        """ "20 or more", "50-plus": a qualifier after the figure, and the figure's new last token."""
         for phrase, value_qualifier in self.trailing:
             if _phrase_at(tokens, last + 1, phrase) or (
                 _phrase_at(tokens, last + 2, phrase) and tokens[last + 1].low == "-"
             ):
                 skip = len(phrase) + (tokens[last + 1].low == "-")
-                qualifier, last = value_qualifier, last + skip
-                break
-        return _with_qualifier(i, last, j, value, qualifier)
+                return value_qualifier, last + skip
+        return qualifier, last
 
     def _approximate_noun_at(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
         """ "une dizaine", "une centaine": a figure that is an estimate by its very noun."""
@@ -264,6 +285,13 @@ def _with_qualifier(first: int, last: int, number_first: int, value: int, qualif
     if qualifier == "up_to":
         return Quantity(first, last, number_first, None, value, qualifier)
     return Quantity(first, last, number_first, value, value, qualifier)
+
+
+def _adds_to(current: int, value: int) -> bool:
+    """ "twenty" + "five", "two hundred" + "five": a smaller word value adds to a round one."""
+    return (20 <= current < 100 and current % 10 == 0 and value < 10) or (
+        current >= 100 and current % 100 == 0 and value < 100
+    )
 
 
 def _phrase_at(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
