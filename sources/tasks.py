@@ -7,9 +7,11 @@ it (sources cannot import an events module), and because that name is what messa
 the fault tests and operators' scripts use. tests/conflict_tracker/test_layering.py names this exception.
 """
 
+import contextlib
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from events.ingestion import article_parse
@@ -20,17 +22,24 @@ logger = logging.getLogger(__name__)
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 
 
-@shared_task(bind=True, max_retries=5, acks_late=True)
+# Retries are read from settings at each run, not fixed when the module is imported (PARSE_MAX_RETRIES).
+@shared_task(bind=True, acks_late=True)
 def parse_article_task(self, article_id: int) -> None:
     try:
         article_parse(article_id=article_id, task_id=self.request.id or "")
     except TRANSIENT_ERRORS as exc:
-        if self.request.retries >= self.max_retries:
+        retries = self.request.retries
+        if retries >= settings.PARSE_MAX_RETRIES:
             _give_up(article_id, exc)
             return
         logger.warning("Parsing article %s hit a transient database error; retrying: %s", article_id, exc)
         _release(article_id)
-        raise self.retry(exc=exc, countdown=2 ** self.request.retries) from exc
+        raise self.retry(exc=exc, countdown=_backoff(retries), max_retries=settings.PARSE_MAX_RETRIES) from exc
+
+
+def _backoff(retries: int) -> int:
+    """Seconds before the next try: PARSE_RETRY_BACKOFF_SECONDS, doubled at each retry."""
+    return settings.PARSE_RETRY_BACKOFF_SECONDS * 2**retries
 
 
 @shared_task
@@ -44,10 +53,8 @@ def sweep_stranded_articles() -> dict[str, int]:
 
 def _release(article_id: int) -> None:
     """Hand the article back to the queue so the retry can claim it again."""
-    try:
+    with contextlib.suppress(*TRANSIENT_ERRORS):  # still down: the sweep frees the row after the task time limit
         article_release(article_id=article_id)
-    except TRANSIENT_ERRORS:
-        pass  # still down: the sweep frees the row after the task time limit
 
 
 def _give_up(article_id: int, exc: Exception) -> None:
