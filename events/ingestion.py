@@ -20,7 +20,7 @@ from sources.services import ArticleDone, article_claim_for_parsing, article_mar
 logger = logging.getLogger(__name__)
 
 
-def article_parse(*, article_id: int, task_id: str = "") -> bool:
+def article_parse(*, article_id: int, task_id: str = "", retrying: bool = False) -> bool:
     """Parse one article into draft events and claims; False when there was nothing to do.
 
     An article in a language the parser has no lexicon for ends ``unsupported`` with the reason
@@ -28,7 +28,7 @@ def article_parse(*, article_id: int, task_id: str = "") -> bool:
     propagate (the task retries); anything the parser raises marks the article failed with a
     readable reason instead.
     """
-    if not article_claim_for_parsing(article_id=article_id, task_id=task_id):
+    if not article_claim_for_parsing(article_id=article_id, task_id=task_id, retrying=retrying):
         return False
     article = Article.objects.get(id=article_id)
     if article.awaits_reading:

@@ -367,12 +367,13 @@ def article_set_language(*, article: Article, language: str, reviewer: AbstractB
     return article
 
 
-def article_claim_for_parsing(*, article_id: int, task_id: str = "") -> bool:
+def article_claim_for_parsing(*, article_id: int, task_id: str = "", retrying: bool = False) -> bool:
     """Take the article for this task delivery; False when another one has it or it is done.
 
     A row stuck in "parsing" longer than the task's hard time limit belonged to a worker that died, so
     it may be taken again; and a redelivered message (same task id: its worker was killed mid-parse)
-    takes its own claim back at once.
+    takes its own claim back at once. A retry after a database error (``retrying``) that finds its own claim
+    still held (the database was down, so it could not hand the row back) was not cut off: it is not counted.
     """
     now = timezone.now()
     cut_off = Q(parsing_started_at__lt=_stale_parsing_cutoff(now))
@@ -383,8 +384,9 @@ def article_claim_for_parsing(*, article_id: int, task_id: str = "") -> bool:
     claimable = Q(status=Article.Status.QUEUED) | retakeable
     rows = Article.objects.filter(claimable, id=article_id)
     # Taking a row that is still "parsing" means the attempt holding it was cut off: count it.
+    own_retry = Q(parsing_task_id=task_id) if retrying and task_id else Q(pk__in=[])
     interrupted = Case(
-        When(status=Article.Status.PARSING, then=F("parsing_interruptions") + 1),
+        When(Q(status=Article.Status.PARSING) & ~own_retry, then=F("parsing_interruptions") + 1),
         default=F("parsing_interruptions"),
         output_field=models.PositiveSmallIntegerField(),
     )

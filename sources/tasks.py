@@ -26,7 +26,7 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 @shared_task(bind=True, acks_late=True)
 def parse_article_task(self, article_id: int) -> None:
     try:
-        article_parse(article_id=article_id, task_id=self.request.id or "")
+        article_parse(article_id=article_id, task_id=self.request.id or "", retrying=self.request.retries > 0)
     except TRANSIENT_ERRORS as exc:
         retries = self.request.retries
         if retries >= settings.PARSE_MAX_RETRIES:

@@ -134,3 +134,14 @@ def test_parsing_again_on_request_starts_the_count_of_cut_offs_afresh(sent, sett
     article_requeue(article=article)
     article.refresh_from_db()
     assert article.status == "queued" and article.parsing_interruptions == 0
+
+
+def test_a_retry_after_a_database_outage_takes_its_own_claim_back_without_counting_a_cut_off(sent, settings):
+    settings.PARSE_MAX_INTERRUPTIONS = 2
+    article = article_submit_text(text=REPORT, uploaded_by=None).article
+    assert article_claim_for_parsing(article_id=article.id, task_id="delivery-1")
+    # The database went down: the task could not hand the row back, and retries under the same task id.
+    for _ in range(3):
+        assert article_claim_for_parsing(article_id=article.id, task_id="delivery-1", retrying=True)
+    article.refresh_from_db()
+    assert article.status == "parsing" and article.parsing_interruptions == 0
