@@ -35,6 +35,7 @@ from datetime import date
 from functools import cached_property
 from itertools import pairwise
 from types import ModuleType
+from typing import ClassVar
 
 from .actors import ActorDictionary, ActorEntry
 from .dates import DateMention, DateReader, SameDayMention
@@ -127,6 +128,19 @@ class Document:
 
     def country_name(self, code: str) -> str:
         return self.lex.COUNTRY_DISPLAY_NAMES.get(code, code)
+
+
+@dataclass
+class GenericMention:
+    """A generic actor mention ("the army", "jihadists", "villagers") with what resolving it reads."""
+
+    doc: Document
+    mention: ActorMention
+    noun: str  # its words, lowercased
+    country: str | None  # the owner country the text gives ("the Malian army")
+    owned: bool  # the text gives an owner ("their soldiers"), country or not
+    resolved: list[ActorMention]  # the mentions resolved so far
+    everywhere: list[ActorMention]
 
 
 class Reader:
@@ -242,46 +256,59 @@ class Reader:
 
     def _named_groups(self, doc: Document, named: list[ActorMention]) -> list[ActorMention]:
         """Capitalised names the dictionary lacks that name an armed group by their form:
-        "the Atlantis Liberation Front", "Katiba Xyz", "Ansar Xyz"."""
-        lex = self.lex
+        "the Atlantis Liberation Front", "Katiba Xyz", "Ansar Xyz"; each is then found wherever it occurs."""
         covered = {(m.sentence, i) for m in named for i in range(m.first_token, m.last_token + 1)}
-        found: dict[str, tuple[str, int]] = {}  # name -> (kind, offset of its first occurrence)
+        found: dict[str, str] = {}  # name -> kind, in the order of their first occurrence
         for sentence in doc.sentences:
-            tokens = sentence.tokens
-            for token in tokens:
-                low = token.low
-                if not token.is_cap or (sentence.index, token.index) in covered:
+            for token in sentence.tokens:
+                span = self._group_name_at(sentence, token, covered)
+                if span is None:
                     continue
-                following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
-                if following is not None and following.is_cap and following.text[:1].isalpha():
-                    continue  # the name goes on: "Liberation Front"
-                if low in lex.ARMED_NAME_HEADS and token.index > 0:
-                    first, last = self._name_leftwards(sentence, token.index, covered), token.index
-                elif low in lex.ARMED_NAME_OPENERS and token.index + 1 < len(tokens):
-                    first, last = token.index, self._name_rightwards(sentence, token.index, covered)
-                else:
-                    continue
-                if last - first < 1:
-                    continue
+                first, last = span
+                tokens = sentence.tokens
                 name = sentence.span_text(first, last)
                 if name in found or not self._is_group_name(doc, tokens[first : last + 1]):
                     continue
-                head = lex.ARMED_NAME_HEADS.get(tokens[last].low) or lex.ARMED_NAME_OPENERS.get(
-                    tokens[first].low, "rebel_group"
-                )
-                context = doc.text[max(0, tokens[first].start - 60) : tokens[first].start]
-                found[name] = (self._name_kind(context, head), tokens[first].start)
+                found[name] = self._group_kind(doc, tokens, first, last)
+        return [mention for name, kind in found.items() for mention in self._occurrences(doc, name, kind, named)]
+
+    def _group_name_at(self, sentence: Sentence, token: Token, covered: set) -> tuple[int, int] | None:
+        """The tokens of a group name that ends in a head word at ``token`` ("... Liberation Front") or
+        opens with one ("Katiba ..."); None when no such name is there."""
+        tokens = sentence.tokens
+        if not token.is_cap or (sentence.index, token.index) in covered:
+            return None
+        following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+        if following is not None and following.is_cap and following.text[:1].isalpha():
+            return None  # the name goes on: "Liberation Front"
+        if token.low in self.lex.ARMED_NAME_HEADS and token.index > 0:
+            first, last = self._name_leftwards(sentence, token.index, covered), token.index
+        elif token.low in self.lex.ARMED_NAME_OPENERS and token.index + 1 < len(tokens):
+            first, last = token.index, self._name_rightwards(sentence, token.index, covered)
+        else:
+            return None
+        return (first, last) if last - first >= 1 else None
+
+    def _group_kind(self, doc: Document, tokens: list[Token], first: int, last: int) -> str:
+        lex = self.lex
+        head = lex.ARMED_NAME_HEADS.get(tokens[last].low) or lex.ARMED_NAME_OPENERS.get(
+            tokens[first].low, "rebel_group"
+        )
+        context = doc.text[max(0, tokens[first].start - 60) : tokens[first].start]
+        return self._name_kind(context, head)
+
+    def _occurrences(self, doc: Document, name: str, kind: str, named: list[ActorMention]) -> list[ActorMention]:
+        """Every occurrence of a new group's name outside the dictionary actors' names."""
+        ref = ActorRef(None, name, kind, doc.main_country or "", is_new=True)
         mentions = []
-        for name, (kind, _) in found.items():
-            ref = ActorRef(None, name, kind, doc.main_country or "", is_new=True)
-            for occurrence in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
-                sentence = doc.sentence_at(occurrence.start())
-                if sentence is None or any(m.start < occurrence.end() and m.end > occurrence.start() for m in named):
-                    continue
-                first, last = _token_range(sentence, occurrence.start(), occurrence.end())
-                mentions.append(
-                    ActorMention(occurrence.start(), occurrence.end(), sentence.index, first, last, NEW, ref, name)
-                )
+        for occurrence in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+            sentence = doc.sentence_at(occurrence.start())
+            if sentence is None or any(m.start < occurrence.end() and m.end > occurrence.start() for m in named):
+                continue
+            first, last = _token_range(sentence, occurrence.start(), occurrence.end())
+            mentions.append(
+                ActorMention(occurrence.start(), occurrence.end(), sentence.index, first, last, NEW, ref, name)
+            )
         return mentions
 
     def _name_leftwards(self, sentence: Sentence, head: int, covered: set) -> int:
@@ -623,45 +650,79 @@ class Reader:
     def _resolve_generic(
         self, doc: Document, mention: ActorMention, resolved: list[ActorMention], everywhere: list[ActorMention]
     ) -> ActorRef | None:
-        def salient(category: str, country: str | None = None) -> ActorRef | None:
-            return self._salient(resolved, everywhere, doc, category, country=country)
-
+        """The actor a generic mention stands for: an owner the sentence names ("its fighters"), else the
+        rule of its category in GENERIC_RESOLVERS."""
         sentence = doc.sentences[mention.sentence]
         noun = " ".join(token.low for token in sentence.tokens[mention.first_token : mention.last_token + 1])
         country, owned = self.owner_country(doc, sentence, mention.first_token, mention.last_token)
-        before = sentence.tokens[mention.first_token - 1].low if mention.first_token else ""
-        if before in self.lex.OWNER_POSSESSIVES and mention.category in (STATE, REBEL, JIHADIST, EXTERNAL):
-            # "Wagner said its fighters ...": the owner named earlier in the sentence.
-            owner = next(
-                (
-                    m
-                    for m in reversed(resolved)
-                    if m.sentence == mention.sentence and m.category in ARMED_CATEGORIES and not m.descriptor
-                ),
-                None,
-            )
-            if owner is not None:
-                return owner.ref
-        if mention.category == STATE:
-            if noun in self.lex.STATE_NOUNS_NEEDING_OWNER and not country and not owned:
-                return None
-            return state_ref(doc, country or doc.main_country, police=noun in self.lex.POLICE_NOUNS)
-        if mention.category == EXTERNAL:
-            return (
-                salient(EXTERNAL, country)
-                or salient(EXTERNAL)
-                or (state_ref(doc, country) if country and noun in self.lex.ALLY_NOUNS else None)
-            )
-        if mention.category == REBEL:
-            return salient(REBEL) or salient(JIHADIST) or unidentified_ref(doc)
-        if mention.category == JIHADIST:
-            fallback = salient(REBEL) if noun in self.lex.UNALIGNED_JIHADIST_NOUNS else None
-            return salient(JIHADIST) or fallback or unidentified_ref(doc)
-        if mention.category in (CIVILIANS, PROTESTERS):
-            return generic_ref(doc, mention.category, country or doc.main_country)
-        if mention.category == UNIDENTIFIED:
-            return unidentified_ref(doc)
-        return None
+        generic = GenericMention(doc, mention, noun, country, owned, resolved, everywhere)
+        owner = self._possessive_owner(generic)
+        if owner is not None:
+            return owner
+        resolver = self.GENERIC_RESOLVERS.get(mention.category)
+        return resolver(self, generic) if resolver is not None else None
+
+    def _possessive_owner(self, generic: GenericMention) -> ActorRef | None:
+        """ "Wagner said its fighters ...": the owner named earlier in the sentence."""
+        mention = generic.mention
+        before = (
+            generic.doc.sentences[mention.sentence].tokens[mention.first_token - 1].low if mention.first_token else ""
+        )
+        if before not in self.lex.OWNER_POSSESSIVES or mention.category not in (STATE, REBEL, JIHADIST, EXTERNAL):
+            return None
+        owner = next(
+            (
+                m
+                for m in reversed(generic.resolved)
+                if m.sentence == mention.sentence and m.category in ARMED_CATEGORIES and not m.descriptor
+            ),
+            None,
+        )
+        return owner.ref if owner is not None else None
+
+    def _salient_of(self, generic: GenericMention, category: str, country: str | None = None) -> ActorRef | None:
+        return self._salient(generic.resolved, generic.everywhere, generic.doc, category, country=country)
+
+    # ------------------------------------------------ one resolver per generic category (GENERIC_RESOLVERS)
+    def _state_forces(self, generic: GenericMention) -> ActorRef | None:
+        """ "the army", "the Malian army": the state forces of the owner country or the report's."""
+        doc, noun, country = generic.doc, generic.noun, generic.country
+        if noun in self.lex.STATE_NOUNS_NEEDING_OWNER and not country and not generic.owned:
+            return None
+        return state_ref(doc, country or doc.main_country, police=noun in self.lex.POLICE_NOUNS)
+
+    def _external_forces(self, generic: GenericMention) -> ActorRef | None:
+        """ "foreign troops", "Russian instructors": the external force named, else an ally's state forces."""
+        country = generic.country
+        return (
+            self._salient_of(generic, EXTERNAL, country)
+            or self._salient_of(generic, EXTERNAL)
+            or (state_ref(generic.doc, country) if country and generic.noun in self.lex.ALLY_NOUNS else None)
+        )
+
+    def _rebels(self, generic: GenericMention) -> ActorRef | None:
+        return self._salient_of(generic, REBEL) or self._salient_of(generic, JIHADIST) or unidentified_ref(generic.doc)
+
+    def _jihadists(self, generic: GenericMention) -> ActorRef | None:
+        fallback = self._salient_of(generic, REBEL) if generic.noun in self.lex.UNALIGNED_JIHADIST_NOUNS else None
+        return self._salient_of(generic, JIHADIST) or fallback or unidentified_ref(generic.doc)
+
+    def _crowd(self, generic: GenericMention) -> ActorRef | None:
+        category = generic.mention.category
+        return generic_ref(generic.doc, category, generic.country or generic.doc.main_country)
+
+    def _unidentified(self, generic: GenericMention) -> ActorRef | None:
+        return unidentified_ref(generic.doc)
+
+    GENERIC_RESOLVERS: ClassVar[dict[str, Callable]] = {
+        STATE: _state_forces,
+        EXTERNAL: _external_forces,
+        REBEL: _rebels,
+        JIHADIST: _jihadists,
+        CIVILIANS: _crowd,
+        PROTESTERS: _crowd,
+        UNIDENTIFIED: _unidentified,
+    }
 
     @staticmethod
     def _salient(
