@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate bootstrap worker lint bench evaluate clean
+.PHONY: run test install install-dev migrate bootstrap worker lint bench bench-smoke evaluate clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,3 +51,12 @@ evaluate: install
 
 clean:
 	rm -rf $(VENV) var/
+
+# Each benchmark at a tiny size, each on a database of its own: a schema change that breaks one fails CI.
+# Figures printed here mean nothing (tiny sizes, a busy CI machine); bench/*.py at full size are the measures.
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432
+bench-smoke: install-dev
+	DATABASE_URL=$(BENCH_PG)/ct_smoke_parse $(PY) bench/parse_throughput.py --articles 10 --rounds 1
+	$(PY) bench/api_latency.py --pg $(BENCH_PG) --database ct_smoke_api --events 3000 --requests 3
+	BENCH_DATABASE_URL=$(BENCH_PG)/ct_smoke_map $(PY) bench/map_render.py --events 200 --runs 1
+	$(PY) bench/load.py --pg $(BENCH_PG) --database ct_smoke_load --events 100 --clients 2 --duration 3 --redis-db 12

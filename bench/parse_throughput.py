@@ -31,6 +31,18 @@ os.environ.setdefault("SECRET_KEY", "benchmark-only")
 
 import django  # noqa: E402
 
+from api_latency import ensure_database  # noqa: E402  (bench/ is on sys.path as the script's folder)
+
+
+def _ensure_postgres_database() -> None:
+    """A PostgreSQL DATABASE_URL names a database this bench may create: CI's smoke run starts with none."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        server, _, name = url.rpartition("/")
+        ensure_database(server, name)
+
+
+_ensure_postgres_database()
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
