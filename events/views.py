@@ -25,7 +25,7 @@ from rest_framework.authtoken.models import Token
 from conflict_tracker.roles import ANALYST, REVIEWER, user_has_role
 from conflict_tracker.web import page, role_required
 from events import selectors, services
-from events.exports import events_for_documents, location_document
+from events.exports import location_document
 from events.forms import (
     ClaimForm,
     DecisionForm,
@@ -240,7 +240,10 @@ def fatality_explanation(event: Event, totals: list[dict]) -> dict:
 
 @reader_required
 def event_detail(request, event_id: int):
-    event = get_object_or_404(events_for_documents(Event.objects.select_related("merged_into", "reviewed_by")), id=event_id)
+    try:
+        event, document = selectors.event_page(event_id=event_id)
+    except Event.DoesNotExist:
+        raise Http404("No event has this id.") from None
     if event.status != Event.Status.APPROVED and not sees_drafts(request.user):
         raise Http404("No approved event has this id.")
     reports = list(event.reports.all())
@@ -251,7 +254,7 @@ def event_detail(request, event_id: int):
     totals = source_totals(claims, articles)
     context = {
         "event": event,
-        "location": location_document(event),
+        "location": document["location"],
         "actors": list(event.event_actors.all()),
         "claim_groups": claim_rows(claims, articles),
         "source_totals": totals,

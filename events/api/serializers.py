@@ -1,15 +1,16 @@
 """The API's field names, which are a contract: stable, and documented in the OpenAPI schema.
 
-Output serializers declare every field (that is what the schema shows) but produce events
-through events.exports.event_document(), the one definition shared with the exports;
-tests check that the two agree. Input serializers only shape and validate data: what a
-change means is decided by the services.
+Output serializers of events declare every field of the documents the one reader builds
+(events.selectors.event_documents(), with events.exports), which are what the schema shows, and
+send those documents as they are (DocumentSerializer); tests/api/test_schema_responses.py checks real
+responses against the schema, so the two cannot drift. Input serializers only shape and validate
+data: what a change means is decided by the services.
 """
 
 from django.conf import settings
 from rest_framework import serializers
 
-from events.exports import claim_document, event_document, event_feature, event_list_document
+from events.exports import claim_document, event_feature
 from events.models import Actor, Claim, Event, EventActor, Place
 from events.selectors import SUMMARY_CLAIMANTS
 from sources.models import Article
@@ -32,6 +33,14 @@ class ErrorSerializer(serializers.Serializer):
 
 
 # ---------------------------------------------------------------- events (output)
+
+
+class DocumentSerializer(serializers.Serializer):
+    """Declares a document for the schema and sends it as the reader built it: running DRF's fields over
+    every value of a page would cost more than reading it. The schema test keeps the two in step."""
+
+    def to_representation(self, document: dict) -> dict:
+        return document
 
 
 class LocationSerializer(serializers.Serializer):
@@ -73,9 +82,6 @@ class ClaimSerializer(serializers.Serializer):
     char_end = serializers.IntegerField(allow_null=True)
     confidence = serializers.FloatField(help_text="The parser's confidence, 0–1; 1 for claims a reviewer wrote.")
 
-    def to_representation(self, claim: Claim) -> dict:
-        return claim_document(claim)
-
 
 class EventClaimSerializer(ClaimSerializer):
     """A claim on its own (the /claims/ endpoints): with the event it belongs to."""
@@ -83,6 +89,7 @@ class EventClaimSerializer(ClaimSerializer):
     event_id = serializers.IntegerField()
 
     def to_representation(self, claim: Claim) -> dict:
+        # A claim read by selectors.claim_get(), with its parties' names: the document the event's gives, and its event.
         return {**claim_document(claim), "event_id": claim.event_id}
 
 
@@ -152,19 +159,11 @@ class EventPropertiesSerializer(EventFieldsSerializer):
         help_text="The claims in brief; GET /events/{id}/ gives each claim with its quote."
     )
 
-    def to_representation(self, event) -> dict:
-        document = event_list_document(event)
-        document.pop("id")
-        return {**document, "version": event.version}
 
-
-class EventSerializer(EventPropertiesSerializer):
-    """An event in a list."""
+class EventSerializer(DocumentSerializer, EventPropertiesSerializer):
+    """An event in a list: a document of selectors.event_documents() with its claims summarised."""
 
     id = serializers.IntegerField()
-
-    def to_representation(self, event) -> dict:
-        return {**event_list_document(event), "version": event.version}
 
 
 class HistoryEntrySerializer(serializers.Serializer):
@@ -177,17 +176,6 @@ class HistoryEntrySerializer(serializers.Serializer):
     old = serializers.JSONField(allow_null=True)
     new = serializers.JSONField(allow_null=True)
     claim_id = serializers.IntegerField(allow_null=True)
-
-    def to_representation(self, entry) -> dict:
-        return {
-            "user": entry.user.username if entry.user else None,
-            "at": entry.created_at.isoformat(),
-            "action": entry.action,
-            "field": entry.field,
-            "old": entry.old_value,
-            "new": entry.new_value,
-            "claim_id": entry.claim_id_ref,
-        }
 
 
 class MergeReasonSerializer(serializers.Serializer):
@@ -205,22 +193,15 @@ class MergeSuggestionSerializer(serializers.Serializer):
     reason = MergeReasonSerializer()
 
 
-class EventDetailSerializer(EventFieldsSerializer):
-    """One event: every claim with its quote, and the review log."""
+class EventDetailSerializer(DocumentSerializer, EventFieldsSerializer):
+    """One event (selectors.event_detail()): every claim with its quote, and the review log."""
 
     id = serializers.IntegerField()
     claims = ClaimSerializer(many=True, help_text="Every claim its reports make, conflicting figures included.")
     history = HistoryEntrySerializer(many=True, help_text="The review log, oldest first: every change a person made.")
     merge_suggestions = MergeSuggestionSerializer(
-        many=True, required=False, help_text="For analysts: events that look like the same one, closest first."
+        many=True, help_text="For analysts: events that look like the same one, closest first; else empty."
     )
-
-    def to_representation(self, event: Event) -> dict:
-        data = {**event_document(event), "version": event.version}
-        data["history"] = [HistoryEntrySerializer().to_representation(entry) for entry in event.history.all()]
-        if "merge_suggestions" in self.context:
-            data["merge_suggestions"] = self.context["merge_suggestions"]
-        return data
 
 
 class EventPageSerializer(serializers.Serializer):
@@ -241,8 +222,8 @@ class EventFeatureSerializer(serializers.Serializer):
     geometry = PointSerializer(allow_null=True, help_text="Null when the event has no coordinates.")
     properties = EventPropertiesSerializer()
 
-    def to_representation(self, event) -> dict:
-        return event_feature(event, {**event_list_document(event), "version": event.version})
+    def to_representation(self, document: dict) -> dict:
+        return event_feature(document)  # a listed event's document
 
 
 class EventFeatureCollectionSerializer(serializers.Serializer):
@@ -402,7 +383,10 @@ class ArticleSerializer(serializers.Serializer):
     language_source = serializers.ChoiceField(
         choices=Article.LanguageSource.choices,
         allow_blank=True,
-        help_text="detected (guessed from the text) or reviewer (set by language_set_by: parsing reads the text in it); empty until parsed.",
+        help_text=(
+            "detected (guessed from the text) or reviewer (set by language_set_by: parsing reads the text in it); "
+            "empty until parsed."
+        ),
     )
     language_set_by = serializers.CharField(
         source="language_set_by.username", allow_null=True, help_text="The reviewer who set the language."
@@ -420,7 +404,10 @@ class ArticleSerializer(serializers.Serializer):
         source="duplicate_of_id", allow_null=True, help_text="For a duplicate: the article with the same text."
     )
     error = serializers.CharField(
-        help_text="Why parsing failed, or for an unsupported article which language it cannot read (“No parser for Spanish yet.”)."
+        help_text=(
+            "Why parsing failed, or for an unsupported article which language it cannot read "
+            "(“No parser for Spanish yet.”)."
+        )
     )
     uploaded_at = serializers.DateTimeField()
     parsed_at = serializers.DateTimeField(allow_null=True)
@@ -497,8 +484,15 @@ class ActorSerializer(serializers.Serializer):
     name = serializers.CharField(help_text="Canonical name, ACLED style.")
     kind = serializers.ChoiceField(choices=list(ACTOR_KINDS))
     country = serializers.CharField(help_text="ISO 3166-1 alpha-2; empty for transnational actors.")
-    parent = serializers.CharField(source="parent.name", allow_null=True, default=None, help_text="The organisation it is a branch or affiliate of.")
-    operates_in = serializers.ListField(child=serializers.CharField(), help_text="Countries a transnational group fights in.")
+    parent = serializers.CharField(
+        source="parent.name",
+        allow_null=True,
+        default=None,
+        help_text="The organisation it is a branch or affiliate of.",
+    )
+    operates_in = serializers.ListField(
+        child=serializers.CharField(), help_text="Countries a transnational group fights in."
+    )
     needs_review = serializers.BooleanField(help_text="Created by the parser; not yet confirmed by a reviewer.")
     aliases = serializers.SerializerMethodField()
 

@@ -4,6 +4,7 @@ Errors are JSON (events.api.exceptions); lists are keyset-paginated (events.api.
 """
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import ClassVar
 
 from django.conf import settings
@@ -160,6 +161,7 @@ class EventListView(ApiView):
             return response
         events = selectors.event_list(user=request.user, filters=query["filters"])
         page = keyset_page(events, ordering=query["ordering"], cursor=query["cursor"], size=query["page_size"])
+        page = replace(page, items=selectors.event_documents(page.items))
         if request.accepted_renderer.format == "geojson":
             url = next_link(request, page)
             features = s.EventFeatureSerializer(page.items, many=True).data
@@ -168,9 +170,8 @@ class EventListView(ApiView):
 
 
 def _detail(request, event_id: int, *, status_code: int = status.HTTP_200_OK) -> Response:
-    event = selectors.event_get(user=request.user, event_id=event_id)
-    suggestions = selectors.merge_suggestions(event=event, user=request.user)
-    return Response(s.EventDetailSerializer(event, context={"merge_suggestions": suggestions}).data, status=status_code)
+    document = selectors.event_detail(user=request.user, event_id=event_id)
+    return Response(s.EventDetailSerializer(document).data, status=status_code)
 
 
 @transaction.atomic

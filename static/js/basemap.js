@@ -49,7 +49,16 @@
      when no tile URL is configured, and replace the tiles if the first tiles all fail. */
   CT.basemap = function (map, config) {
     var container = map.getContainer();
+    /* The outlines are a base layer: their own pane sits with the tiles (tilePane is z-index 200),
+       under the overlay pane (400) where every marker, circle and area is drawn, whatever the order in
+       which the layers (and the outlines' data) arrive. Their own SVG renderer keeps them out of the
+       overlays' canvas on maps that prefer canvas. */
+    var pane = map.getPane("basemap") || map.createPane("basemap");
+    pane.style.zIndex = 250;
+    pane.style.pointerEvents = "none";
     var outlineShapes = L.geoJSON(null, {
+      pane: "basemap",
+      renderer: L.svg({ pane: "basemap" }),
       interactive: false,
       style: { color: "#8a97a6", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
     });

@@ -20,4 +20,5 @@
     map.setView([point.lat, point.lon], 8);
   }
   shape.bindTooltip(point.label);
+  window.ctEventMap = { map: map, shape: shape };
 })();

@@ -86,6 +86,7 @@
   } else {
     map.setView(config.center, config.zoom);
   }
+  window.ctReviewMap = { map: map };
 
   var latitude = document.getElementById("id_point-latitude");
   var longitude = document.getElementById("id_point-longitude");
