@@ -52,6 +52,13 @@ WEAK_TRIGGER_WEIGHT = 0.6
 STRATEGIC_DETAIL_WEIGHT = 0.4
 CLASH_SHARE_FOR_BATTLE = 0.5
 
+# Dates: a date tied to a trigger of the first two event sentences (the lede) counts twice a later one; a date
+# before its trigger is half as close as one after it ("attacked on July 25" binds tighter than "On July 25, ...
+# attacked").
+LEDE_DATE_WEIGHT = 2.0
+LATER_DATE_WEIGHT = 1.0
+DATE_BEFORE_TRIGGER_DISTANCE = 1.5
+
 # Sides: votes for who fought whom and who attacked. A figure one armed actor claims of another ("the army
 # killed 40 RSF fighters") and "clashes between X and Y" say outright that they fought (2, against 1 for an
 # actor next to a violent trigger); the claimant of the kill gets half an attacker vote (claiming is not
@@ -516,7 +523,7 @@ class EventReader:
                     continue
                 tied = self._nearest_date(sentence, trigger, candidates)
                 if tied is not None:
-                    action.append((tied, 2.0 if rank < 2 else 1.0))
+                    action.append((tied, LEDE_DATE_WEIGHT if rank < 2 else LATER_DATE_WEIGHT))
         return action, statements
 
     def _span(self, doc: Document, action: list, statements: list) -> tuple[date | None, date | None, str]:
@@ -568,7 +575,11 @@ class EventReader:
 
         def distance(mention: DateMention) -> float:
             # Dates after the trigger ("attack on July 25") bind a little more tightly.
-            return mention.start - position if mention.start >= position else (position - mention.end) * 1.5
+            return (
+                mention.start - position
+                if mention.start >= position
+                else (position - mention.end) * DATE_BEFORE_TRIGGER_DISTANCE
+            )
 
         return min(candidates, key=distance)
 

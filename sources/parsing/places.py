@@ -21,6 +21,21 @@ from .normalize import normalize_name, sound_key
 from .text import Sentence, phrase_words
 
 FUZZY_MIN = 80
+# Choosing among a name's gazetteer candidates: the name itself (or one that sounds alike and is spelled
+# nearly so) is worth 1 (0.8); being in the report's country is worth as much again, in a country the text
+# names less (0.4), elsewhere a penalty (-0.6) — a namesake abroad wins only on other evidence; a candidate in
+# the region the text names gets 0.6; a region or district where a town was meant loses 0.2; the population
+# adds 0.2 to 0.5 and so only breaks ties. A candidate must reach ACCEPT_SCORE (the name alone, in the report's
+# country or with a sizeable population, does).
+SAME_NAME_SCORE = 1.0
+SOUND_ALIKE_SCORE = 0.8
+IN_MAIN_COUNTRY = 1.0
+IN_MENTIONED_COUNTRY = 0.4
+IN_OTHER_COUNTRY = -0.6
+IN_NAMED_REGION = 0.6
+AREA_FOR_TOWN_PENALTY = 0.2
+MIN_POPULATION_BONUS = 0.2
+MAX_POPULATION_BONUS = 0.5
 ACCEPT_SCORE = 1.2
 MAX_NAME_TOKENS = 4
 
@@ -460,24 +475,27 @@ class PlaceFinder:
                 continue  # an airport or postal code among GeoNames' alternates ("GAO"): not the town "Gao"
             matched = normalize_name(candidate.matched_name or candidate.name)
             if matched == wanted:
-                score = 1.0
+                score = SAME_NAME_SCORE
             elif (
                 sound_key(candidate.matched_name or candidate.name) == sound_key(mention.text)
                 and fuzz.ratio(matched, wanted) >= FUZZY_MIN
             ):
-                score = 0.8
+                score = SOUND_ALIKE_SCORE
             else:
                 continue
             if main:
-                score += 1.0 if candidate.country == main else 0.4 if candidate.country in mentioned else -0.6
+                if candidate.country == main:
+                    score += IN_MAIN_COUNTRY
+                else:
+                    score += IN_MENTIONED_COUNTRY if candidate.country in mentioned else IN_OTHER_COUNTRY
             if candidate.admin1_name and normalize_name(candidate.admin1_name) in region_names:
-                score += 0.6  # the region the text names beats a bigger namesake elsewhere
+                score += IN_NAMED_REGION  # the region the text names beats a bigger namesake elsewhere
             if neighbours:
                 score += _neighbour_bonus(mention, candidate, neighbours)
             # Population only breaks ties: at most 0.3 between a hamlet and a capital.
-            score += min(0.5, 0.2 + math.log10(candidate.population + 1) / 20)
+            score += min(MAX_POPULATION_BONUS, MIN_POPULATION_BONUS + math.log10(candidate.population + 1) / 20)
             if candidate.feature_code in (ADMIN1, ADMIN2) and not mention.region:
-                score -= 0.2
+                score -= AREA_FOR_TOWN_PENALTY
             if score > best_score:
                 best, best_score = candidate, score
         return best
@@ -574,6 +592,9 @@ def _is_code(name: str | None) -> bool:
 
 MAX_BETWEEN_KM = 250
 NEIGHBOUR_KM = 60
+# A namesake near another place of the report: more so when that place is named in the same sentence.
+SAME_SENTENCE_NEIGHBOUR = 0.6
+OTHER_NEIGHBOUR = 0.3
 
 
 def _neighbour_bonus(mention: PlaceMention, candidate: PlaceCandidate, neighbours: list) -> float:
@@ -581,7 +602,7 @@ def _neighbour_bonus(mention: PlaceMention, candidate: PlaceCandidate, neighbour
     bonus = 0.0
     for sentence, other in neighbours:
         if distance_km(candidate.latitude, candidate.longitude, other.latitude, other.longitude) <= NEIGHBOUR_KM:
-            bonus = max(bonus, 0.6 if sentence == mention.sentence else 0.3)
+            bonus = max(bonus, SAME_SENTENCE_NEIGHBOUR if sentence == mention.sentence else OTHER_NEIGHBOUR)
     return bonus
 
 
