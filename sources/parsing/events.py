@@ -711,15 +711,31 @@ class EventReader:
     def _fallback_region(
         self, doc, places: Places, gazetteer: Gazetteer, event_indices, mentions
     ) -> PlaceCandidate | None:
-        """The region the text names, the border region, or the country."""
+        """The region the text names, the region of the event's towns, the border region, or the country:
+        the first of REGION_RULES that finds one."""
+        for rule in self.REGION_RULES:
+            region = rule(doc, places, gazetteer, event_indices, mentions)
+            if region is not None:
+                return region
+        return None
+
+    @staticmethod
+    def _named_region(doc, places: Places, gazetteer, event_indices, mentions) -> PlaceCandidate | None:
+        """The region the text names, nearest the event's sentences."""
         country = doc.main_country
         regions = [(m, r) for m, r in places.regions if r.country == country or not country]
-        if regions:
-            near = {m.sentence for m in mentions}
-            return min(
-                regions,
-                key=lambda pair: (pair[0].sentence not in near, pair[0].sentence not in event_indices, pair[0].start),
-            )[1]
+        if not regions:
+            return None
+        near = {m.sentence for m in mentions}
+        return min(
+            regions,
+            key=lambda pair: (pair[0].sentence not in near, pair[0].sentence not in event_indices, pair[0].start),
+        )[1]
+
+    @staticmethod
+    def _region_of_towns(doc, places: Places, gazetteer, event_indices, mentions) -> PlaceCandidate | None:
+        """The region most of the event sentences' resolved towns lie in."""
+        country = doc.main_country
         resolved_towns = [
             m.candidate
             for m in places.mentions
@@ -729,22 +745,32 @@ class EventReader:
             and not m.dateline
             and not m.non_action
         ]
-        if resolved_towns and country:
-            counts = Counter(t.admin1_name for t in resolved_towns if t.admin1_name)
-            if counts:
-                region = gazetteer.admin1(country, counts.most_common(1)[0][0])
-                if region is not None:
-                    return region
+        if not resolved_towns or not country:
+            return None
+        counts = Counter(t.admin1_name for t in resolved_towns if t.admin1_name)
+        return gazetteer.admin1(country, counts.most_common(1)[0][0]) if counts else None
+
+    @staticmethod
+    def _border_region(doc, places: Places, gazetteer, event_indices, mentions) -> PlaceCandidate | None:
+        """ "near the border with Mali and Niger": the region on all the borders one sentence names."""
+        country = doc.main_country
         border = getattr(gazetteer, "border_admin1", None)
         by_sentence: dict[int, list[str]] = defaultdict(list)
         for sentence_index, neighbour in places.border_countries:
             by_sentence[sentence_index].append(neighbour)
         for neighbours in by_sentence.values():
             if border is not None and country:
-                region = border(country, *neighbours)  # the region on all the borders the sentence names
+                region = border(country, *neighbours)
                 if region is not None:
                     return region
-        return gazetteer.country(country) if country else None
+        return None
+
+    @staticmethod
+    def _whole_country(doc, places: Places, gazetteer, event_indices, mentions) -> PlaceCandidate | None:
+        return gazetteer.country(doc.main_country) if doc.main_country else None
+
+    # Most precise first: what the text names, then what its towns imply, then its borders, then the country.
+    REGION_RULES = (_named_region, _region_of_towns, _border_region, _whole_country)
 
     # ---------------------------------------------------------------- actors
     def _actors(
