@@ -25,8 +25,8 @@ FUZZY_MIN = 80
 # nearly so) is worth 1 (0.8); being in the report's country is worth as much again, in a country the text
 # names less (0.4), elsewhere a penalty (-0.6) — a namesake abroad wins only on other evidence; a candidate in
 # the region the text names gets 0.6; a region or district where a town was meant loses 0.2; the population
-# adds 0.2 to 0.5 and so only breaks ties. A candidate must score above ACCEPT_SCORE: the exact name of an
-# inhabited place does when the report's country is unknown, a sound-alike only with more evidence.
+# adds 0.2 to 0.5 and so mostly breaks ties. A candidate must score above ACCEPT_SCORE: with the report's
+# country unknown, the exact name of an inhabited place does, a sound-alike only for a town of over 10,000.
 SAME_NAME_SCORE = 1.0
 SOUND_ALIKE_SCORE = 0.8
 IN_MAIN_COUNTRY = 1.0
