@@ -27,6 +27,7 @@ import http.client
 import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -49,6 +50,8 @@ PROPOSED_INDEXES = {
     # country + date lists ordered by (start_date, id): replaces Index(fields=["country", "start_date"]).
     "event_country_start_id": ["country", "start_date", "id"],
 }
+
+DROPPED_INDEXES = "bench_dropped_indexes"  # the secondary indexes a load dropped, until it has rebuilt them
 
 COUNTRIES = [  # code, name, centroid, weight
     ("UA", 49.0, 32.0, 18), ("SD", 15.5, 30.0, 10), ("MM", 21.0, 96.0, 9), ("SY", 35.0, 38.5, 9), ("ML", 17.0, -2.0, 6),
@@ -163,19 +166,33 @@ def load(args: argparse.Namespace) -> None:
     from django.db import connection
 
     rng = random.Random(args.seed)
-    n = args.events
     tables = ["events_claim", "events_eventactor", "events_eventreport", "events_reviewlog", "events_event", "sources_article",
               "sources_publisher", "events_actoralias", "events_actor", "events_placename", "events_place"]  # fmt: skip
     started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
-        indexes = secondary_indexes(tables)
-        for name, _ in indexes:
+        # The definitions are kept in the database before the indexes go: a run killed mid-load (not only one
+        # that raised) leaves them there, and the next run rebuilds them (restore_indexes) before anything else.
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS {DROPPED_INDEXES} (name text PRIMARY KEY, definition text)")
+        for name, definition in secondary_indexes(tables):
+            cursor.execute(f"INSERT INTO {DROPPED_INDEXES} VALUES (%s, %s) ON CONFLICT DO NOTHING", [name, definition])
             cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
-        cursor.execute(
-            "SET session_replication_role = replica"
-        )  # no FK triggers while loading generated, consistent ids
+        cursor.execute("SET session_replication_role = replica")  # no FK triggers while loading consistent ids
+    try:
+        fill(args, rng, started)
+    finally:
+        # Whatever happened to the load, the database gets its indexes and its foreign-key triggers back.
+        with connection.cursor() as cursor:
+            cursor.execute("SET session_replication_role = DEFAULT")
+            for table in tables:
+                last = f"(SELECT coalesce(max(id), 1) FROM {table})"
+                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {last})")
+        restore_indexes()
+        print(f"  indexes rebuilt: {time.perf_counter() - started:.0f} s")
 
+
+def fill(args: argparse.Namespace, rng: random.Random, started: float) -> None:
+    n = args.events
     weights = [weight for *_, weight in COUNTRIES]
     publishers = 40
     copy_rows(
@@ -353,17 +370,19 @@ def load(args: argparse.Namespace) -> None:
     )  # fmt: skip
     print(f"  claims: {time.perf_counter() - started:.0f} s")
 
+
+def restore_indexes() -> None:
+    """Rebuild the indexes a load dropped (this run's, or a run that died before it could)."""
+    from django.db import connection
+
     with connection.cursor() as cursor:
-        cursor.execute("SET session_replication_role = DEFAULT")
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS {DROPPED_INDEXES} (name text PRIMARY KEY, definition text)")
+        cursor.execute(f"SELECT name, definition FROM {DROPPED_INDEXES}")
+        dropped = cursor.fetchall()
         cursor.execute("SET maintenance_work_mem = '1GB'")
-        for name, definition in indexes:
-            cursor.execute(definition)
-        for table in ["events_event", "events_claim", "events_eventactor", "events_eventreport", "sources_article", "sources_publisher",
-                      "events_actor", "events_actoralias", "events_place"]:  # fmt: skip
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT coalesce(max(id), 1) FROM {table}))"
-            )
-    print(f"  indexes rebuilt: {time.perf_counter() - started:.0f} s")
+        for name, definition in dropped:
+            cursor.execute(re.sub(r"^CREATE (UNIQUE )?INDEX ", r"CREATE \1INDEX IF NOT EXISTS ", definition))
+            cursor.execute(f"DELETE FROM {DROPPED_INDEXES} WHERE name = %s", [name])
 
 
 def apply_proposed_indexes(drop: bool) -> None:
@@ -542,6 +561,7 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    restore_indexes()  # a load that was killed left them dropped
     loaded = table_rows("events_event")
     if args.reload or loaded != args.events:
         print(

@@ -1,13 +1,12 @@
-"""Events as documents: the JSON the API and exports share, GeoJSON features, and ACLED-codebook CSV rows."""
+"""Events as documents: the JSON the API, the pages and the exports share (built from the rows the one reader,
+events.selectors.event_documents(), reads), GeoJSON features, and ACLED-codebook CSV rows."""
 
 import functools
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
-from django.db.models import Prefetch, QuerySet
 
-from events.models import Claim, Event, EventActor, EventReport
+from events.models import Event, EventActor
 from sources.parsing import acled
 from sources.parsing.acled import ACTOR_KINDS
 
@@ -43,34 +42,46 @@ def _acled_regions() -> dict[str, str]:
     return {code: region for region, codes in yaml.safe_load(path.read_text()).items() for code in codes}
 
 
-def events_for_documents(events: QuerySet) -> QuerySet:
-    """Everything a document reads, fetched in a fixed number of queries whatever the page size."""
-    return events.select_related("place").prefetch_related(
-        Prefetch("event_actors", queryset=EventActor.objects.select_related("actor").order_by("role", "id")),
-        Prefetch("claims", queryset=Claim.objects.select_related("claimant", "subject").order_by("article_id", "char_start", "id")),
-        Prefetch("reports", queryset=EventReport.objects.select_related("article__publisher").order_by("article_id")),
+def location_name(*, place_name: str | None, feature_code: str | None, location_name: str, admin1: str) -> str:
+    """What a location is called: the town, else the place as written, else the region (or the country) matched."""
+    town = place_name if place_name and feature_code not in ("ADM1", "PCLI") else ""
+    return town or location_name or admin1 or (place_name or "")
+
+
+def _location(event, place_name, feature_code, geonames_id) -> dict:
+    name = location_name(
+        place_name=place_name, feature_code=feature_code, location_name=event.location_name, admin1=event.admin1
     )
-
-
-def location_document(event: Event) -> dict:
-    place = event.place
     return {
-        "name": (place.name if place and place.feature_code not in ("ADM1", "PCLI") else "") or event.location_name or event.admin1 or (place.name if place else ""),
+        "name": name,
         "admin1": event.admin1,
         "country": event.country,
         "latitude": event.latitude,
         "longitude": event.longitude,
         "geo_precision": event.geo_precision,
-        "geonames_id": place.geonames_id if place else None,
+        "geonames_id": geonames_id,
     }
 
 
-def claim_document(claim: Claim) -> dict:
+def location_document(event: Event) -> dict:
+    """An event's location as its document gives it, for a page holding the event itself."""
+    place = event.place
+    if place is None:
+        return _location(event, None, None, None)
+    return _location(event, place.name, place.feature_code, place.geonames_id)
+
+
+def _party(actor_id: int | None, name: str | None, as_written: str) -> dict:
+    return {"name": name if actor_id is not None else as_written, "actor_id": actor_id, "as_written": as_written}
+
+
+def claim_document(claim) -> dict:
+    """A claim: a row of selectors.CLAIM_COLUMNS, or a claim read with its parties' names (selectors.claim_get)."""
     return {
         "id": claim.id,
-        "claimant": {"name": claim.claimant.name if claim.claimant else claim.claimant_text, "actor_id": claim.claimant_id, "as_written": claim.claimant_text},
+        "claimant": _party(claim.claimant_id, claim.claimant_name, claim.claimant_text),
         "kind": claim.kind,
-        "subject": {"name": claim.subject.name if claim.subject else claim.subject_text, "actor_id": claim.subject_id, "as_written": claim.subject_text},
+        "subject": _party(claim.subject_id, claim.subject_name, claim.subject_text),
         "count_min": claim.count_min,
         "count_max": claim.count_max,
         "qualifier": claim.qualifier,
@@ -82,69 +93,79 @@ def claim_document(claim: Claim) -> dict:
     }
 
 
-def event_document(event: Event) -> dict:
-    """An event with every claim and its quote: one event's API answer, and the exports."""
-    return _document(event, claims=[claim_document(claim) for claim in event.claims.all()])
-
-
-def event_list_document(event) -> dict:
-    """An event as a list shows it: its claims summarised (the `claims_summary` of the selectors' records),
-    never quoted, so a page's size does not grow with its claims' quotes."""
-    return _document(event, claims_summary=event.claims_summary)
-
-
-def _document(event: Event, **claims) -> dict:
-    """The fields lists and details share, around the claims or their summary, so the two cannot drift."""
+def history_document(entry: tuple) -> dict:
+    """A review log entry: (username, created_at, action, field, old, new, claim id) as selectors reads it."""
+    username, created_at, action, field, old, new, claim_id = entry
     return {
-        "id": event.id,
-        "status": event.status,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "start_date": event.start_date.isoformat(),
-        "end_date": event.end_date.isoformat(),
-        "date_precision": event.date_precision,
-        "location": location_document(event),
-        "actors": [{"id": item.actor_id, "name": item.actor.name, "kind": item.actor.kind, "role": item.role} for item in event.event_actors.all()],
-        **claims,
-        "fatalities": {"low": event.fatalities_low, "best": event.fatalities_best, "high": event.fatalities_high},
-        "article_ids": sorted({report.article_id for report in event.reports.all()}),
-        "notes": event.notes,
-        "flagged_for_review": event.flagged_for_review,
-        "created_at": event.created_at.isoformat(),
-        "updated_at": event.updated_at.isoformat(),
+        "user": username,
+        "at": created_at.isoformat(),
+        "action": action,
+        "field": field,
+        "old": old,
+        "new": new,
+        "claim_id": claim_id,
     }
 
 
-def event_feature(event: Event, document: dict | None = None) -> dict:
-    """An RFC 7946 Feature: geometry [longitude, latitude], or null when the event has no point."""
-    document = document or event_document(event)
-    geometry = None
-    if event.latitude is not None and event.longitude is not None:
-        geometry = {"type": "Point", "coordinates": [event.longitude, event.latitude]}
+def event_document(row, *, actors, article_ids, **claims) -> dict:
+    """An event's document from the rows selectors.event_documents() reads: the event (a row of
+    selectors.DOCUMENT_COLUMNS), its actors as (id, name, kind, role), its reports' article ids, and `claims`:
+    every claim (`claims=[…]`, with `history` for one event's detail) or their summary (`claims_summary`, lists).
+    Lists, details, GeoJSON features and the exports all give this; the API's schema declares it."""
+    return {
+        "id": row.id,
+        "status": row.status,
+        "event_type": row.event_type,
+        "sub_event_type": row.sub_event_type,
+        "start_date": row.start_date.isoformat(),
+        "end_date": row.end_date.isoformat(),
+        "date_precision": row.date_precision,
+        "location": _location(row, row.place__name, row.place__feature_code, row.place__geonames_id),
+        "actors": [{"id": id_, "name": name, "kind": kind, "role": role} for id_, name, kind, role in actors],
+        **claims,
+        "fatalities": {"low": row.fatalities_low, "best": row.fatalities_best, "high": row.fatalities_high},
+        "article_ids": sorted(set(article_ids)),
+        "notes": row.notes,
+        "flagged_for_review": row.flagged_for_review,
+        "created_at": row.created_at.isoformat(),
+        "updated_at": row.updated_at.isoformat(),
+        "version": row.version,
+    }
+
+
+def event_feature(document: dict) -> dict:
+    """An event's document as an RFC 7946 Feature: geometry [longitude, latitude], or null without a point."""
+    location, geometry = document["location"], None
+    if location["latitude"] is not None and location["longitude"] is not None:
+        geometry = {"type": "Point", "coordinates": [location["longitude"], location["latitude"]]}
     properties = {key: value for key, value in document.items() if key != "id"}
-    return {"type": "Feature", "id": event.id, "geometry": geometry, "properties": properties}
+    return {"type": "Feature", "id": document["id"], "geometry": geometry, "properties": properties}
 
 
-def _side(event: Event, role: str) -> tuple[str, str, str]:
-    actors = [item.actor for item in event.event_actors.all() if item.role == role]
-    if not actors:
+def _side(actors: list[tuple], role: str) -> tuple[str, str, str]:
+    named = [(name, kind) for name, kind, actor_role in actors if actor_role == role]
+    if not named:
         return "", "", ""
-    main, *associated = actors
-    return main.name, "; ".join(actor.name for actor in associated), str(INTER_CODES.get(main.kind, ""))
+    (main, kind), *associated = named
+    return main, "; ".join(name for name, _ in associated), str(INTER_CODES.get(kind, ""))
 
 
-def acled_row(event: Event) -> dict:
-    """One row in ACLED's codebook columns, so scripts written for ACLED read our data unchanged."""
-    actor1, assoc1, inter1 = _side(event, EventActor.Role.SIDE_A)
-    actor2, assoc2, inter2 = _side(event, EventActor.Role.SIDE_B)
-    associated = [item.actor.name for item in event.event_actors.all() if item.role == EventActor.Role.ASSOCIATED]
+def acled_row(event) -> dict:
+    """One row in ACLED's codebook columns, so scripts written for ACLED read our data unchanged.
+    `event` is a selectors.AcledSource (what the streamed export reads)."""
+    actor1, assoc1, inter1 = _side(event.actors, EventActor.Role.SIDE_A)
+    actor2, assoc2, inter2 = _side(event.actors, EventActor.Role.SIDE_B)
+    associated = [name for name, _, role in event.actors if role == EventActor.Role.ASSOCIATED]
     assoc1 = "; ".join(filter(None, [assoc1, *associated]))
     country = _countries().get(event.country, {})
     codes = sorted(code for code in (inter1, inter2) if code)
     civilians_targeted = event.event_type == "Violence against civilians" or any(
-        item.actor.kind == "civilians" for item in event.event_actors.all() if item.role == EventActor.Role.SIDE_B
+        kind == "civilians" for _, kind, role in event.actors if role == EventActor.Role.SIDE_B
     )
-    publishers = sorted({report.article.publisher.name for report in event.reports.all() if report.article.publisher})
+    where = location_name(
+        place_name=event.place__name, feature_code=event.place__feature_code, location_name=event.location_name,
+        admin1=event.admin1,
+    )
     return {
         "event_id_cnty": f"{country.get('iso3', 'XXX')}{event.id}",
         "event_date": event.start_date.isoformat(),
@@ -161,30 +182,14 @@ def acled_row(event: Event) -> dict:
         "region": _acled_regions().get(event.country, ""),
         "country": country.get("name", event.country),
         "admin1": event.admin1, "admin2": "", "admin3": "",
-        "location": location_document(event)["name"],
+        "location": where,
         "latitude": "" if event.latitude is None else f"{event.latitude:.4f}",
         "longitude": "" if event.longitude is None else f"{event.longitude:.4f}",
         "geo_precision": event.geo_precision,
-        "source": "; ".join(publishers),
+        "source": "; ".join(sorted(set(event.publishers))),
         "source_scale": "",
         "notes": event.notes,
         "fatalities": event.fatalities_best if event.fatalities_best is not None else 0,
         "tags": "",
         "timestamp": int(event.updated_at.timestamp()),
     }  # fmt: skip
-
-
-def iter_in_chunks(events: QuerySet, size: int = 2000) -> Iterator[Event]:
-    """Prefetched events in id-ordered chunks: constant memory for any number of rows."""
-    last_id = 0
-    base = events.order_by("id")
-    while True:
-        chunk = list(events_for_documents(base.filter(id__gt=last_id))[:size])
-        if not chunk:
-            return
-        yield from chunk
-        last_id = chunk[-1].id
-
-
-def feature_collection(features: Iterable[dict]) -> dict:
-    return {"type": "FeatureCollection", "features": list(features)}

@@ -1,4 +1,4 @@
-"""Read-side queries: what a user may see, filtered, with everything its documents need prefetched.
+"""Read-side queries: what a user may see, filtered, and the one reader of event documents.
 
 Pure reads, no writes. Each function fetches what its caller renders in a fixed number of
 queries whatever the number of rows (the API's list endpoints are tested for it).
@@ -6,7 +6,7 @@ queries whatever the number of rows (the API's list endpoints are tested for it)
 
 import datetime
 from collections import namedtuple
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
@@ -15,6 +15,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    F,
     Max,
     Min,
     OuterRef,
@@ -23,14 +24,13 @@ from django.db.models import (
     QuerySet,
     Value,
     When,
-    prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Lower
-from django.db.models.query import BaseIterable, ModelIterable
 
 from conflict_tracker.roles import ANALYST, user_has_role
 from events.actors import find_actor
+from events.exports import claim_document, event_document, history_document
 from events.gazetteer import find_places
 from events.matching import MAX_DATE_GAP_DAYS, Footprint, match_reason
 from events.models import (
@@ -67,104 +67,15 @@ class EventMergedAway(EventNotFound):
 # ---------------------------------------------------------------- visibility
 
 
+# Who runs a command on the server (manage.py export_events): sees what analysts see.
+COMMAND_LINE = object()
+
+
 def visible_statuses(user) -> tuple[str, ...]:
     """Analysts see drafts and rejected events; everyone else only approved ones. Merged events are never listed."""
+    if user is COMMAND_LINE:
+        return LISTED_EVENT_STATUSES
     return LISTED_EVENT_STATUSES if user_has_role(user, ANALYST) else LISTED_TO_EVERYONE
-
-
-# ---------------------------------------------------------------- what documents read
-
-
-class _RelatedLoader(QuerySet):
-    """Rows (articles, actors) that, once fetched, load their relations in one query per relation.
-
-    The same result as prefetch_related(), without its per-row cost: Django's prefetch clones a
-    filtered queryset for every row and relation, which took most of a 100-event page's time.
-    Each relation is stored where prefetch_related() stores it, so `event.claims.all()` and the
-    rest read it without a query.
-    """
-
-    relations: tuple = ()
-
-    def _fetch_all(self):
-        fresh = self._result_cache is None
-        super()._fetch_all()
-        if fresh and self._result_cache and self._iterable_class is ModelIterable:
-            attach_relations(self._result_cache, self.relations)
-
-    def _clone(self):
-        clone = super()._clone()
-        clone.relations = self.relations
-        return clone
-
-
-def _loading(rows: QuerySet, relations: tuple) -> QuerySet:
-    loader = _RelatedLoader(model=rows.model, query=rows.query.chain(), using=rows.db)
-    loader.relations = relations
-    return loader
-
-
-def _event_actors() -> QuerySet:
-    return EventActor.objects.order_by("role", "id")
-
-
-def _claims() -> QuerySet:
-    return Claim.objects.defer("created_at", "updated_at", "created_by").order_by("article_id", "char_start", "id")
-
-
-def _report_ids() -> QuerySet:
-    return EventReport.objects.only("id", "event_id", "article_id").order_by("article_id", "id")
-
-
-@dataclass(frozen=True)
-class Relation:
-    name: str  # the related manager's cache name (or, as_attribute, a plain list attribute)
-    rows: Callable[[], QuerySet]
-    key: str = "event_id"  # the rows' foreign key to the parent
-    as_attribute: bool = False
-    actors: tuple[str, ...] = ()  # foreign keys to Actor, resolved from one shared query (id, name, kind)
-
-
-DOCUMENT_RELATIONS = (
-    Relation("event_actors", _event_actors, actors=("actor",)),
-    Relation("claims", _claims, actors=("claimant", "subject")),
-    Relation("reports", _report_ids),
-)
-
-
-def attach_relations(parents: list, relations) -> None:
-    """Load each relation of these rows in one query and cache it on them as prefetch_related() would."""
-    if not parents:
-        return
-    ids = [parent.id for parent in parents]
-    needs_actors: list[tuple[object, str]] = []
-    for relation in relations:
-        queryset = relation.rows()
-        grouped: dict[int, list] = {}
-        for row in queryset.filter(**{f"{relation.key}__in": ids}):
-            grouped.setdefault(getattr(row, relation.key), []).append(row)
-            needs_actors += [(row, field) for field in relation.actors if getattr(row, f"{field}_id") is not None]
-        for parent in parents:
-            rows = grouped.get(parent.id, [])
-            if relation.as_attribute:
-                setattr(parent, relation.name, rows)
-                continue
-            cached = QuerySet(model=queryset.model)
-            cached._result_cache, cached._prefetch_done = rows, True
-            if not hasattr(parent, "_prefetched_objects_cache"):
-                parent._prefetched_objects_cache = {}
-            parent._prefetched_objects_cache[relation.name] = cached
-    if needs_actors:
-        # A page names few distinct actors: load each once rather than once per row that mentions it.
-        actors = Actor.objects.only("id", "name", "kind").in_bulk(
-            {getattr(row, f"{field}_id") for row, field in needs_actors}
-        )
-        for row, field in needs_actors:
-            setattr(row, field, actors.get(getattr(row, f"{field}_id")))  # None: deleted since the rows were read
-
-
-def _history() -> Prefetch:
-    return Prefetch("history", queryset=ReviewLog.objects.select_related("user").order_by("created_at", "id"))
 
 
 # ---------------------------------------------------------------- event lists
@@ -249,136 +160,111 @@ def event_queryset(*, user, filters: EventFilters) -> QuerySet:
     return events
 
 
-# ---------------------------------------------------------------- event records: lists and exports without model instances
+# ---------------------------------------------------------------- event documents: the one reader
 #
-# A page of 100 events with their actors, claims and reports is about 900 rows; a full export a
-# million events. Building Django model instances for them took most of a request's time, so
-# lists and exports read plain tuples into records: named tuples carrying every concrete field of
-# the model they stand for (under its attribute name) plus the relations documents read, which
-# answer `.all()` as prefetched relations do. exports.event_list_document() and acled_row() read them
-# as they read events; tests/api checks that both give what they give for model instances.
+# Every event document is read here: the API's list, detail and GeoJSON, the event page's, the export
+# command's. The events' columns are plain rows (a values queryset, which pages filter, order and slice),
+# each relation is one query for the whole batch, and events.exports builds the documents from those rows.
+# No model instances: a list page of 100 events with its actors, reports and claims summary is four
+# queries and ~600 rows, and an export reads millions. Only the streamed ACLED CSV reads otherwise
+# (event_export_rows below: one COPY on PostgreSQL, whose figures justify it).
+
+ALL_CLAIMS = "all"  # every claim with its quote: one event's document, and the exports
+CLAIMS_SUMMARY = "summary"  # the claims in brief: what lists show (see "claims summaries" below)
+
+DOCUMENT_COLUMNS = (
+    "id", "status", "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "country", "admin1",
+    "location_name", "latitude", "longitude", "geo_precision", "fatalities_low", "fatalities_best", "fatalities_high",
+    "notes", "flagged_for_review", "created_at", "updated_at", "version",
+    "place__name", "place__feature_code", "place__geonames_id",
+)  # fmt: skip
+CLAIM_COLUMNS = (
+    "event_id", "id", "claimant_id", "claimant_text", "claimant_name", "kind", "subject_id", "subject_text",
+    "subject_name", "count_min", "count_max", "qualifier", "quote", "article_id", "char_start", "char_end",
+    "confidence",
+)  # fmt: skip
+HISTORY_COLUMNS = (
+    "event_id", "user__username", "created_at", "action", "field", "old_value", "new_value", "claim_id_ref",
+)  # fmt: skip
 
 
-class Related(list):
-    """A record's relation, read like a prefetched one: `.all()` gives its rows."""
-
-    def all(self):
-        return self
-
-
-def _fields(model) -> list[str]:
-    return [field.attname for field in model._meta.concrete_fields]
+def document_rows(events: QuerySet) -> QuerySet:
+    """These events as the rows their documents are made of (named rows of DOCUMENT_COLUMNS): filter, order and
+    slice it like any queryset, then give the rows to event_documents()."""
+    return events.values_list(*DOCUMENT_COLUMNS, named=True)
 
 
-_EVENT_FIELDS, _PLACE_FIELDS, _CLAIM_FIELDS = _fields(Event), _fields(Place), _fields(Claim)
-_ACTOR_FIELDS, _PUBLISHER_FIELDS, _EVENT_ACTOR_FIELDS = _fields(Actor), _fields(Publisher), _fields(EventActor)
-EventRecord = namedtuple(
-    "EventRecord", [*_EVENT_FIELDS, "place", "event_actors", "claims", "reports", "claims_summary"]
-)
-PlaceRecord = namedtuple("PlaceRecord", _PLACE_FIELDS)
-ActorRecord = namedtuple("ActorRecord", _ACTOR_FIELDS)
-PublisherRecord = namedtuple("PublisherRecord", _PUBLISHER_FIELDS)
-EventActorRecord = namedtuple("EventActorRecord", [*_EVENT_ACTOR_FIELDS, "actor"])
-ClaimRecord = namedtuple("ClaimRecord", [*_CLAIM_FIELDS, "claimant", "subject"])
-ReportRecord = namedtuple("ReportRecord", ["id", "event_id", "article_id", "article"])  # not its JSON snapshots
-ArticleRecord = namedtuple("ArticleRecord", ["id", "publisher_id", "publisher"])  # not its text
-_EVENT_COLUMNS = [*_EVENT_FIELDS, *(f"place__{field}" for field in _PLACE_FIELDS)]
+def _by_event(rows) -> dict[int, list]:
+    """Rows whose first column is an event id, by event, in query order."""
+    grouped: dict[int, list] = {}
+    for row in rows:
+        grouped.setdefault(row[0], []).append(row)
+    return grouped
 
 
-def _tuples(queryset: QuerySet) -> list[tuple]:
-    """A values_list() queryset's rows. On PostgreSQL they are read with psycopg's C timestamp loader:
-    Django registers a pure-Python one, which took a third of a full export's time."""
-    if connection.vendor != "postgresql":
-        return list(queryset)
-    from psycopg import adapters
-    from psycopg.postgres import types
-    from psycopg.pq import Format
+def _claim_rows(ids: list[int]) -> QuerySet:
+    return (
+        Claim.objects.filter(event_id__in=ids)
+        .annotate(claimant_name=F("claimant__name"), subject_name=F("subject__name"))
+        .order_by("article_id", "char_start", "id")
+        .values_list(*CLAIM_COLUMNS, named=True)
+    )
 
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:  # a filter that can match nothing (`status__in=[]`, .none())
+
+def event_documents(rows, *, claims: str = CLAIMS_SUMMARY, history: bool = False) -> list[dict]:
+    """The documents of these events (rows of document_rows()), in their order, each relation read in one
+    query whatever their number. `claims`: ALL_CLAIMS gives every claim with its quote, CLAIMS_SUMMARY (lists)
+    a summary that never reads a quote. `history` adds each event's review log."""
+    rows = list(rows)
+    if not rows:
         return []
-    with connection.cursor() as cursor:
-        # On this cursor only; executed through Django's wrapper so query logging and counting still see it.
-        cursor.cursor.adapters.register_loader("timestamptz", adapters.get_loader(types["timestamptz"].oid, Format.TEXT))
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-class EventRecords:
-    """Makes event rows (_EVENT_COLUMNS) into EventRecords, loading each relation in one query.
-
-    Actors and publishers are cached across calls: an export names the same few many times.
-    """
-
-    def __init__(self, *, claims: bool = True, summaries: bool = False, publishers: bool = False):
-        self.with_claims, self.with_summaries, self.with_publishers = claims, summaries, publishers
-        self.actors: dict[int, ActorRecord] = {}
-        self.publishers: dict[int, PublisherRecord] = {}
-
-    def build(self, rows: list[tuple], events) -> list[EventRecord]:
-        """`events` selects the rows' events: their ids, or a subquery (cheaper than thousands of parameters)."""
-        if not rows:
-            return []
-        roles, claims, reports = {}, {}, {}
-        event_actors = _tuples(
-            EventActor.objects.filter(event_id__in=events).order_by("role", "id").values_list(*_EVENT_ACTOR_FIELDS)
+    ids = [row.id for row in rows]
+    roles = _by_event(
+        EventActor.objects.filter(event_id__in=ids)
+        .order_by("role", "id")
+        .values_list("event_id", "actor_id", "actor__name", "actor__kind", "role")
+    )
+    reports = _by_event(EventReport.objects.filter(event_id__in=ids).values_list("event_id", "article_id"))
+    if claims == ALL_CLAIMS:
+        claims_of = _by_event(_claim_rows(ids))
+        parts = {
+            event_id: {"claims": [claim_document(claim) for claim in claims_of.get(event_id, ())]} for event_id in ids
+        }
+    elif claims == CLAIMS_SUMMARY:
+        groups = _by_event(_claim_groups(ids))
+        parts = {event_id: {"claims_summary": claims_summary(groups.get(event_id, ()))} for event_id in ids}
+    else:
+        raise ValueError(f"claims must be ALL_CLAIMS or CLAIMS_SUMMARY, not {claims!r}")
+    if history:
+        entries = _by_event(
+            ReviewLog.objects.filter(event_id__in=ids).order_by("created_at", "id").values_list(*HISTORY_COLUMNS)
         )
-        claim_rows = []
-        if self.with_claims:
-            ordered = Claim.objects.filter(event_id__in=events).order_by("article_id", "char_start", "id")
-            claim_rows = _tuples(ordered.values_list(*_CLAIM_FIELDS))
-        groups = _tuples(_claim_groups(events)) if self.with_summaries else []
-        claimant, subject = _CLAIM_FIELDS.index("claimant_id"), _CLAIM_FIELDS.index("subject_id")
-        self._load_actors(
-            {row[2] for row in event_actors}
-            | {row[i] for row in claim_rows for i in (claimant, subject)}
-            | {group[_GROUP_CLAIMANT] for group in groups}
+        for event_id in ids:
+            parts[event_id]["history"] = [history_document(entry[1:]) for entry in entries.get(event_id, ())]
+    return [
+        event_document(
+            row,
+            actors=[role[1:] for role in roles.get(row.id, ())],
+            article_ids=[report[1] for report in reports.get(row.id, ())],
+            **parts[row.id],
         )
-        for row in event_actors:
-            roles.setdefault(row[1], Related()).append(EventActorRecord(*row, self.actors.get(row[2])))
-        for row in claim_rows:
-            actors = (self.actors.get(row[claimant]), self.actors.get(row[subject]))
-            claims.setdefault(row[1], Related()).append(ClaimRecord(*row, *actors))
-        for report in self._reports(events):
-            reports.setdefault(report.event_id, Related()).append(report)
-        groups_of: dict[int, list[tuple]] = {}
-        for group in groups:
-            groups_of.setdefault(group[0], []).append(group)
-        size = len(_EVENT_FIELDS)
-        return [
-            EventRecord(
-                *row[:size],
-                PlaceRecord(*row[size:]) if row[size] is not None else None,
-                roles.get(row[0], Related()),
-                claims.get(row[0], Related()),
-                reports.get(row[0], Related()),
-                claims_summary(groups_of.get(row[0], ()), self.actors) if self.with_summaries else None,
-            )
-            for row in rows
-        ]
+        for row in rows
+    ]
 
-    def _reports(self, events) -> list[ReportRecord]:
-        reports = EventReport.objects.filter(event_id__in=events).order_by("article_id", "id")
-        if not self.with_publishers:
-            return [ReportRecord(*row, None) for row in reports.values_list("id", "event_id", "article_id")]
-        rows = list(reports.values_list("id", "event_id", "article_id", "article__publisher_id"))
-        missing = {row[3] for row in rows} - set(self.publishers) - {None}
-        if missing:
-            found = Publisher.objects.filter(id__in=missing).values_list(*_PUBLISHER_FIELDS)
-            self.publishers.update({row[0]: PublisherRecord(*row) for row in found})
-        return [
-            ReportRecord(
-                report_id, event_id, article_id, ArticleRecord(article_id, publisher, self.publishers.get(publisher))
-            )
-            for report_id, event_id, article_id, publisher in rows
-        ]
 
-    def _load_actors(self, ids: set) -> None:
-        missing = ids - set(self.actors) - {None}
-        if missing:
-            found = _tuples(Actor.objects.filter(id__in=missing).values_list(*_ACTOR_FIELDS))
-            self.actors.update({row[0]: ActorRecord(*row) for row in found})
+def event_list(*, user, filters: EventFilters) -> QuerySet:
+    """The matching events as document rows: paginate it, then give the page to event_documents()."""
+    return document_rows(event_queryset(user=user, filters=filters))
+
+
+def export_documents(*, user, filters: EventFilters, chunk: int = CSV_CHUNK) -> Iterator[dict]:
+    """Every matching event's document with all its claims, in id order, read in chunks of `chunk` events
+    (five queries each): constant memory for any number of events. What the export command writes."""
+    rows = document_rows(event_queryset(user=user, filters=filters)).order_by("id")
+    last_id = 0
+    while batch := list(rows.filter(id__gt=last_id)[:chunk]):
+        yield from event_documents(batch, claims=ALL_CLAIMS)
+        last_id = batch[-1].id
 
 
 # ---------------------------------------------------------------- claims summaries: what lists show of the claims
@@ -389,19 +275,18 @@ class EventRecords:
 
 SUMMARY_CLAIMANTS = 5  # enough to see that sources disagree; claimant_count tells how many more there are
 _KIND_ORDER = {kind: index for index, kind in enumerate(Claim.Kind.values)}
-_GROUP_CLAIMANT = 2  # the claimant_id column of _claim_groups()
 
 
-def _claim_groups(events) -> QuerySet:
-    """Per event, kind and claimant: (event_id, kind, claimant_id, claimant_text, claims, lowest figure,
+def _claim_groups(ids: list[int]) -> QuerySet:
+    """Per event, kind and claimant: (event_id, kind, claimant's name, claimant_text, claims, lowest figure,
     highest figure, open-ended claims). A claimant without an actor is its text, case folded, as in
     services.fatality_range()."""
     as_written = Case(When(claimant_id__isnull=True, then=Lower("claimant_text")), default=Value(""))
     return (
-        Claim.objects.filter(event_id__in=events)
+        Claim.objects.filter(event_id__in=ids)
         .order_by()
         .annotate(as_written=as_written)
-        .values("event_id", "kind", "claimant_id", "as_written")
+        .values("event_id", "kind", "claimant_id", "claimant__name", "as_written")
         .annotate(
             text=Min("claimant_text"),
             claims=Count("id"),
@@ -410,25 +295,24 @@ def _claim_groups(events) -> QuerySet:
             high=Max(Coalesce("count_max", "count_min")),
             open_ended=Count("id", filter=Q(count_max__isnull=True, count_min__isnull=False)),
         )
-        .values_list("event_id", "kind", "claimant_id", "text", "claims", "low", "high", "open_ended")
+        .values_list("event_id", "kind", "claimant__name", "text", "claims", "low", "high", "open_ended")
     )
 
 
-def claims_summary(groups, actors: dict) -> dict:
+def claims_summary(groups) -> dict:
     """One event's claims in brief, from its _claim_groups() rows: how many, per kind the lowest and
     highest figure claimed, and who claims (canonical names, else as written; most claims first).
-    Vague claims ("dozens") count as claims but give no figure. `actors` maps claimant ids to actors."""
+    Vague claims ("dozens") count as claims but give no figure."""
     kinds: dict[str, dict] = {}
     claimants: dict = {}
-    for _, kind, claimant_id, text, claims, low, high, open_ended in groups:
+    for _, kind, actor_name, text, claims, low, high, open_ended in groups:
         entry = kinds.setdefault(kind, {"kind": kind, "count": 0, "low": None, "high": None, "open_ended": False})
         entry["count"] += claims
         if low is not None:  # else the group's claims are all vague; a low implies a high (each stands in)
             entry["low"] = low if entry["low"] is None else min(entry["low"], low)
             entry["high"] = high if entry["high"] is None else max(entry["high"], high)
         entry["open_ended"] = entry["open_ended"] or open_ended > 0
-        actor = actors.get(claimant_id) if claimant_id is not None else None
-        name = actor.name if actor else text
+        name = actor_name or text
         if name:
             # One claimant per name shown, whatever its case; the spelling kept does not depend on row order.
             known = claimants.setdefault(name.lower(), [0, name])
@@ -442,90 +326,84 @@ def claims_summary(groups, actors: dict) -> dict:
     }
 
 
-class _EventRecordIterable(BaseIterable):
-    def __iter__(self):
-        rows = _tuples(self.queryset.values_list(*_EVENT_COLUMNS))
-        yield from EventRecords(claims=False, summaries=True).build(rows, [row[0] for row in rows])
+# ---------------------------------------------------------------- the streamed ACLED CSV
+#
+# A full export is a million rows: on PostgreSQL one COPY streams them with each event's actors and
+# publishers aggregated, so the server computes ahead while this process formats (20,000+ rows a
+# second, bench/api_latency.py); elsewhere chunks of CSV_CHUNK events, three queries each. Both give
+# AcledSources, which exports.acled_row() reads: the event's ACLED_EVENT_FIELDS, its place's name and
+# feature code, its actors as (name, kind, role) and its reports' publishers' names.
+
+ACLED_EVENT_FIELDS = (
+    "id", "start_date", "date_precision", "event_type", "sub_event_type", "country", "admin1", "location_name",
+    "latitude", "longitude", "geo_precision", "notes", "fatalities_best", "updated_at",
+)  # fmt: skip
+AcledSource = namedtuple(
+    "AcledSource", [*ACLED_EVENT_FIELDS, "place__name", "place__feature_code", "actors", "publishers"]
+)
 
 
-def event_list(*, user, filters: EventFilters) -> QuerySet:
-    """Matching events, as EventRecords with their place, actors, claims summary and reports (five
-    queries a page, whatever its size). Filter, order and slice it like any queryset before evaluating it."""
-    events = event_queryset(user=user, filters=filters)._chain()
-    events._iterable_class = _EventRecordIterable
-    return events
-
-
-def event_export_rows(*, user, filters: EventFilters, chunk: int = CSV_CHUNK) -> Iterator:
-    """Every matching event in id order, as records exports.acled_row() reads as it reads events
-    (with their place, actors and report publishers; no claims), in constant memory.
-
-    On PostgreSQL one COPY streams the rows with their actors and publishers aggregated, so the
-    server computes ahead while this process formats (20,000+ rows a second); elsewhere chunks of
-    `chunk` events, three queries each.
-    """
+def event_export_rows(*, user, filters: EventFilters, chunk: int = CSV_CHUNK) -> Iterator[AcledSource]:
+    """Every matching event in id order, as AcledSources for exports.acled_row(), in constant memory."""
     base = event_queryset(user=user, filters=filters).order_by("id")
     if connection.vendor == "postgresql":
-        yield from _acled_records_by_copy(base)
-        return
-    records = EventRecords(claims=False, publishers=True)
+        return _acled_sources_by_copy(base)
+    return _acled_sources_in_chunks(base, chunk)
+
+
+def _acled_sources_in_chunks(base: QuerySet, chunk: int) -> Iterator[AcledSource]:
+    columns = (*ACLED_EVENT_FIELDS, "place__name", "place__feature_code")
     last_id = 0
-    while True:
-        rows = _tuples(base.filter(id__gt=last_id).values_list(*_EVENT_COLUMNS)[:chunk])
-        if not rows:
-            return
-        yield from records.build(rows, base.filter(id__gt=last_id, id__lte=rows[-1][0]).values("id"))
+    while rows := list(base.filter(id__gt=last_id).values_list(*columns)[:chunk]):
+        ids = [row[0] for row in rows]
+        roles = _by_event(
+            EventActor.objects.filter(event_id__in=ids)
+            .order_by("role", "id")
+            .values_list("event_id", "actor__name", "actor__kind", "role")
+        )
+        reports = _by_event(
+            EventReport.objects.filter(event_id__in=ids, article__publisher__isnull=False).values_list(
+                "event_id", "article__publisher__name"
+            )
+        )
+        for row in rows:
+            actors = [role[1:] for role in roles.get(row[0], ())]
+            yield AcledSource(*row, actors, [report[1] for report in reports.get(row[0], ())])
         last_id = rows[-1][0]
-
-
-# What acled_row() and location_document() read of an event and its place: a COPY of a million rows
-# decodes only these. Should acled_row() read another field, records lack it and the export fails
-# loudly; tests/api compares every exported row with acled_row() of the event itself.
-ACLED_EVENT_FIELDS = [
-    "id", "start_date", "date_precision", "event_type", "sub_event_type", "country", "admin1", "location_name",
-    "latitude", "longitude", "geo_precision", "notes", "fatalities_best", "updated_at", "place_id",
-]  # fmt: skip
-ACLED_PLACE_FIELDS = ["id", "name", "feature_code", "geonames_id"]
-AcledEventRecord = namedtuple("AcledEventRecord", [*ACLED_EVENT_FIELDS, "place", "event_actors", "reports"])
-AcledPlaceRecord = namedtuple("AcledPlaceRecord", ACLED_PLACE_FIELDS)
 
 
 def _copy_type(field) -> str:
     return field.db_type(connection).split("(")[0]
 
 
-def _acled_records_by_copy(base: QuerySet) -> Iterator[AcledEventRecord]:
+def _acled_sources_by_copy(base: QuerySet) -> Iterator[AcledSource]:
     from psycopg import ClientCursor, adapters
     from psycopg.postgres import types
     from psycopg.pq import Format
 
-    actors = {row[0]: ActorRecord(*row) for row in _tuples(Actor.objects.values_list(*_ACTOR_FIELDS))}
-    publishers = {row[0]: PublisherRecord(*row) for row in Publisher.objects.values_list(*_PUBLISHER_FIELDS)}
+    actors = {row[0]: row[1:] for row in Actor.objects.values_list("id", "name", "kind")}
+    publishers = dict(Publisher.objects.values_list("id", "name"))
     event, event_actor, report, article = (m._meta.db_table for m in (Event, EventActor, EventReport, Article))
-    # Each event's actors ("id:role,…") and reports ("article:publisher,…") as one text column each:
-    # parsing a string is far cheaper here than psycopg's array loader.
+    # Each event's actors ("id:role,…") and publishers ("id,…") as one text column each: parsing a string
+    # is far cheaper here than psycopg's array loader, and ids keep names (which hold commas) out of it.
     rows = base.annotate(
         export_roles=RawSQL(
             f"SELECT string_agg(ea.actor_id::text || ':' || ea.role, ',' ORDER BY ea.role, ea.id) "
             f'FROM "{event_actor}" ea WHERE ea.event_id = "{event}".id',
             [],
         ),
-        export_reports=RawSQL(
-            f"SELECT string_agg(r.article_id::text || ':' || coalesce(a.publisher_id::text, ''), ',' "
-            f"ORDER BY r.article_id, r.id) "
+        export_publishers=RawSQL(
+            f"SELECT string_agg(a.publisher_id::text, ',' ORDER BY r.article_id, r.id) "
             f'FROM "{report}" r JOIN "{article}" a ON a.id = r.article_id WHERE r.event_id = "{event}".id',
             [],
         ),
-    ).values_list(
-        *ACLED_EVENT_FIELDS, *(f"place__{name}" for name in ACLED_PLACE_FIELDS), "export_roles", "export_reports"
-    )
-    column_types = [_copy_type(Event._meta.get_field(name.removesuffix("_id"))) for name in ACLED_EVENT_FIELDS]
-    column_types += [_copy_type(Place._meta.get_field(name)) for name in ACLED_PLACE_FIELDS] + ["text", "text"]
+    ).values_list(*ACLED_EVENT_FIELDS, "place__name", "place__feature_code", "export_roles", "export_publishers")
+    column_types = [_copy_type(Event._meta.get_field(name)) for name in ACLED_EVENT_FIELDS]
+    column_types += [_copy_type(Place._meta.get_field(name)) for name in ("name", "feature_code")] + ["text", "text"]
     try:
         sql, params = rows.query.sql_with_params()
     except EmptyResultSet:
         return
-    size, place_size = len(ACLED_EVENT_FIELDS), len(ACLED_PLACE_FIELDS)
     with connection.cursor() as cursor:
         raw = cursor.cursor
         raw.adapters.register_loader("timestamptz", adapters.get_loader(types["timestamptz"].oid, Format.TEXT))
@@ -533,43 +411,32 @@ def _acled_records_by_copy(base: QuerySet) -> Iterator[AcledEventRecord]:
         statement = ClientCursor(raw.connection).mogrify(sql, params)
         with raw.copy(f"COPY ({statement}) TO STDOUT") as copy:
             copy.set_types(column_types)
-            # The hot loop of a million-row export: records are made with tuple.__new__ (C), not namedtuple's __new__.
-            make, place_end = tuple.__new__, size + place_size
+            # The hot loop of a million-row export: sources are made with tuple.__new__ (C), not namedtuple's.
+            make = tuple.__new__
             for row in copy.rows():
-                event_id, role_list, report_list, roles, reports = row[0], row[-2], row[-1], Related(), Related()
+                role_list, publisher_list, roles = row[-2], row[-1], []
                 if role_list:
                     for item in role_list.split(","):
                         actor_id, _, role = item.partition(":")
                         actor_id = int(actor_id)
-                        actor = actors.get(actor_id) or _actor(actors, actor_id)
-                        roles.append(make(EventActorRecord, (None, event_id, actor_id, role, actor)))
-                if report_list:
-                    for item in report_list.split(","):
-                        article_id, _, publisher_id = item.partition(":")
-                        article_id, publisher_id = int(article_id), int(publisher_id) if publisher_id else None
-                        publisher = (
-                            publishers.get(publisher_id)
-                            if publisher_id in publishers
-                            else _publisher(publishers, publisher_id)
-                        )
-                        article = make(ArticleRecord, (article_id, publisher_id, publisher))
-                        reports.append(make(ReportRecord, (None, event_id, article_id, article)))
-                place = make(AcledPlaceRecord, row[size:place_end]) if row[size] is not None else None
-                yield make(AcledEventRecord, (*row[:size], place, roles, reports))
+                        name, kind = actors.get(actor_id) or _new_actor(actors, actor_id)
+                        roles.append((name, kind, role))
+                names = []
+                if publisher_list:
+                    for publisher_id in map(int, publisher_list.split(",")):
+                        names.append(publishers.get(publisher_id) or _new_publisher(publishers, publisher_id))
+                yield make(AcledSource, (*row[:-2], roles, names))
 
 
-def _actor(actors: dict, actor_id: int) -> ActorRecord:
+def _new_actor(actors: dict, actor_id: int) -> tuple[str, str]:
     """An actor created since the export started."""
-    actors.update({row[0]: ActorRecord(*row) for row in Actor.objects.filter(id=actor_id).values_list(*_ACTOR_FIELDS)})
-    return actors.get(actor_id)
+    actors.update({row[0]: row[1:] for row in Actor.objects.filter(id=actor_id).values_list("id", "name", "kind")})
+    return actors.get(actor_id, ("", ""))
 
 
-def _publisher(publishers: dict, publisher_id: int | None) -> PublisherRecord | None:
-    if publisher_id is None or publisher_id in publishers:
-        return publishers.get(publisher_id)
-    found = Publisher.objects.filter(id=publisher_id).values_list(*_PUBLISHER_FIELDS)
-    publishers.update({row[0]: PublisherRecord(*row) for row in found})
-    return publishers.get(publisher_id)
+def _new_publisher(publishers: dict, publisher_id: int) -> str:
+    publishers.update(Publisher.objects.filter(id=publisher_id).values_list("id", "name"))
+    return publishers.get(publisher_id, "")
 
 
 # ---------------------------------------------------------------- one event
@@ -594,14 +461,42 @@ def _refuse_merged(event: Event, user) -> None:
 
 
 def event_get(*, user, event_id: int) -> Event:
-    """One event with its documents' relations and its review history, if this user may see it."""
+    """One event (with its place), if this user may see it."""
     event = _find_event(event_id)
     _refuse_merged(event, user)
     if event.status not in visible_statuses(user):
         raise EventNotFound(f"There is no event {event_id}.")
-    attach_relations([event], DOCUMENT_RELATIONS)
-    prefetch_related_objects([event], _history())
     return event
+
+
+def event_detail(*, user, event_id: int) -> dict:
+    """One event's document, if this user may see it: every claim with its quote, the review log and, for
+    analysts, the events that look like the same one (the API's GET /events/{id}/)."""
+    event = event_get(user=user, event_id=event_id)
+    rows = document_rows(Event.objects.filter(id=event.id))
+    [document] = event_documents(rows, claims=ALL_CLAIMS, history=True)
+    return {**document, "merge_suggestions": merge_suggestions(event=event, user=user)}
+
+
+def event_page(*, event_id: int) -> tuple[Event, dict]:
+    """One event for its web page (Event.DoesNotExist when there is none): its document, from the reader, and
+    the event itself with its reports' articles and its claims, which the page shows beside the document."""
+    event = (
+        Event.objects.select_related("place", "merged_into", "reviewed_by")
+        .prefetch_related(
+            Prefetch(
+                "reports", queryset=EventReport.objects.select_related("article__publisher").order_by("article_id")
+            ),
+            Prefetch(
+                "claims",
+                queryset=Claim.objects.select_related("claimant", "subject").order_by("article_id", "char_start", "id"),
+            ),
+            Prefetch("event_actors", queryset=EventActor.objects.select_related("actor").order_by("role", "id")),
+        )
+        .get(id=event_id)
+    )
+    [document] = event_documents(document_rows(Event.objects.filter(id=event.id)), claims=ALL_CLAIMS)
+    return event, document
 
 
 def event_for_review(*, user, event_id: int) -> Event:
@@ -624,11 +519,15 @@ def merge_suggestions(*, event: Event, user, limit: int = 5) -> list[dict]:
         .order_by("id")[:200]
     )
     candidates = list(candidates)
-    attach_relations(candidates, (Relation("event_actors", _event_actors),))
-    own = _footprint(event)
+    names = _by_event(
+        EventActor.objects.filter(event_id__in=[event.id, *(candidate.id for candidate in candidates)]).values_list(
+            "event_id", "actor__name"
+        )
+    )
+    own = _footprint(event, names)
     found = []
     for candidate in candidates:
-        reason = match_reason(own, _footprint(candidate))
+        reason = match_reason(own, _footprint(candidate, names))
         if reason is not None:
             found.append((reason.score, candidate, reason))
     found.sort(key=lambda item: (item[0], item[1].id))
@@ -638,8 +537,8 @@ def merge_suggestions(*, event: Event, user, limit: int = 5) -> list[dict]:
     ]
 
 
-def _footprint(event: Event) -> Footprint:
-    return Footprint.of(event, actor_names=(item.actor.name for item in event.event_actors.all()))
+def _footprint(event: Event, names: dict[int, list]) -> Footprint:
+    return Footprint.of(event, actor_names=(name for _, name in names.get(event.id, ())))
 
 
 def deleted_events(*, since: datetime.datetime | None) -> QuerySet:
@@ -654,7 +553,10 @@ def deleted_events(*, since: datetime.datetime | None) -> QuerySet:
 
 
 def claim_get(*, claim_id: int) -> Claim:
-    claim = Claim.objects.select_related("claimant", "subject", "event").filter(id=claim_id).first()
+    claims = Claim.objects.select_related("claimant", "subject", "event")
+    # With its parties' names as the reader's claim rows carry them: exports.claim_document() reads either.
+    named = claims.annotate(claimant_name=F("claimant__name"), subject_name=F("subject__name"))
+    claim = named.filter(id=claim_id).first()
     if claim is None:
         raise Claim.DoesNotExist(f"There is no claim {claim_id}.")
     return claim
@@ -677,9 +579,8 @@ def _live_reports() -> QuerySet:
 
 
 def _with_event_ids(articles: QuerySet) -> QuerySet:
-    return _loading(
-        articles.select_related("publisher", "language_set_by").defer("text", "spans"),
-        (Relation("live_reports", _live_reports, "article_id", as_attribute=True),),
+    return articles.select_related("publisher", "language_set_by").defer("text", "spans").prefetch_related(
+        Prefetch("event_reports", queryset=_live_reports(), to_attr="live_reports")
     )
 
 
@@ -734,7 +635,7 @@ def actor_list(*, q: str = "", kind: str = "", country: str = "") -> QuerySet:
         actors = actors.filter(kind=kind)
     if country:
         actors = actors.filter(country=country.upper())
-    return _loading(actors, (Relation("aliases", lambda: ActorAlias.objects.order_by("alias", "id"), "actor_id"),))
+    return actors.prefetch_related(Prefetch("aliases", queryset=ActorAlias.objects.order_by("alias", "id")))
 
 
 def actor_get(*, actor_id: int) -> Actor:

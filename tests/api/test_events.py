@@ -3,7 +3,6 @@ import datetime
 import pytest
 
 from events.api.serializers import EventDetailSerializer, EventSerializer
-from events.exports import event_document
 from tests.api.helpers import D, ids, make_actor, make_article, make_event
 
 pytestmark = pytest.mark.django_db
@@ -271,8 +270,11 @@ def test_it_shows_an_event_with_its_claims_actors_history_and_version(reviewer, 
 def test_it_documents_exactly_the_fields_an_event_has(reviewer, world):
     body = reviewer.get(f"{URL}{world.approved.id}/").json()
     assert set(body) == set(EventDetailSerializer().fields)
-    detail_only = {"version", "history", "merge_suggestions"}
-    assert set(EventDetailSerializer().fields) == set(event_document(world.approved)) | detail_only
+    from events.models import Event
+    from events.selectors import ALL_CLAIMS, document_rows, event_documents
+
+    [document] = event_documents(document_rows(Event.objects.filter(id=world.approved.id)), claims=ALL_CLAIMS)
+    assert set(EventDetailSerializer().fields) == set(document) | {"history", "merge_suggestions"}
     item = next(item for item in reviewer.get(URL).json()["results"] if item["id"] == world.approved.id)
     assert set(item) == set(EventSerializer().fields)
     summary = EventSerializer().fields["claims_summary"]
@@ -303,12 +305,10 @@ def test_it_answers_404_in_json_for_unknown_and_merged_events(analyst, world):
     assert analyst.get(f"{URL}99999999999999999999999/").status_code == 404
 
 
-def test_it_lists_exactly_the_documents_event_document_gives_for_the_events_themselves(analyst, world, reviewer):
-    """Lists read light records, not model instances; they must give the same documents, but for the
-    claims, which lists summarise (tests/api/test_event_list_summary.py checks the summaries)."""
-    from events.exports import event_feature, events_for_documents
-    from events.models import Event
-
+def test_a_list_a_geojson_page_and_the_detail_give_one_event_the_same_document(analyst, world, reviewer):
+    """One reader builds every event document: a listed event is its detail but for the claims, which lists
+    summarise (tests/api/test_event_list_summary.py checks the summaries), and the detail's history and merge
+    suggestions; a GeoJSON feature is the listed document around its point."""
     reviewer.patch(
         f"{URL}{world.draft.id}/",
         {"notes": "Edited.", "actors": [{"id": world.jnim.id, "role": "side_b"}]},
@@ -322,17 +322,21 @@ def test_it_lists_exactly_the_documents_event_document_gives_for_the_events_them
             {"claimant_text": "a nurse", "kind": "wounded", "count_min": None, "count_max": None, "qualifier": "vague"}
         ]
     )
-    def unclaimed(document: dict) -> dict:
-        return {key: value for key, value in document.items() if key not in ("claims", "claims_summary")}
-
+    detail_only = ("claims", "history", "merge_suggestions")
     listed = analyst.get(URL, {"ordering": "id"}).json()["results"]
-    events = list(events_for_documents(Event.objects.exclude(status="merged").order_by("id")))
-    documents = [unclaimed({**event_document(event), "version": event.version}) for event in events]
-    assert [unclaimed(item) for item in listed] == documents
-    features = analyst.get(URL, {"ordering": "id", "format": "geojson"}).json()["features"]
-    assert [{**feature, "properties": unclaimed(feature["properties"])} for feature in features] == [
-        event_feature(event, document) for event, document in zip(events, documents, strict=True)
+    details = [analyst.get(f"{URL}{item['id']}/").json() for item in listed]
+    assert any(item["location"]["latitude"] is None for item in listed)
+    assert [{key: value for key, value in item.items() if key != "claims_summary"} for item in listed] == [
+        {key: value for key, value in detail.items() if key not in detail_only} for detail in details
     ]
+    features = analyst.get(URL, {"ordering": "id", "format": "geojson"}).json()["features"]
+    for feature, item in zip(features, listed, strict=True):
+        point = item["location"]["longitude"], item["location"]["latitude"]
+        geometry = None if None in point else {"type": "Point", "coordinates": list(point)}
+        assert feature == {"type": "Feature", "id": item["id"], "geometry": geometry, "properties": {
+            key: value for key, value in item.items() if key != "id"
+        }}  # fmt: skip
+    assert next(item for item in listed if item["id"] == world.draft.id)["notes"] == "Edited."
 
 
 def test_a_note_or_a_quote_over_its_limit_is_a_400_and_changes_nothing(reviewer, world):

@@ -82,47 +82,46 @@ def test_it_streams_every_matching_csv_row_unpaginated_with_the_same_filters(ana
 
 def test_it_streams_csv_in_chunks_of_constant_size(analyst, monkeypatch):
     from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
     from events import selectors
-    from events.models import Event
 
     if connection.vendor == "postgresql":
         pytest.skip("on PostgreSQL the export is one streamed COPY, not chunks")
 
     for _ in range(5):
         make_event()
-    chunks = []
-    real = selectors._tuples
-
-    def spy(queryset):
-        rows = real(queryset)
-        if queryset.model is Event:
-            chunks.append(len(rows))
-        return rows
-
-    monkeypatch.setattr(selectors, "_tuples", spy)
     monkeypatch.setattr(selectors.event_export_rows, "__kwdefaults__", {"chunk": 2})
-    _, rows = csv_rows(analyst.get(URL, {"format": "csv"}))
-    assert len(rows) == 5 and chunks == [2, 2, 1, 0]
+    with CaptureQueriesContext(connection) as queries:
+        _, rows = csv_rows(analyst.get(URL, {"format": "csv"}))
+    chunks = [query["sql"] for query in queries.captured_queries if 'FROM "events_event"' in query["sql"]]
+    assert len(rows) == 5 and len(chunks) == 4 and all("LIMIT 2" in sql for sql in chunks)
 
 
-def test_it_exports_exactly_the_rows_acled_row_gives_for_the_events_themselves(analyst, world):
-    """The export reads light records, not model instances; they must give the same rows."""
-    from events.exports import acled_row, events_for_documents
+def test_the_streamed_rows_are_the_chunked_reads_rows_and_name_each_side_and_source(analyst, world):
+    """On PostgreSQL the CSV is one COPY; it must give what the chunked read (every other database) gives."""
+    from events import selectors
+    from events.exports import acled_row
     from events.models import Event
+    from sources.models import Article
 
     make_event(
         place=None, latitude=None, longitude=None, actors=[], articles=[], country="", admin1="", location_name=""
     )
-    make_event(
+    event = make_event(
         actors=[(world.civilians, "side_b"), (world.jnim, "side_a"), (world.army, "associated")],
         articles=[world.first, world.second],
     )
     _, rows = csv_rows(analyst.get(URL, {"format": "csv"}))
-    expected = [
-        acled_row(event) for event in events_for_documents(Event.objects.exclude(status="merged").order_by("id"))
-    ]
+    base = Event.objects.exclude(status="merged").order_by("id")
+    expected = [acled_row(source) for source in selectors._acled_sources_in_chunks(base, 2)]
     assert rows == [{column: str(value) for column, value in row.items()} for row in expected]
+    row = next(row for row in rows if row["event_id_cnty"].endswith(str(event.id)))
+    publishers = Article.objects.filter(id__in=[world.first.id, world.second.id]).values_list("publisher__name")
+    sides = (row["actor1"], row["assoc_actor_1"], row["actor2"])
+    assert sides == (world.jnim.name, world.army.name, world.civilians.name)
+    assert row["civilian_targeting"] == "Civilian targeting"
+    assert row["source"] == "; ".join(sorted({name for (name,) in publishers if name is not None}))
 
 
 def test_it_answers_errors_of_a_csv_request_in_json(analyst):
