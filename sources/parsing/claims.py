@@ -233,40 +233,71 @@ class ClaimReader:
 
     # ---------------------------------------------------------------- attribution
     def _cues(self, context: SentenceContext) -> list[Cue]:
+        """The attributions of a sentence, each with its speaker: "according to X", then the verb cues."""
         if context.sentence.words.isdisjoint(self.cue_words):
             return []
-        tokens = context.sentence.tokens
         cues: list[Cue] = []
-        for token in tokens:
-            low, i = token.low, token.index
-            if low not in self.cue_words:
+        for token in context.sentence.tokens:
+            if token.low not in self.cue_words:
                 continue  # most words: neither "according to" nor an attribution verb
-            region = self._according_region(tokens, i) if low in self.according_starts else None
-            if region is not None:
-                end = self._region_end(tokens, region)
-                speaker = self._speaker_of_region(context, region, end)
-                cues.append(Cue(i, speaker, "according"))
-                continue
-            if low not in self.lex.ATTRIBUTION_VERBS or self._is_noun_use(tokens, i):
-                continue
-            if low in self.lex.RELAY_VERBS:
-                cues.append(Cue(i, self._relayed_speaker(context, i), "relay"))
-            elif low in self.lex.PARTICIPLE_ATTRIBUTION and i > 0 and tokens[i - 1].text in (",", "—"):
-                previous = cues[-1].speaker if cues else None
-                cues.append(Cue(i, previous or self._subject_speaker(context, i), "participle"))
-            elif self._inverted(tokens, i):
-                end = self._region_end(tokens, i + 1)
-                cues.append(Cue(i, self._speaker_of_region(context, i + 1, end), "inverted"))
-            else:
-                start = self._clause_start(tokens, i)
-                speaker = self._speaker_of_region(context, start, i - 1)
-                if speaker is not None:
-                    speaker.statement = self._via_statement(tokens, i)
-                cues.append(Cue(i, speaker, "verb"))
+            cue = self._according_cue(context, token.index) or self._verb_cue(context, token.index, cues)
+            if cue is not None:
+                cues.append(cue)
         # A relay ("according to SITE") never outranks a speaker of the same sentence.
         if any(cue.kind != "according" and cue.speaker is not None for cue in cues):
             cues = [cue for cue in cues if not (cue.kind == "according" and _is_relay(cue.speaker, self.lex))]
         return cues
+
+    def _according_cue(self, context: SentenceContext, i: int) -> Cue | None:
+        tokens = context.sentence.tokens
+        region = self._according_region(tokens, i) if tokens[i].low in self.according_starts else None
+        if region is None:
+            return None
+        return Cue(i, self._speaker_of_region(context, region, self._region_end(tokens, region)), "according")
+
+    def _verb_cue(self, context: SentenceContext, i: int, cues: list[Cue]) -> Cue | None:
+        """An attribution verb (not used as a noun: "the claims"), read by the first of VERB_CUE_RULES that fits."""
+        tokens = context.sentence.tokens
+        if tokens[i].low not in self.lex.ATTRIBUTION_VERBS or self._is_noun_use(tokens, i):
+            return None
+        for rule in self.VERB_CUE_RULES:
+            cue = rule(self, context, i, cues)
+            if cue is not None:
+                return cue
+        return None
+
+    def _relay_cue(self, context: SentenceContext, i: int, cues: list[Cue]) -> Cue | None:
+        """ "SITE quoted a statement by JNIM": the quoted party speaks."""
+        if context.sentence.tokens[i].low not in self.lex.RELAY_VERBS:
+            return None
+        return Cue(i, self._relayed_speaker(context, i), "relay")
+
+    def _participle_cue(self, context: SentenceContext, i: int, cues: list[Cue]) -> Cue | None:
+        """ "..., stating that": the speaker of the cue before, else the sentence's subject."""
+        tokens = context.sentence.tokens
+        if tokens[i].low not in self.lex.PARTICIPLE_ATTRIBUTION or i == 0 or tokens[i - 1].text not in (",", "—"):
+            return None
+        previous = cues[-1].speaker if cues else None
+        return Cue(i, previous or self._subject_speaker(context, i), "participle")
+
+    def _inverted_cue(self, context: SentenceContext, i: int, cues: list[Cue]) -> Cue | None:
+        """'..." said Mohamed Ramadan': the speaker follows the verb."""
+        tokens = context.sentence.tokens
+        if not self._inverted(tokens, i):
+            return None
+        return Cue(i, self._speaker_of_region(context, i + 1, self._region_end(tokens, i + 1)), "inverted")
+
+    def _plain_verb_cue(self, context: SentenceContext, i: int, cues: list[Cue]) -> Cue | None:
+        """ "the army said": the clause's subject speaks (through a statement when the verb says so)."""
+        tokens = context.sentence.tokens
+        speaker = self._speaker_of_region(context, self._clause_start(tokens, i), i - 1)
+        if speaker is not None:
+            speaker.statement = self._via_statement(tokens, i)
+        return Cue(i, speaker, "verb")
+
+    # Asked in this order: a relay verb names who it quotes, a participle after a comma continues the speaker
+    # before it, an inverted verb has its speaker after it; any other attribution verb, its subject before it.
+    VERB_CUE_RULES = (_relay_cue, _participle_cue, _inverted_cue, _plain_verb_cue)
 
     def _according_region(self, tokens: list[Token], i: int) -> int | None:
         """Where the source starts after "according to" / "selon" at token i; None if no such phrase is there.
