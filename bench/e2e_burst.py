@@ -275,39 +275,44 @@ def run(args: argparse.Namespace, token: str, run_id: str) -> int:
     return print_burst(args, article_rows(created), len(bodies), send_seconds, errors)
 
 
+def servers_died(servers: ServerProcesses) -> int:
+    """How many of the server processes exited during the run, each printed with the end of its log."""
+    for name, code in servers.exited().items():
+        print(f"\n{name} exited with {code} during the run:\n{servers.log_tail(name)}")
+    return len(servers.exited())
+
+
+def verdict(problems: int, log_dir: Path, keep_logs: bool) -> int:
+    """The exit status; the logs are kept when something failed (or when asked)."""
+    if problems:
+        print(f"\nFAILED: {problems} problems; see the logs in {log_dir}")
+        return 1
+    print("\nok: every upload ended parsed" + (f"; logs: {log_dir}" if keep_logs else ""))
+    if not keep_logs:
+        shutil.rmtree(log_dir, ignore_errors=True)
+    return 0
+
+
 def main() -> int:
     args = parse_args()
     os.environ["ENV_FILE"] = ""  # a developer's .env (DEBUG=1 …) must not reach this process's settings
-    database_url = ensure_database(args.pg, args.database)
-    redis_url = f"redis://127.0.0.1:6379/{args.redis_db}"
+    database_url, redis_url = ensure_database(args.pg, args.database), f"redis://127.0.0.1:6379/{args.redis_db}"
     setup_django(database_url)
     prepare(args)
     token = bench_token()
     empty_redis_database(redis_url)
     log_dir = Path(tempfile.mkdtemp(prefix="ct-burst-"))
     servers = ServerProcesses(production_environment(database_url, redis_url, log_dir / "media"), log_dir)
-    problems = 0
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # through the finally below that stops the servers
     try:
         start_servers(servers, args)
-        problems += run(args, token, f"{time.time():.0f}")
-        for name, code in servers.exited().items():
-            print(f"\n{name} exited with {code} during the run:\n{servers.log_tail(name)}")
-            problems += 1
+        problems = run(args, token, f"{time.time():.0f}") + servers_died(servers)
     except KeyboardInterrupt:
         print("\ninterrupted; stopping gunicorn and Celery")
-        problems += 1
+        problems = 1
     finally:
         servers.stop_all()
-    if problems:
-        print(f"\nFAILED: {problems} problems; see the logs in {log_dir}")
-        return 1
-    print("\nok: every upload ended parsed")
-    if args.keep_logs:
-        print(f"logs: {log_dir}")
-    else:
-        shutil.rmtree(log_dir, ignore_errors=True)
-    return 0
+    return verdict(problems, log_dir, args.keep_logs)
 
 
 if __name__ == "__main__":
