@@ -88,31 +88,57 @@ def _country_of_places(places) -> str:
 
 
 def _spans(doc, events, claims, places) -> list[Span]:
-    """Highlights for the UI; event_index is the event whose sentences hold the span (the first one's
-    when a sentence is shared by two incidents)."""
+    """Highlights for the UI: actors, places, dates and claims, in the order of the text."""
+    spans = [
+        *_actor_spans(doc, events),
+        *_place_spans(places, events),
+        *_date_spans(doc, events),
+        *_claim_spans(claims, events),
+    ]
+    return sorted(spans, key=lambda span: (span.start, span.end))
 
-    def in_event(offset: int) -> int | None:
-        for index, event in enumerate(events):
-            if any(start <= offset < end for start, end in event.evidence):
-                return index
-        return None
 
+def _event_holding(events, offset: int) -> int | None:
+    """The event whose sentences hold the offset (the first one's when a sentence is shared by two incidents)."""
+    for index, event in enumerate(events):
+        if any(start <= offset < end for start, end in event.evidence):
+            return index
+    return None
+
+
+def _actor_spans(doc, events) -> list[Span]:
+    return [
+        Span("actor", m.start, m.end, m.ref.name, _event_holding(events, m.start))
+        for m in doc.mentions
+        if m.category in ARMED_CATEGORIES or m.category in (CIVILIANS, PROTESTERS)
+    ]
+
+
+def _place_spans(places, events) -> list[Span]:
     spans = []
-    for mention in doc.mentions:
-        if mention.category in ARMED_CATEGORIES or mention.category in (CIVILIANS, PROTESTERS):
-            spans.append(Span("actor", mention.start, mention.end, mention.ref.name, in_event(mention.start)))
     for mention in places.mentions:
         label = mention.candidate.name if mention.candidate else mention.text
-        spans.append(Span("place", mention.start, mention.end, label, in_event(mention.start)))
+        spans.append(Span("place", mention.start, mention.end, label, _event_holding(events, mention.start)))
     for mention, region in places.regions:
-        spans.append(Span("place", mention.start, mention.end, region.name, in_event(mention.start)))
+        spans.append(Span("place", mention.start, mention.end, region.name, _event_holding(events, mention.start)))
+    return spans
+
+
+def _date_spans(doc, events) -> list[Span]:
+    spans = []
     for mention in doc.dates:
         label = mention.first.isoformat() if mention.first == mention.last else f"{mention.first}/{mention.last}"
-        spans.append(Span("date", mention.start, mention.end, label, in_event(mention.start)))
+        spans.append(Span("date", mention.start, mention.end, label, _event_holding(events, mention.start)))
+    return spans
+
+
+def _claim_spans(claims, events) -> list[Span]:
+    """A claim's span belongs to the event that holds the claim itself."""
+    spans = []
     for item in claims:
         index = next((n for n, event in enumerate(events) if any(item.claim is claim for claim in event.claims)), None)
         spans.append(Span("claim", item.figure_start, item.figure_end, item.claim.kind, index))
-    return sorted(spans, key=lambda span: (span.start, span.end))
+    return spans
 
 
 def _shift(events, spans, offset: int):
