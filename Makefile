@@ -56,7 +56,10 @@ clean:
 # Figures printed here mean nothing (tiny sizes, a busy CI machine); bench/*.py at full size are the measures.
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 bench-smoke: install-dev
-	DATABASE_URL=$(BENCH_PG)/ct_smoke_parse $(PY) bench/parse_throughput.py --articles 10 --rounds 1
+	DATABASE_URL=$(BENCH_PG)/ct_smoke_parse $(PY) bench/parse_throughput.py --articles 10 --rounds 1 \
+		--corpus ../shared/seeds --events 300
 	$(PY) bench/api_latency.py --pg $(BENCH_PG) --database ct_smoke_api --events 3000 --requests 3
 	BENCH_DATABASE_URL=$(BENCH_PG)/ct_smoke_map $(PY) bench/map_render.py --events 200 --runs 1
 	$(PY) bench/load.py --pg $(BENCH_PG) --database ct_smoke_load --events 100 --clients 2 --duration 3 --redis-db 12
+	$(PY) bench/e2e_burst.py --pg $(BENCH_PG) --database ct_smoke_burst --uploads 10 --redis-db 11
+	$(PY) bench/e2e_burst.py --pg $(BENCH_PG) --database ct_smoke_burst --idle --uploads 3 --pause 0.1 --redis-db 11
