@@ -1,7 +1,9 @@
 """Forms for reviewing events: fields, place, actors, claims, merge and split, and the map's filters.
 
-Every form that changes an event carries the version the reviewer loaded, so the service can
-refuse an edit made on top of someone else's newer save.
+Forms only shape input: the rules a change keeps are the services' (events.services), whose
+EventRuleError the views show on the field it names (``show_rule_error``). Every form that changes
+an event carries the version the reviewer loaded, so the service can refuse an edit made on top of
+someone else's newer save.
 """
 
 from django import forms
@@ -9,14 +11,30 @@ from django.db.models import Q
 
 from events.actors import find_actor
 from events.models import Actor, Claim, Event, EventActor, Place
+from events.services import LATITUDE_RANGE, LONGITUDE_RANGE, EventRuleError
 from sources.parsing.acled import EVENT_TYPE_CHOICES, SUB_EVENT_TYPES
 
 GROUPED_SUB_EVENT_TYPES = [(event_type, [(sub, sub) for sub in subs]) for event_type, subs in SUB_EVENT_TYPES.items()]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 
 
+def _bounds(bounds: tuple[float, float]) -> dict:
+    """The browser's hint for a coordinate input; the service checks the range."""
+    return {"min": bounds[0], "max": bounds[1], "step": "any"}
+
+
 class VersionedForm(forms.Form):
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    # Service field names (events.services) that this form shows under another of its fields.
+    rule_fields: dict[str, str] = {}
+
+    def show_rule_error(self, error: EventRuleError) -> bool:
+        """Put a service's refusal on the field it names; False when the form shows no such field."""
+        name = self.rule_fields.get(error.field or "", error.field)
+        if name not in self.fields or self.fields[name].widget.is_hidden:
+            return False
+        self.add_error(name, error.message)
+        return True
 
 
 class EventEditForm(VersionedForm):
@@ -30,10 +48,13 @@ class EventEditForm(VersionedForm):
     location_name = forms.CharField(max_length=200, required=False, label="Place as written", help_text="Kept when no gazetteer place matched.")
     admin1 = forms.CharField(max_length=200, required=False, label="Admin1 region")
     country = forms.CharField(max_length=2, required=False, help_text="ISO code, e.g. ML")
-    latitude = forms.FloatField(min_value=-90, max_value=90, required=False)
-    longitude = forms.FloatField(min_value=-180, max_value=180, required=False)
+    latitude = forms.FloatField(required=False, widget=forms.NumberInput(attrs=_bounds(LATITUDE_RANGE)))
+    longitude = forms.FloatField(required=False, widget=forms.NumberInput(attrs=_bounds(LONGITUDE_RANGE)))
     geo_precision = forms.TypedChoiceField(choices=Event.GeoPrecision.choices, coerce=int, label="Location precision")
-    fatalities_best = forms.IntegerField(min_value=0, required=False, label="Best fatality estimate", help_text="Empty: the lowest total any source reports.")
+    fatalities_best = forms.IntegerField(
+        required=False, widget=forms.NumberInput(attrs={"min": 0}), label="Best fatality estimate",
+        help_text="Empty: the lowest total any source reports.",
+    )  # fmt: skip
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     FIELDS = ("event_type", "sub_event_type", "start_date", "end_date", "date_precision", "location_name", "admin1",
@@ -48,17 +69,6 @@ class EventEditForm(VersionedForm):
 
     def clean_country(self):
         return self.cleaned_data["country"].strip().upper()
-
-    def clean(self):
-        data = super().clean()
-        event_type, sub_event_type = data.get("event_type"), data.get("sub_event_type")
-        if event_type and sub_event_type and sub_event_type not in SUB_EVENT_TYPES[event_type]:
-            self.add_error("sub_event_type", f"“{sub_event_type}” is not a sub-type of “{event_type}”.")
-        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
-            self.add_error("end_date", "The event cannot end before it starts.")
-        if (data.get("latitude") is None) != (data.get("longitude") is None) and "latitude" not in self.errors and "longitude" not in self.errors:
-            self.add_error("longitude", "Give both latitude and longitude, or neither.")
-        return data
 
     def changes(self, event: Event) -> dict:
         changes = {name: self.cleaned_data[name] for name in self.FIELDS if self.cleaned_data[name] != getattr(event, name)}
@@ -77,8 +87,8 @@ class PlaceSearchForm(forms.Form):
 
 
 class MapPointForm(VersionedForm):
-    latitude = forms.FloatField(min_value=-90, max_value=90, widget=forms.HiddenInput)
-    longitude = forms.FloatField(min_value=-180, max_value=180, widget=forms.HiddenInput)
+    latitude = forms.FloatField(widget=forms.HiddenInput)
+    longitude = forms.FloatField(widget=forms.HiddenInput)
     geo_precision = forms.TypedChoiceField(choices=Event.GeoPrecision.choices, coerce=int, initial=1, label="Precision")
 
 
@@ -110,47 +120,67 @@ def actor_formset(event: Event, data=None):
     return ActorRoleFormSet(data, initial=initial, prefix="actors")
 
 
-def actor_roles(formset) -> list[tuple[Actor, str]]:
-    return [
-        (form.cleaned_data["actor"], form.cleaned_data["role"])
-        for form in formset.forms
-        if form.cleaned_data.get("actor") and not form.cleaned_data.get("DELETE")
-    ]
+class ActorsForm(VersionedForm):
+    """The actor formset with the version it was loaded at, validated together."""
+
+    def __init__(self, data, *, event: Event):
+        super().__init__(data)
+        self.formset = actor_formset(event, data)
+
+    def is_valid(self) -> bool:
+        return self.formset.is_valid() & super().is_valid()
+
+    def show_rule_error(self, error: EventRuleError) -> bool:
+        return False  # shown as a message: the formset has no single field for it
+
+    def roles(self) -> list[tuple[Actor, str]]:
+        return [
+            (form.cleaned_data["actor"], form.cleaned_data["role"])
+            for form in self.formset.forms
+            if form.cleaned_data.get("actor") and not form.cleaned_data.get("DELETE")
+        ]
 
 
-class ClaimForm(forms.Form):
-    """A claim as a reviewer types it; a claimant or subject that names a known actor is linked to it."""
+def claim_articles(event: Event):
+    """The articles a claim form offers: those reporting the event, and those its claims cite."""
+    from sources.models import Article
+
+    return Article.objects.filter(Q(event_reports__event=event) | Q(claims__event=event)).distinct()
+
+
+class ClaimForm(VersionedForm):
+    """A claim as a reviewer types it; a claimant or subject that names a known actor is linked to it.
+
+    ``articles`` (a list) saves each form on a page its own query for the choices."""
+
+    rule_fields = {"claimant_text": "claimant", "subject_text": "subject"}
 
     article = forms.ModelChoiceField(queryset=None, empty_label=None, label="Reported in")
     claimant = forms.CharField(max_length=200, required=False, widget=forms.TextInput(attrs={"list": "actor-names"}), help_text="Who makes the claim, as written.")
     kind = forms.ChoiceField(choices=Claim.Kind.choices)
     subject = forms.CharField(max_length=200, required=False, widget=forms.TextInput(attrs={"list": "actor-names"}), label="About")
-    count_min = forms.IntegerField(min_value=0, required=False, label="From")
-    count_max = forms.IntegerField(min_value=0, required=False, label="To", help_text="Empty: open-ended (“at least”).")
+    count_min = forms.IntegerField(required=False, widget=forms.NumberInput(attrs={"min": 0}), label="From")
+    count_max = forms.IntegerField(
+        required=False, widget=forms.NumberInput(attrs={"min": 0}), label="To", help_text="Empty: open-ended (“at least”)."
+    )
     qualifier = forms.ChoiceField(choices=Claim.Qualifier.choices)
     quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, help_text="The sentence the claim comes from.")
 
-    def __init__(self, *args, event: Event, **kwargs):
+    def __init__(self, *args, event: Event, articles: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        from sources.models import Article
-
-        self.fields["article"].queryset = Article.objects.filter(Q(event_reports__event=event) | Q(claims__event=event)).distinct()
+        field = self.fields["article"]
+        field.queryset = claim_articles(event)
+        if articles is not None:
+            field.choices = [(article.id, str(article)) for article in articles]
 
     @classmethod
     def for_claim(cls, claim: Claim, **kwargs) -> "ClaimForm":
         initial = {
-            "article": claim.article_id, "claimant": claim.claimant_text or (claim.claimant.name if claim.claimant else ""),
+            "version": claim.event.version, "article": claim.article_id, "claimant": claim.claimant_text or (claim.claimant.name if claim.claimant else ""),
             "kind": claim.kind, "subject": claim.subject_text or (claim.subject.name if claim.subject else ""),
             "count_min": claim.count_min, "count_max": claim.count_max, "qualifier": claim.qualifier, "quote": claim.quote,
         }  # fmt: skip
         return cls(initial=initial, event=claim.event, prefix=f"claim-{claim.id}", **kwargs)
-
-    def clean(self):
-        data = super().clean()
-        low, high = data.get("count_min"), data.get("count_max")
-        if low is not None and high is not None and low > high:
-            self.add_error("count_max", "“To” cannot be below “From”.")
-        return data
 
     def claim_data(self) -> dict:
         """The fields services.claim_create and claim_update take."""
@@ -163,19 +193,29 @@ class ClaimForm(forms.Form):
             "count_min": data["count_min"], "count_max": data["count_max"], "qualifier": data["qualifier"], "quote": data["quote"].strip(),
         }  # fmt: skip
 
+    def changes(self, claim: Claim) -> dict:
+        """What the reviewer changed, for services.claim_update."""
+        return {name: value for name, value in self.claim_data().items() if getattr(claim, name) != value}
 
-class MergeForm(forms.Form):
-    into = forms.ModelChoiceField(queryset=Event.objects.filter(status__in=[Event.Status.DRAFT, Event.Status.APPROVED]), widget=forms.HiddenInput)
+
+class MergeForm(VersionedForm):
+    # Any event: services.event_merge decides which may absorb another.
+    into = forms.ModelChoiceField(queryset=Event.objects.all(), widget=forms.HiddenInput)
 
 
-class SplitForm(forms.Form):
+class SplitForm(VersionedForm):
     articles = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, label="Articles to move to a new draft")
 
-    def __init__(self, *args, event: Event, **kwargs):
+    rule_fields = {"article_ids": "articles"}
+
+    def __init__(self, *args, event: Event, reports: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["articles"].choices = [
-            (report.article_id, str(report.article)) for report in event.reports.select_related("article").order_by("article_id")
-        ]
+        if reports is None:
+            reports = event.reports.select_related("article").order_by("article_id")
+        self.fields["articles"].choices = [(report.article_id, str(report.article)) for report in reports]
+
+    def article_ids(self) -> list[int]:
+        return [int(item) for item in self.cleaned_data["articles"]]
 
 
 class DecisionForm(VersionedForm):

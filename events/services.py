@@ -418,20 +418,36 @@ def article_events_replace(*, article: Article, result: ParseResult, parser_vers
 
 
 # ---------------------------------------------------------------- review: every change a person makes is logged
+#
+# The rules of a person's change live here, once: forms and serializers shape input and show an
+# EventRuleError on the field it names. Every write to an event takes the version the editor read
+# (``expected_version``) and claims the next one with a conditional UPDATE, so of two writes made on
+# the same version one wins and the other is refused with StaleEdit.
 
 
-class ReviewError(ValueError):
-    """A review action that cannot be done; the message says why."""
+class EventRuleError(ValueError):
+    """A change to an event or a claim that breaks a rule; ``field`` names the input at fault, when one is."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
 
 
-class StaleEdit(ReviewError):
-    """Someone else saved the event since this editor loaded it."""
+class StaleEdit(EventRuleError):
+    """Someone else saved the event since this editor read it (a conflict, not bad input)."""
+
+    def __init__(self, message: str, *, current_version: int | None):
+        super().__init__(message, field="version")
+        self.current_version = current_version
 
 
 EDITABLE_EVENT_FIELDS = {
     "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "latitude", "longitude",
     "geo_precision", "country", "admin1", "location_name", "notes", "fatalities_best", "place",
 }  # fmt: skip
+LATITUDE_RANGE = (-90.0, 90.0)
+LONGITUDE_RANGE = (-180.0, 180.0)
 
 
 def _loggable(value):
@@ -442,28 +458,62 @@ def _loggable(value):
     return value
 
 
-def review_log(*, user, event: Event | None, action: str, field: str = "", old=None, new=None, claim_id: int | None = None) -> None:
-    ReviewLog.objects.create(user=user, event=event, claim_id_ref=claim_id, action=action, field=field, old_value=_loggable(old), new_value=_loggable(new))
+def review_log(
+    *, user, event: Event | None, action: str, field: str = "", old=None, new=None, claim_id: int | None = None
+) -> None:
+    ReviewLog.objects.create(
+        user=user, event=event, claim_id_ref=claim_id, action=action, field=field,
+        old_value=_loggable(old), new_value=_loggable(new),
+    )  # fmt: skip
 
 
-def _claim_version(event: Event, expected_version: int | None) -> None:
-    """Take the event's next version, refusing when someone saved it since the editor loaded it."""
-    current = Event.objects.filter(id=event.id)
-    if expected_version is not None:
-        current = current.filter(version=expected_version)
-    if not current.update(version=F("version") + 1):
-        latest = Event.objects.filter(id=event.id).values_list("version", flat=True).first()
-        raise StaleEdit(f"Event {event.id} was changed by someone else (version {latest}, you edited version {expected_version}); reload it and apply your change again.")
-    event.version = Event.objects.values_list("version", flat=True).get(id=event.id)
+def _take_version(event: Event, expected_version: int) -> None:
+    """Claim the event's next version if it is still at ``expected_version``, else refuse (StaleEdit).
+
+    The UPDATE holds the row until the transaction ends, so a concurrent writer on the same version
+    waits, then finds the version moved on. The event is read again: the rules judge what is stored now.
+    """
+    taken = Event.objects.filter(id=event.id, version=expected_version).update(version=F("version") + 1)
+    if not taken:
+        current = Event.objects.filter(id=event.id).values_list("version", flat=True).first()
+        raise StaleEdit(
+            f"Event {event.id} was changed by someone else (version {current}, you edited version "
+            f"{expected_version}); reload it and apply your change again.",
+            current_version=current,
+        )
+    event.refresh_from_db()
+
+
+def _bump_version(event: Event) -> None:
+    """An event changed by a person's action on another event (a merge target): its version moves on too."""
+    Event.objects.filter(id=event.id).update(version=F("version") + 1)
+    event.refresh_from_db()
 
 
 @transaction.atomic
-def event_update(*, event: Event, reviewer, changes: dict, expected_version: int | None = None) -> Event:
-    """Apply a reviewer's field edits, logging each change; stale edits are refused."""
+def event_update(
+    *,
+    event: Event,
+    reviewer,
+    changes: dict,
+    expected_version: int,
+    actors: list[tuple[Actor, str]] | None = None,
+) -> Event:
+    """Apply a reviewer's field edits (and, given ``actors``, the actor list) as one versioned change,
+    logging each change."""
     unknown = set(changes) - EDITABLE_EVENT_FIELDS
     if unknown:
-        raise ReviewError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
-    _claim_version(event, expected_version)
+        raise EventRuleError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
+    if actors is not None:
+        _check_roles(actors)
+    _take_version(event, expected_version)
+    _apply_changes(event, reviewer, changes)
+    if actors is not None:
+        _replace_actors(event, reviewer, actors)
+    return event
+
+
+def _apply_changes(event: Event, reviewer, changes: dict) -> None:
     changed = []
     for field, value in changes.items():
         old = getattr(event, field)
@@ -478,15 +528,16 @@ def event_update(*, event: Event, reviewer, changes: dict, expected_version: int
         changed.append("fatalities_best_chosen")
     if "place" in changed and event.place is not None:
         _adopt_place(event, reviewer, changed)
-    _validate_event(event)
+    validate_event(event)
     event.save(update_fields=[*changed, "updated_at"])
-    return event
 
 
 def _adopt_place(event: Event, reviewer, changed: list[str]) -> None:
     """A chosen gazetteer place brings its coordinates, and learns the name the report used for it."""
     place = event.place
-    for field, value in [("latitude", place.latitude), ("longitude", place.longitude), ("country", place.country), ("admin1", place.admin1_name)]:
+    adopted = [("latitude", place.latitude), ("longitude", place.longitude), ("country", place.country),
+               ("admin1", place.admin1_name)]  # fmt: skip
+    for field, value in adopted:
         if getattr(event, field) != value and value not in ("", None):
             setattr(event, field, value)
             changed.append(field)
@@ -494,7 +545,9 @@ def _adopt_place(event: Event, reviewer, changed: list[str]) -> None:
         from events.models import PlaceName
 
         alias = PlaceName.for_place(place, event.location_name)
-        PlaceName.objects.get_or_create(place=place, name=alias.name, defaults={"normalized": alias.normalized, "sound_key": alias.sound_key})
+        PlaceName.objects.get_or_create(
+            place=place, name=alias.name, defaults={"normalized": alias.normalized, "sound_key": alias.sound_key}
+        )
 
 
 # Limits of what a reviewer may write: a note is a paragraph, a quote a sentence or two (every event page and
@@ -502,63 +555,107 @@ def _adopt_place(event: Event, reviewer, changed: list[str]) -> None:
 MAX_NOTES_CHARS = 5_000
 MAX_QUOTE_CHARS = 2_000
 MAX_LOCATION_NAME_CHARS = 200
+MAX_PARTY_CHARS = 200  # a claimant or subject as written
 
 
-def _check_length(label: str, value: str | None, limit: int) -> None:
+def _check_length(field: str, label: str, value: str | None, limit: int) -> None:
     if value and len(value) > limit:
-        raise ReviewError(f"{label} is {len(value):,} characters long; the limit is {limit:,}.")
+        raise EventRuleError(f"{label} is {len(value):,} characters long; the limit is {limit:,}.", field=field)
 
 
-def _validate_event(event: Event) -> None:
+def _in_range(value: float, bounds: tuple[float, float]) -> bool:
+    return bounds[0] <= value <= bounds[1]
+
+
+def validate_event(event: Event) -> None:
+    """The rules an event's fields keep, whoever changes them; raises EventRuleError naming the field."""
     from sources.parsing.acled import SUB_EVENT_TYPES
 
-    _check_length("The note", event.notes, MAX_NOTES_CHARS)
-    _check_length("The location name", event.location_name, MAX_LOCATION_NAME_CHARS)
-
+    _check_length("notes", "The note", event.notes, MAX_NOTES_CHARS)
+    _check_length("location_name", "The location name", event.location_name, MAX_LOCATION_NAME_CHARS)
     if event.sub_event_type not in SUB_EVENT_TYPES.get(event.event_type, ()):
-        raise ReviewError(f"“{event.sub_event_type}” is not a sub-type of “{event.event_type}”.")
+        raise EventRuleError(
+            f"“{event.sub_event_type}” is not a sub-type of “{event.event_type}”.", field="sub_event_type"
+        )
     if event.start_date > event.end_date:
-        raise ReviewError("The event cannot end before it starts.")
+        raise EventRuleError("The event cannot end before it starts.", field="end_date")
     if (event.latitude is None) != (event.longitude is None):
-        raise ReviewError("Give both latitude and longitude, or neither.")
-    if event.latitude is not None and not (-90 <= event.latitude <= 90 and -180 <= event.longitude <= 180):
-        raise ReviewError("Latitude must lie in -90..90 and longitude in -180..180.")
+        raise EventRuleError("Give both latitude and longitude, or neither.", field="longitude")
+    if event.latitude is not None:
+        for field, value, bounds in [("latitude", event.latitude, LATITUDE_RANGE),
+                                     ("longitude", event.longitude, LONGITUDE_RANGE)]:  # fmt: skip
+            if not _in_range(value, bounds):
+                raise EventRuleError("Latitude must lie in -90..90 and longitude in -180..180.", field=field)
     if event.fatalities_best is not None and event.fatalities_best < 0:
-        raise ReviewError("Fatalities cannot be negative.")
+        raise EventRuleError("Fatalities cannot be negative.", field="fatalities_best")
 
 
 @transaction.atomic
-def event_place_unresolved_name(*, event: Event, reviewer, latitude: float, longitude: float, geo_precision: int = 1, expected_version: int | None = None) -> Event:
+def event_place_unresolved_name(
+    *, event: Event, reviewer, latitude: float, longitude: float, expected_version: int, geo_precision: int = 1
+) -> Event:
     """A reviewer puts the report's unresolved place name on the map: it becomes a gazetteer entry with that alias."""
+    _take_version(event, expected_version)
+    _add_unresolved_place(event, reviewer, latitude=latitude, longitude=longitude, geo_precision=geo_precision)
+    return event
+
+
+def _add_unresolved_place(event: Event, reviewer, *, latitude: float, longitude: float, geo_precision: int) -> Place:
     from events.models import PlaceName
 
     name = event.location_name.strip()
     if not name:
-        raise ReviewError("This event has no unresolved place name to place; search the gazetteer instead.")
+        raise EventRuleError("This event has no unresolved place name to place; search the gazetteer instead.")
+    if not (_in_range(latitude, LATITUDE_RANGE) and _in_range(longitude, LONGITUDE_RANGE)):
+        raise EventRuleError("Latitude must lie in -90..90 and longitude in -180..180.", field="latitude")
     number = Place.objects.filter(gazetteer_key__startswith="reviewer:").count() + 1
     place = Place.objects.create(
-        gazetteer_key=f"reviewer:{number}:{normalize_name(name)[:40]}", name=name[:200], ascii_name=normalize_name(name)[:200],
-        country=event.country, admin1_name=event.admin1, latitude=latitude, longitude=longitude,
-        feature_class="P", feature_code="PPL", added_by=reviewer,
+        gazetteer_key=f"reviewer:{number}:{normalize_name(name)[:40]}", name=name[:200],
+        ascii_name=normalize_name(name)[:200], country=event.country, admin1_name=event.admin1,
+        latitude=latitude, longitude=longitude, feature_class="P", feature_code="PPL", added_by=reviewer,
     )  # fmt: skip
     PlaceName.for_place(place, name).save()
     review_log(user=reviewer, event=event, action="place_added", field="place", old=None, new=place)
-    return event_update(event=event, reviewer=reviewer, changes={"place": place, "geo_precision": geo_precision, "latitude": latitude, "longitude": longitude}, expected_version=expected_version)
+    changes = {"place": place, "geo_precision": geo_precision, "latitude": latitude, "longitude": longitude}
+    _apply_changes(event, reviewer, changes)
+    return place
 
 
 @transaction.atomic
-def event_set_actors(*, event: Event, reviewer, roles: list[tuple[Actor, str]], expected_version: int | None = None) -> Event:
+def event_set_point(
+    *, event: Event, reviewer, latitude: float, longitude: float, geo_precision: int, expected_version: int
+) -> Place | None:
+    """A point a reviewer chose on the map: an unresolved place name becomes a gazetteer entry there (returned);
+    otherwise the event's point moves."""
+    _take_version(event, expected_version)
+    if event.location_name.strip():
+        return _add_unresolved_place(event, reviewer, latitude=latitude, longitude=longitude, geo_precision=geo_precision)
+    _apply_changes(event, reviewer, {"latitude": latitude, "longitude": longitude, "geo_precision": geo_precision})
+    return None
+
+
+def _check_roles(roles: list[tuple[Actor, str]]) -> None:
     valid = {choice for choice, _ in EventActor.Role.choices}
     if any(role not in valid for _, role in roles):
-        raise ReviewError(f"A role must be one of {', '.join(sorted(valid))}.")
-    _claim_version(event, expected_version)
+        raise EventRuleError(f"A role must be one of {', '.join(sorted(valid))}.", field="actors")
+
+
+def _replace_actors(event: Event, reviewer, roles: list[tuple[Actor, str]]) -> None:
     old = sorted((item.actor.name, item.role) for item in event.event_actors.select_related("actor"))
     event.event_actors.all().delete()
-    EventActor.objects.bulk_create([EventActor(event=event, actor=actor, role=role) for actor, role in dict((a, r) for a, r in roles).items()])
-    new = sorted((actor.name, role) for actor, role in roles)
+    chosen = dict(roles)  # an actor named twice keeps its last role
+    EventActor.objects.bulk_create([EventActor(event=event, actor=actor, role=role) for actor, role in chosen.items()])
+    new = sorted((actor.name, role) for actor, role in chosen.items())
     if old != new:
         review_log(user=reviewer, event=event, action="edit", field="actors", old=old, new=new)
     event.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def event_set_actors(*, event: Event, reviewer, roles: list[tuple[Actor, str]], expected_version: int) -> Event:
+    _check_roles(roles)
+    _take_version(event, expected_version)
+    _replace_actors(event, reviewer, roles)
     return event
 
 
@@ -568,40 +665,50 @@ def _set_status(event: Event, reviewer, status: str, *, merged_into: Event | Non
     event.reviewed_by, event.reviewed_at = reviewer, timezone.now()
     event.status_changed_at = event.reviewed_at
     event.flagged_for_review = False
-    event.save(update_fields=["status", "merged_into", "reviewed_by", "reviewed_at", "status_changed_at", "flagged_for_review", "updated_at"])
-    review_log(user=reviewer, event=event, action=status if status != "merged" else "merge", field="status", old=old, new=status)
+    fields = ["status", "merged_into", "reviewed_by", "reviewed_at", "status_changed_at", "flagged_for_review"]
+    event.save(update_fields=[*fields, "updated_at"])
+    action = status if status != Event.Status.MERGED else "merge"
+    review_log(user=reviewer, event=event, action=action, field="status", old=old, new=status)
     return event
 
 
 @transaction.atomic
-def event_approve(*, event: Event, reviewer, expected_version: int | None = None) -> Event:
-    _claim_version(event, expected_version)
+def event_approve(*, event: Event, reviewer, expected_version: int) -> Event:
+    _take_version(event, expected_version)
     if event.status not in (Event.Status.DRAFT, Event.Status.APPROVED):
-        raise ReviewError(f"A {event.status} event cannot be approved.")
+        raise EventRuleError(f"A {event.status} event cannot be approved.")
     if event.status == Event.Status.APPROVED and not event.flagged_for_review:
-        raise ReviewError("The event is already approved.")
+        raise EventRuleError("The event is already approved.")
     if event.status == Event.Status.APPROVED:
         event_recompute_fatalities(event=event)  # the reviewer has now seen the new claims
     return _set_status(event, reviewer, Event.Status.APPROVED)
 
 
 @transaction.atomic
-def event_reject(*, event: Event, reviewer, expected_version: int | None = None) -> Event:
-    _claim_version(event, expected_version)
+def event_reject(*, event: Event, reviewer, expected_version: int) -> Event:
+    _take_version(event, expected_version)
     if event.status in (Event.Status.REJECTED, Event.Status.MERGED):
-        raise ReviewError(f"The event is already {event.status}.")
+        raise EventRuleError(f"The event is already {event.status}.")
     return _set_status(event, reviewer, Event.Status.REJECTED)
 
 
 @transaction.atomic
-def event_merge(*, event: Event, into: Event, reviewer) -> Event:
-    """Fold a duplicate into another event: its reports, claims and actors move there."""
+def event_merge(*, event: Event, into: Event, reviewer, expected_version: int) -> Event:
+    """Fold a duplicate into another event: its reports, claims and actors move there.
+
+    ``expected_version`` is the duplicate's; the target's version moves on too, as its claims change.
+    Rows are taken in id order, so two opposite merges cannot deadlock."""
     if event.id == into.id:
-        raise ReviewError("An event cannot be merged into itself.")
+        raise EventRuleError("An event cannot be merged into itself.", field="into")
+    if into.id < event.id:
+        _bump_version(into)
+    _take_version(event, expected_version)
+    if into.id > event.id:
+        _bump_version(into)
     if into.status not in (Event.Status.DRAFT, Event.Status.APPROVED):
-        raise ReviewError(f"Event {into.id} is {into.status}; merge into a draft or approved event.")
+        raise EventRuleError(f"Event {into.id} is {into.status}; merge into a draft or approved event.", field="into")
     if event.status == Event.Status.MERGED:
-        raise ReviewError(f"Event {event.id} is already merged into event {event.merged_into_id}.")
+        raise EventRuleError(f"Event {event.id} is already merged into event {event.merged_into_id}.")
     moved = Claim.objects.filter(event=event).update(event=into)
     for report in event.reports.exclude(article__in=into.reports.values("article")):
         report.event = into
@@ -618,37 +725,65 @@ def event_merge(*, event: Event, into: Event, reviewer) -> Event:
     return _set_status(event, reviewer, Event.Status.MERGED, merged_into=into)
 
 
+SPLIT_COPIED_FIELDS = (
+    "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "place", "latitude", "longitude",
+    "geo_precision", "country", "admin1", "location_name", "notes",
+)  # fmt: skip
+
+
 @transaction.atomic
-def event_split(*, event: Event, reviewer, article_ids: list[int]) -> Event:
+def event_split(*, event: Event, reviewer, article_ids: list[int], expected_version: int) -> Event:
     """Move some reports (with their claims) out of an event into a new draft."""
+    _take_version(event, expected_version)
     reports = list(event.reports.filter(article_id__in=article_ids))
     if not reports or len(reports) == event.reports.count():
-        raise ReviewError("Choose some, but not all, of the event's articles to split off.")
-    new = Event.objects.create(**{field: getattr(event, field) for field in (
-        "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "place", "latitude", "longitude",
-        "geo_precision", "country", "admin1", "location_name", "notes")})  # fmt: skip
+        raise EventRuleError("Choose some, but not all, of the event's articles to split off.", field="article_ids")
+    new = Event.objects.create(**{field: getattr(event, field) for field in SPLIT_COPIED_FIELDS})
     for item in event.event_actors.all():
         EventActor.objects.create(event=new, actor_id=item.actor_id, role=item.role)
     EventReport.objects.filter(id__in=[report.id for report in reports]).update(event=new)
     Claim.objects.filter(event=event, article_id__in=article_ids).update(event=new)
-    review_log(user=reviewer, event=event, action="split", field="articles", old=None, new={"new_event": new.id, "articles": sorted(article_ids)})
+    moved = {"new_event": new.id, "articles": sorted(article_ids)}
+    review_log(user=reviewer, event=event, action="split", field="articles", old=None, new=moved)
     review_log(user=reviewer, event=new, action="split", field="split_from", old=None, new=event.id)
     for target in (event, new):
         event_recompute_fatalities(event=target)
     return new
 
 
-CLAIM_FIELDS = ["claimant", "claimant_text", "kind", "subject", "subject_text", "count_min", "count_max", "qualifier", "quote", "article"]
+CLAIM_FIELDS = [
+    "claimant", "claimant_text", "kind", "subject", "subject_text", "count_min", "count_max", "qualifier", "quote",
+    "article",
+]  # fmt: skip
+_CLAIM_RELATIONS = ("claimant", "subject", "article")
 
 
-def _validate_claim(claim: Claim) -> None:
-    _check_length("The quote", claim.quote, MAX_QUOTE_CHARS)
-    _check_length("The claimant", claim.claimant_text, 200)
-    _check_length("The subject", claim.subject_text, 200)
+def _check_open_for_claims(event: Event) -> None:
+    if not event.is_open_for_claims:
+        message = f"Event {event.id} is {event.status}; claims go on draft or approved events."
+        raise EventRuleError(message, field="event")
+
+
+def _check_article_reports(article_id: int | None, event: Event) -> None:
+    if article_id is None or not EventReport.objects.filter(article_id=article_id, event_id=event.id).exists():
+        raise EventRuleError(f"Article {article_id} does not report event {event.id}.", field="article")
+
+
+def _check_claimant(claim: Claim) -> None:
+    if claim.claimant_id is None and not (claim.claimant_text or "").strip():
+        raise EventRuleError("Say who makes the claim: claimant (an actor id) or claimant_text.", field="claimant")
+
+
+def validate_claim(claim: Claim) -> None:
+    """The rules a claim's own fields keep, whoever writes them; raises EventRuleError naming the field."""
+    _check_length("quote", "The quote", claim.quote, MAX_QUOTE_CHARS)
+    _check_length("claimant_text", "The claimant", claim.claimant_text, MAX_PARTY_CHARS)
+    _check_length("subject_text", "The subject", claim.subject_text, MAX_PARTY_CHARS)
+    for field in ("count_min", "count_max"):
+        if getattr(claim, field) is not None and getattr(claim, field) < 0:
+            raise EventRuleError("Counts cannot be negative.", field=field)
     if claim.count_min is not None and claim.count_max is not None and claim.count_min > claim.count_max:
-        raise ReviewError("count_min cannot exceed count_max.")
-    if any(count is not None and count < 0 for count in (claim.count_min, claim.count_max)):
-        raise ReviewError("Counts cannot be negative.")
+        raise EventRuleError("count_min cannot exceed count_max.", field="count_max")
 
 
 def _after_claim_change(event: Event) -> None:
@@ -659,39 +794,66 @@ def _after_claim_change(event: Event) -> None:
         event.save(update_fields=["updated_at"])
 
 
+def _claim_value(claim: Claim, field: str):
+    return getattr(claim, field + "_id") if field in _CLAIM_RELATIONS else getattr(claim, field)
+
+
 @transaction.atomic
-def claim_create(*, event: Event, reviewer, data: dict) -> Claim:
-    claim = Claim(event=event, created_by=reviewer, confidence=1.0, **{key: value for key, value in data.items() if key in CLAIM_FIELDS})
-    _validate_claim(claim)
+def claim_create(*, event: Event, reviewer, data: dict, expected_version: int) -> Claim:
+    """A reviewer's claim on an open event, from an article that reports it, naming who makes it."""
+    fields = {key: value for key, value in data.items() if key in CLAIM_FIELDS}
+    claim = Claim(created_by=reviewer, confidence=1.0, **fields)
+    validate_claim(claim)
+    _check_claimant(claim)
+    _take_version(event, expected_version)
+    _check_open_for_claims(event)
+    _check_article_reports(claim.article_id, event)
+    claim.event = event
     claim.save()
-    review_log(user=reviewer, event=event, claim_id=claim.id, action="claim_create", new={field: _loggable(getattr(claim, field + "_id", None) if field in ("claimant", "subject", "article") else getattr(claim, field)) for field in CLAIM_FIELDS})
+    created = {field: _loggable(_claim_value(claim, field)) for field in CLAIM_FIELDS}
+    review_log(user=reviewer, event=event, claim_id=claim.id, action="claim_create", new=created)
+    _after_claim_change(event)
+    return claim
+
+
+def _as_id(value):
+    return value.id if hasattr(value, "id") else value
+
+
+@transaction.atomic
+def claim_update(*, claim: Claim, reviewer, changes: dict, expected_version: int) -> Claim:
+    """Only what differs changes; a change keeps the claim's rules (its event open, its article reporting
+    the event, a claimant named). No change writes nothing."""
+    unknown = set(changes) - set(CLAIM_FIELDS)
+    if unknown:
+        raise EventRuleError(f"These claim fields cannot be edited: {', '.join(sorted(unknown))}.")
+    changes = {field: value for field, value in changes.items() if getattr(claim, field) != value}
+    if not changes:
+        return claim
+    event = claim.event
+    _take_version(event, expected_version)
+    _check_open_for_claims(event)
+    if "article" in changes:
+        _check_article_reports(_as_id(changes["article"]), event)
+    for field, value in changes.items():
+        old = getattr(claim, field)
+        review_log(user=reviewer, event=event, claim_id=claim.id, action="claim_edit", field=field,
+                   old=_loggable(_as_id(old)), new=_loggable(_as_id(value)))  # fmt: skip
+        setattr(claim, field, value)
+    validate_claim(claim)
+    if {"claimant", "claimant_text"} & set(changes):
+        _check_claimant(claim)
+    claim.save(update_fields=[*changes, "updated_at"])
     _after_claim_change(event)
     return claim
 
 
 @transaction.atomic
-def claim_update(*, claim: Claim, reviewer, changes: dict) -> Claim:
-    unknown = set(changes) - set(CLAIM_FIELDS)
-    if unknown:
-        raise ReviewError(f"These claim fields cannot be edited: {', '.join(sorted(unknown))}.")
-    changed = []
-    for field, value in changes.items():
-        old = getattr(claim, field)
-        if old != value:
-            as_id = (lambda v: v.id if hasattr(v, "id") else v)
-            review_log(user=reviewer, event=claim.event, claim_id=claim.id, action="claim_edit", field=field, old=_loggable(as_id(old)), new=_loggable(as_id(value)))
-            setattr(claim, field, value)
-            changed.append(field)
-    _validate_claim(claim)
-    if changed:
-        claim.save(update_fields=[*changed, "updated_at"])
-        _after_claim_change(claim.event)
-    return claim
-
-
-@transaction.atomic
-def claim_delete(*, claim: Claim, reviewer) -> None:
+def claim_delete(*, claim: Claim, reviewer, expected_version: int) -> None:
     event = claim.event
-    review_log(user=reviewer, event=event, claim_id=claim.id, action="claim_delete", old={"kind": claim.kind, "count_min": claim.count_min, "count_max": claim.count_max, "claimant": claim.claimant_text, "quote": claim.quote})
+    _take_version(event, expected_version)
+    removed = {"kind": claim.kind, "count_min": claim.count_min, "count_max": claim.count_max,
+               "claimant": claim.claimant_text, "quote": claim.quote}  # fmt: skip
+    review_log(user=reviewer, event=event, claim_id=claim.id, action="claim_delete", old=removed)
     claim.delete()
     _after_claim_change(event)

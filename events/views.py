@@ -5,7 +5,9 @@ Views are thin: check the role, validate a form, call one service, render or red
 
 import datetime
 import itertools
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
@@ -13,9 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.db.models.functions import TruncWeek
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
 from django.urls import reverse
@@ -24,9 +24,10 @@ from rest_framework.authtoken.models import Token
 
 from conflict_tracker.roles import ANALYST, REVIEWER, user_has_role
 from conflict_tracker.web import page, role_required
-from events import selectors, services
+from events import page_selectors, selectors, services
 from events.exports import location_document
 from events.forms import (
+    ActorsForm,
     ClaimForm,
     DecisionForm,
     EventEditForm,
@@ -36,8 +37,8 @@ from events.forms import (
     PlaceChoiceForm,
     PlaceSearchForm,
     SplitForm,
+    VersionedForm,
     actor_formset,
-    actor_roles,
 )  # fmt: skip
 from events.gazetteer import find_places
 from events.models import Actor, Claim, Event
@@ -54,7 +55,6 @@ AREA_RADIUS_METRES = {2: 10_000, 3: 50_000}
 EVENTS_API_URL = "/api/v1/events/"
 MAP_PAGE_SIZE = 500
 MAP_MAX_FEATURES = 5000
-CHART_WEEKS = 12
 FIGURE_KINDS = ("killed", "wounded", "captured")
 
 
@@ -103,56 +103,9 @@ def event_point(event: Event) -> dict | None:
 # ---------------------------------------------------------------- dashboard
 
 
-def weekly_chart(events, *, weeks: int = CHART_WEEKS) -> dict:
-    """Events per week by type over the weeks up to the latest event, with bar geometry for an inline SVG."""
-    latest = events.order_by("-start_date").values_list("start_date", flat=True).first() or datetime.date.today()
-    last_monday = latest - datetime.timedelta(days=latest.weekday())
-    first_monday = last_monday - datetime.timedelta(weeks=weeks - 1)
-    counts: dict[datetime.date, Counter] = defaultdict(Counter)
-    rows = events.filter(start_date__gte=first_monday).annotate(week=TruncWeek("start_date")).values("week", "event_type").annotate(n=Count("id"))
-    for row in rows:
-        week = row["week"].date() if isinstance(row["week"], datetime.datetime) else row["week"]
-        counts[week][row["event_type"]] += row["n"]
-    mondays = [first_monday + datetime.timedelta(weeks=index) for index in range(weeks)]
-    peak = max((sum(counts[monday].values()) for monday in mondays), default=0) or 1
-    height, bar_width, gap = 120, 28, 8
-    bars = []
-    for index, monday in enumerate(mondays):
-        y, segments = height, []
-        for event_type in EVENT_TYPES:
-            n = counts[monday][event_type]
-            if n:
-                h = max(1.0, n / peak * height)
-                y -= h
-                segments.append({"type": event_type, "n": n, "y": round(y, 1), "height": round(h, 1), "color": EVENT_TYPE_COLORS[event_type]})
-        bars.append({"week": monday, "x": index * (bar_width + gap), "top": round(y, 1), "total": sum(counts[monday].values()), "segments": segments})
-    used = [t for t in EVENT_TYPES if any(counts[m][t] for m in mondays)]
-    return {
-        "bars": bars, "peak": peak, "height": height, "bar_width": bar_width, "width": weeks * (bar_width + gap) - gap,
-        "types": [{"name": t, "color": EVENT_TYPE_COLORS[t]} for t in used],
-        "rows": [{"week": m, "counts": [counts[m][t] for t in used], "total": sum(counts[m].values())} for m in mondays],
-    }  # fmt: skip
-
-
 @reader_required
 def dashboard(request):
-    approved = Event.objects.filter(status=Event.Status.APPROVED)
-    context = {
-        "chart": weekly_chart(approved),
-        "latest_approved": approved.select_related("place").prefetch_related("event_actors__actor").order_by("-status_changed_at", "-id")[:8],
-        "approved_count": approved.count(),
-    }
-    if user_has_role(request.user, ANALYST):
-        context["failed_articles"] = Article.objects.filter(status=Article.Status.FAILED).select_related("publisher")[:8]
-        context["article_counts"] = dict(Article.objects.values_list("status").annotate(n=Count("id")))
-        context["unsupported_languages"] = selectors.unsupported_language_counts()
-        context["unsupported_articles"] = Article.objects.filter(status=Article.Status.UNSUPPORTED).select_related("publisher")[:8]
-    if user_has_role(request.user, REVIEWER):
-        drafts = Event.objects.filter(status=Event.Status.DRAFT)
-        context["drafts_waiting"] = drafts.select_related("place").order_by("-created_at", "-id")[:8]
-        context["drafts_count"] = drafts.count()
-        context["flagged_count"] = Event.objects.filter(status=Event.Status.APPROVED, flagged_for_review=True).count()
-    return page(request, "events/dashboard.html", context)
+    return page(request, "events/dashboard.html", page_selectors.dashboard(user=request.user, colors=EVENT_TYPE_COLORS))
 
 
 # ---------------------------------------------------------------- map
@@ -269,65 +222,51 @@ def event_detail(request, event_id: int):
 
 # ---------------------------------------------------------------- review queue
 
-
-def review_queue_events():
-    """Events waiting for a reviewer: approved events flagged by new claims first, then drafts, newest first."""
-    waiting = Q(status=Event.Status.DRAFT) | Q(status=Event.Status.APPROVED, flagged_for_review=True)
-    return Event.objects.filter(waiting).order_by("-flagged_for_review", "-created_at", "-id")
+REVIEW_PAGE = "events/review.html"
 
 
 @role_required(REVIEWER)
 def review_queue(request):
-    queue = review_queue_events().select_related("place").prefetch_related("event_actors__actor").annotate(
-        claim_count=Count("claims", distinct=True), report_count=Count("reports", distinct=True)
-    )
+    queue = page_selectors.review_queue_page()
     page_of_events = Paginator(queue, 50).get_page(request.GET.get("page"))
-    return page(request, "events/review_queue.html", {"events": page_of_events, "first_id": queue.values_list("id", flat=True).first()})
+    context = {"events": page_of_events, "first_id": queue.values_list("id", flat=True).first()}
+    return page(request, "events/review_queue.html", context)
 
 
-def queue_neighbours(event: Event) -> tuple[int | None, int | None]:
-    ids = list(review_queue_events().values_list("id", flat=True))
-    if event.id not in ids:
-        return None, ids[0] if ids else None
-    index = ids.index(event.id)
-    return (ids[index - 1] if index > 0 else None), (ids[index + 1] if index + 1 < len(ids) else None)
-
-
-def merge_suggestions(event: Event, user) -> list[dict]:
-    """The matcher's likely duplicates (events.selectors), with the events themselves for showing them."""
-    suggestions = selectors.merge_suggestions(event=event, user=user)
-    events = Event.objects.select_related("place").in_bulk([item["event_id"] for item in suggestions])
-    return [{"event": events[item["event_id"]], "reason": item["reason"]} for item in suggestions if item["event_id"] in events]
-
-
-def review_context(request, event: Event, **forms) -> dict:
-    event = Event.objects.select_related("place").get(id=event.id)
-    reports = list(event.reports.select_related("article__publisher").order_by("article_id"))
-    claims = list(event.claims.select_related("claimant", "subject", "article"))
-    quotes_by_article = defaultdict(list)
-    for claim in claims:
-        quotes_by_article[claim.article_id].append(claim)
-    search = PlaceSearchForm(request.GET or None, initial={"place_q": event.location_name, "place_country": event.country})
+def review_context(request, event_id: int, **forms) -> dict:
+    """The review page's context; ``forms`` are bound forms to show instead of fresh ones (with their errors)."""
+    try:
+        data = page_selectors.review_page(event_id=event_id, user=request.user)
+    except Event.DoesNotExist:
+        raise Http404("No event has this id.") from None
+    event = data.event
+    initial = {"place_q": event.location_name, "place_country": event.country}
+    search = PlaceSearchForm(request.GET or None, initial=initial)
     searched = search.is_valid() and search.cleaned_data["place_q"].strip()
     places = find_places(search.cleaned_data["place_q"], country=search.cleaned_data["place_country"]) if searched else None
-    previous_id, next_id = queue_neighbours(event)
+    version = {"version": event.version}
+    claim_forms = [
+        (claim, forms.get(f"claim_{claim.id}") or ClaimForm.for_claim(claim, articles=data.articles)) for claim in data.claims
+    ]
+    new_claim_form = ClaimForm(event=event, articles=data.articles, prefix="new-claim", initial=version)
     return {
         "event": event,
         "location": location_document(event),
-        "sources": [{"report": report, "claims": quotes_by_article.get(report.article_id, [])} for report in reports],
+        "sources": data.sources(),
         "edit_form": forms.get("edit_form") or EventEditForm.for_event(event),
         "place_search": search,
         "places": places,
-        "point_form": forms.get("point_form") or MapPointForm(initial={"version": event.version, "geo_precision": 1}, prefix="point"),
+        "point_form": forms.get("point_form") or MapPointForm(initial={**version, "geo_precision": 1}, prefix="point"),
         "actors_formset": forms.get("actors_formset") or actor_formset(event),
-        "claim_forms": [(claim, forms.get(f"claim_{claim.id}") or ClaimForm.for_claim(claim)) for claim in claims],
-        "new_claim_form": forms.get("new_claim_form") or ClaimForm(event=event, prefix="new-claim"),
-        "suggestions": merge_suggestions(event, request.user),
-        "split_form": SplitForm(event=event) if len(reports) > 1 else None,
-        "history": event.history.select_related("user")[:100],
-        "previous_id": previous_id,
-        "next_id": next_id,
-        "actor_names": Actor.objects.values_list("name", flat=True),
+        "claim_forms": claim_forms,
+        "new_claim_form": forms.get("new_claim_form") or new_claim_form,
+        "can_add_claims": bool(data.articles),
+        "suggestions": data.suggestions,
+        "split_form": SplitForm(event=event, reports=data.reports, initial=version) if len(data.reports) > 1 else None,
+        "history": data.history,
+        "previous_id": data.previous_id,
+        "next_id": data.next_id,
+        "actor_names": data.actor_names,
         "map_config": {**basemap_config(), "point": event_point(event)},
         "stale": forms.get("stale"),
     }
@@ -335,198 +274,198 @@ def review_context(request, event: Event, **forms) -> dict:
 
 @role_required(REVIEWER)
 def review_event(request, event_id: int):
-    event = get_object_or_404(Event, id=event_id)
-    return page(request, "events/review.html", review_context(request, event))
+    return page(request, REVIEW_PAGE, review_context(request, event_id))
 
 
-def _review_redirect(event_id: int, anchor: str = ""):
+# ---------------------------------------------------------------- review actions: one skeleton, a table of actions
+
+
+@dataclass(frozen=True)
+class Done:
+    message: str
+    event_id: int | None  # the review page to go to next; None: the queue
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewAction:
+    """One form of the review page: how it is read, the one service it calls, what the page shows next.
+
+    ``perform(form, event, claim, reviewer)`` calls the service with the version the form carries.
+    ``shown_as(form, claim)`` names the review page's form an invalid or refused one is shown again as
+    (with what the reviewer typed); without it, the reviewer is sent back to ``anchor`` with ``incomplete``."""
+
+    bind: Callable[[HttpRequest, Event, Claim | None], VersionedForm]
+    perform: Callable[..., Done]
+    shown_as: Callable[[VersionedForm, Claim | None], dict] | None = None
+    anchor: str = ""
+    incomplete: str = "The form was incomplete; reload the page and try again."
+
+
+def _review_redirect(event_id: int | None, anchor: str = ""):
+    if event_id is None:
+        return redirect("review-queue")
     return redirect(reverse("review-event", args=[event_id]) + (f"#{anchor}" if anchor else ""))
 
 
-def _refused(request, event: Event, exc: services.ReviewError, **forms):
-    """Show the reviewer why the change was refused, keeping what they typed; a stale edit is a conflict (409)."""
+def _refused(request, event: Event, exc: services.EventRuleError, form: VersionedForm, shown: dict):
+    """Show why the change was refused, on the field it names when the form is shown, keeping what the reviewer
+    typed; a stale edit is a conflict (409) with a warning."""
     stale = isinstance(exc, services.StaleEdit)
-    messages.error(request, str(exc))
-    return page(request, "events/review.html", review_context(request, event, stale=stale, **forms), status=409 if stale else 400)
+    if stale or not (shown and form.show_rule_error(exc)):
+        messages.error(request, exc.message)
+    context = review_context(request, event.id, stale=stale, **shown)
+    return page(request, REVIEW_PAGE, context, status=409 if stale else 400)
 
 
-@require_POST
-@role_required(REVIEWER)
-def review_edit(request, event_id: int):
-    event = get_object_or_404(Event, id=event_id)
-    form = EventEditForm(request.POST)
+def _review_action(request, event_id: int, action: ReviewAction, claim_id: int | None):
+    if claim_id is None:
+        claim, event = None, get_object_or_404(Event, id=event_id)
+    else:
+        claim = get_object_or_404(Claim.objects.select_related("event"), id=claim_id, event_id=event_id)
+        event = claim.event
+    form = action.bind(request, event, claim)
+    shown = action.shown_as(form, claim) if action.shown_as else {}
     if not form.is_valid():
-        return page(request, "events/review.html", review_context(request, event, edit_form=form), status=400)
+        if shown:
+            return page(request, REVIEW_PAGE, review_context(request, event.id, **shown), status=400)
+        messages.error(request, action.incomplete)
+        return _review_redirect(event.id, action.anchor)
     try:
-        services.event_update(event=event, reviewer=request.user, changes=form.changes(event), expected_version=form.cleaned_data["version"])
-    except services.ReviewError as exc:
-        return _refused(request, event, exc, edit_form=form)
-    messages.success(request, "Changes saved.")
-    return _review_redirect(event.id, "fields")
+        done = action.perform(form=form, event=event, claim=claim, reviewer=request.user)
+    except services.EventRuleError as exc:
+        return _refused(request, event, exc, form, shown)
+    messages.success(request, done.message)
+    return _review_redirect(done.event_id, done.anchor)
 
 
-@require_POST
-@role_required(REVIEWER)
-def review_place(request, event_id: int):
-    event = get_object_or_404(Event, id=event_id)
-    form = PlaceChoiceForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose a place from the search results.")
-        return _review_redirect(event.id, "place")
-    try:
-        services.event_update(event=event, reviewer=request.user, changes={"place": form.cleaned_data["place"]}, expected_version=form.cleaned_data["version"])
-    except services.ReviewError as exc:
-        return _refused(request, event, exc)
-    messages.success(request, f"Place set to {form.cleaned_data['place']}.")
-    return _review_redirect(event.id, "place")
+def _review_view(action: ReviewAction):
+    @require_POST
+    @role_required(REVIEWER)
+    def view(request, event_id: int, claim_id: int | None = None):
+        return _review_action(request, event_id, action, claim_id)
+
+    return view
 
 
-@require_POST
-@role_required(REVIEWER)
-def review_point(request, event_id: int):
-    """A point clicked on the map: an unresolved place name becomes a gazetteer entry there; otherwise the point moves."""
-    event = get_object_or_404(Event, id=event_id)
-    form = MapPointForm(request.POST, prefix="point")
-    if not form.is_valid():
-        return page(request, "events/review.html", review_context(request, event, point_form=form), status=400)
+def _edit(*, form, event, claim, reviewer) -> Done:
+    services.event_update(
+        event=event, reviewer=reviewer, changes=form.changes(event), expected_version=form.cleaned_data["version"]
+    )
+    return Done("Changes saved.", event.id, "fields")
+
+
+def _place(*, form, event, claim, reviewer) -> Done:
+    place = form.cleaned_data["place"]
+    services.event_update(
+        event=event, reviewer=reviewer, changes={"place": place}, expected_version=form.cleaned_data["version"]
+    )
+    return Done(f"Place set to {place}.", event.id, "place")
+
+
+def _point(*, form, event, claim, reviewer) -> Done:
     data = form.cleaned_data
-    try:
-        if event.location_name.strip():
-            services.event_place_unresolved_name(
-                event=event, reviewer=request.user, latitude=data["latitude"], longitude=data["longitude"],
-                geo_precision=data["geo_precision"], expected_version=data["version"],
-            )  # fmt: skip
-            messages.success(request, f"“{event.location_name}” is now in the gazetteer at {data['latitude']:.4f}, {data['longitude']:.4f}.")
-        else:
-            changes = {"latitude": data["latitude"], "longitude": data["longitude"], "geo_precision": data["geo_precision"]}
-            services.event_update(event=event, reviewer=request.user, changes=changes, expected_version=data["version"])
-            messages.success(request, "The event's point was moved.")
-    except services.ReviewError as exc:
-        return _refused(request, event, exc, point_form=form)
-    return _review_redirect(event.id, "place")
+    added = services.event_set_point(
+        event=event, reviewer=reviewer, latitude=data["latitude"], longitude=data["longitude"],
+        geo_precision=data["geo_precision"], expected_version=data["version"],
+    )  # fmt: skip
+    if added is None:
+        return Done("The event's point was moved.", event.id, "place")
+    where = f"{data['latitude']:.4f}, {data['longitude']:.4f}"
+    return Done(f"“{added.name}” is now in the gazetteer at {where}.", event.id, "place")
 
 
-@require_POST
-@role_required(REVIEWER)
-def review_actors(request, event_id: int):
-    event = get_object_or_404(Event, id=event_id)
-    formset = actor_formset(event, request.POST)
-    version = DecisionForm(request.POST)
-    if not (formset.is_valid() and version.is_valid()):
-        return page(request, "events/review.html", review_context(request, event, actors_formset=formset), status=400)
-    try:
-        services.event_set_actors(event=event, reviewer=request.user, roles=actor_roles(formset), expected_version=version.cleaned_data["version"])
-    except services.ReviewError as exc:
-        return _refused(request, event, exc, actors_formset=formset)
-    messages.success(request, "Actors saved.")
-    return _review_redirect(event.id, "actors")
+def _actors(*, form, event, claim, reviewer) -> Done:
+    services.event_set_actors(
+        event=event, reviewer=reviewer, roles=form.roles(), expected_version=form.cleaned_data["version"]
+    )
+    return Done("Actors saved.", event.id, "actors")
 
 
-@require_POST
-@role_required(REVIEWER)
-def review_claim_create(request, event_id: int):
-    event = get_object_or_404(Event, id=event_id)
-    form = ClaimForm(request.POST, event=event, prefix="new-claim")
-    if not form.is_valid():
-        return page(request, "events/review.html", review_context(request, event, new_claim_form=form), status=400)
-    try:
-        services.claim_create(event=event, reviewer=request.user, data=form.claim_data())
-    except services.ReviewError as exc:
-        return _refused(request, event, exc, new_claim_form=form)
-    messages.success(request, "Claim added.")
-    return _review_redirect(event.id, "claims")
+def _claim_add(*, form, event, claim, reviewer) -> Done:
+    services.claim_create(
+        event=event, reviewer=reviewer, data=form.claim_data(), expected_version=form.cleaned_data["version"]
+    )
+    return Done("Claim added.", event.id, "claims")
 
 
-@require_POST
-@role_required(REVIEWER)
-def review_claim_update(request, event_id: int, claim_id: int):
-    claim = get_object_or_404(Claim.objects.select_related("event"), id=claim_id, event_id=event_id)
-    form = ClaimForm(request.POST, event=claim.event, prefix=f"claim-{claim.id}")
-    if not form.is_valid():
-        return page(request, "events/review.html", review_context(request, claim.event, **{f"claim_{claim.id}": form}), status=400)
-    data = form.claim_data()
-    changes = {name: value for name, value in data.items() if getattr(claim, name) != value}
-    try:
-        services.claim_update(claim=claim, reviewer=request.user, changes=changes)
-    except services.ReviewError as exc:
-        return _refused(request, claim.event, exc, **{f"claim_{claim.id}": form})
-    messages.success(request, "Claim saved." if changes else "Nothing changed in the claim.")
-    return _review_redirect(event_id, "claims")
+def _claim_edit(*, form, event, claim, reviewer) -> Done:
+    changes = form.changes(claim)
+    version = form.cleaned_data["version"]
+    services.claim_update(claim=claim, reviewer=reviewer, changes=changes, expected_version=version)
+    return Done("Claim saved." if changes else "Nothing changed in the claim.", event.id, "claims")
 
 
-@require_POST
-@role_required(REVIEWER)
-def review_claim_delete(request, event_id: int, claim_id: int):
-    claim = get_object_or_404(Claim.objects.select_related("event"), id=claim_id, event_id=event_id)
-    services.claim_delete(claim=claim, reviewer=request.user)
-    messages.success(request, "Claim deleted.")
-    return _review_redirect(event_id, "claims")
+def _claim_remove(*, form, event, claim, reviewer) -> Done:
+    services.claim_delete(claim=claim, reviewer=reviewer, expected_version=form.cleaned_data["version"])
+    return Done("Claim deleted.", event.id, "claims")
 
 
-@require_POST
-@role_required(REVIEWER)
-def review_merge(request, event_id: int):
-    event = get_object_or_404(Event, id=event_id)
-    form = MergeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose an open event to merge into.")
-        return _review_redirect(event.id, "merge")
-    try:
-        target = form.cleaned_data["into"]
-        services.event_merge(event=event, into=target, reviewer=request.user)
-    except services.ReviewError as exc:
-        return _refused(request, event, exc)
-    messages.success(request, f"Event {event.id} was merged into this event; its claims and reports are here now.")
-    return _review_redirect(target.id)
+def _merge(*, form, event, claim, reviewer) -> Done:
+    into = form.cleaned_data["into"]
+    services.event_merge(event=event, into=into, reviewer=reviewer, expected_version=form.cleaned_data["version"])
+    return Done(f"Event {event.id} was merged into this event; its claims and reports are here now.", into.id)
 
 
-@require_POST
-@role_required(REVIEWER)
-def review_split(request, event_id: int):
-    event = get_object_or_404(Event, id=event_id)
-    form = SplitForm(request.POST, event=event)
-    if not form.is_valid():
-        messages.error(request, "Choose the articles to move to a new draft.")
-        return _review_redirect(event.id, "merge")
-    try:
-        new = services.event_split(event=event, reviewer=request.user, article_ids=[int(item) for item in form.cleaned_data["articles"]])
-    except services.ReviewError as exc:
-        return _refused(request, event, exc)
-    messages.success(request, f"The chosen articles now form a new draft, event {new.id}; event {event.id} keeps the others.")
-    return _review_redirect(new.id)
+def _split(*, form, event, claim, reviewer) -> Done:
+    new = services.event_split(
+        event=event, reviewer=reviewer, article_ids=form.article_ids(), expected_version=form.cleaned_data["version"]
+    )
+    return Done(f"The chosen articles now form a new draft, event {new.id}; event {event.id} keeps the others.", new.id)
 
 
-def _decide(request, event_id: int, decide, done: str):
-    event = get_object_or_404(Event, id=event_id)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "The form was incomplete; reload the page and try again.")
-        return _review_redirect(event.id)
-    _, next_id = queue_neighbours(event)
-    try:
-        if form.cleaned_data["version"] != event.version:
-            # The decision services take no version; refuse here rather than approve what the reviewer has not seen.
-            raise services.StaleEdit(
-                f"Event {event.id} was changed by someone else (version {event.version}, you saw version "
-                f"{form.cleaned_data['version']}); look at it again before deciding."
-            )
-        decide(event=event, reviewer=request.user)
-    except services.ReviewError as exc:
-        return _refused(request, event, exc)
-    messages.success(request, f"Event {event.id} {done}.")
-    return _review_redirect(next_id) if next_id else redirect("review-queue")
+def _decision(decide, done: str):
+    def perform(*, form, event, claim, reviewer) -> Done:
+        next_id = page_selectors.queue_next(event=event)
+        decide(event=event, reviewer=reviewer, expected_version=form.cleaned_data["version"])
+        return Done(f"Event {event.id} {done}.", next_id)
+
+    return perform
 
 
-@require_POST
-@role_required(REVIEWER)
-def review_approve(request, event_id: int):
-    return _decide(request, event_id, services.event_approve, "approved")
+def _bound(form_class, **options):
+    return lambda request, event, claim: form_class(request.POST, **options)
 
 
-@require_POST
-@role_required(REVIEWER)
-def review_reject(request, event_id: int):
-    return _decide(request, event_id, services.event_reject, "rejected")
+review_edit = _review_view(
+    ReviewAction(bind=_bound(EventEditForm), perform=_edit, shown_as=lambda form, claim: {"edit_form": form})
+)
+review_place = _review_view(
+    ReviewAction(bind=_bound(PlaceChoiceForm), perform=_place, anchor="place",
+                 incomplete="Choose a place from the search results.")
+)  # fmt: skip
+# A point clicked on the map: an unresolved place name becomes a gazetteer entry there; otherwise the point moves.
+review_point = _review_view(
+    ReviewAction(bind=_bound(MapPointForm, prefix="point"), perform=_point,
+                 shown_as=lambda form, claim: {"point_form": form})
+)  # fmt: skip
+review_actors = _review_view(
+    ReviewAction(bind=lambda request, event, claim: ActorsForm(request.POST, event=event), perform=_actors,
+                 shown_as=lambda form, claim: {"actors_formset": form.formset})
+)  # fmt: skip
+review_claim_create = _review_view(
+    ReviewAction(bind=lambda request, event, claim: ClaimForm(request.POST, event=event, prefix="new-claim"),
+                 perform=_claim_add, shown_as=lambda form, claim: {"new_claim_form": form})
+)  # fmt: skip
+review_claim_update = _review_view(
+    ReviewAction(bind=lambda request, event, claim: ClaimForm(request.POST, event=event, prefix=f"claim-{claim.id}"),
+                 perform=_claim_edit, shown_as=lambda form, claim: {f"claim_{claim.id}": form})
+)  # fmt: skip
+review_claim_delete = _review_view(ReviewAction(bind=_bound(DecisionForm), perform=_claim_remove, anchor="claims"))
+review_merge = _review_view(
+    ReviewAction(bind=_bound(MergeForm), perform=_merge, anchor="merge",
+                 incomplete="Choose an open event to merge into.")
+)  # fmt: skip
+review_split = _review_view(
+    ReviewAction(bind=lambda request, event, claim: SplitForm(request.POST, event=event), perform=_split,
+                 anchor="merge", incomplete="Choose the articles to move to a new draft.")
+)  # fmt: skip
+review_approve = _review_view(
+    ReviewAction(bind=_bound(DecisionForm), perform=_decision(services.event_approve, "approved"))
+)
+review_reject = _review_view(
+    ReviewAction(bind=_bound(DecisionForm), perform=_decision(services.event_reject, "rejected"))
+)
 
 
 # ---------------------------------------------------------------- API token

@@ -1,10 +1,10 @@
 """Forms for submitting articles: files, pasted text or a URL, each with its publisher and date."""
 
 from django import forms
-from django.conf import settings
 
 from sources.languages import language_choices
 from sources.models import Article
+from sources.services import ArticleTooLarge, check_size
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -24,8 +24,10 @@ class MultipleFileField(forms.FileField):
             raise forms.ValidationError("Choose at least one file.")
         cleaned = [super(MultipleFileField, self).clean(item, initial) for item in files]
         for item in cleaned:
-            if item.size > settings.MAX_UPLOAD_BYTES:
-                raise forms.ValidationError(f"{item.name} is {item.size:,} bytes; the limit is {settings.MAX_UPLOAD_BYTES:,} bytes.")
+            try:
+                check_size(item.size)  # the rule is the service's; refused here, before the files are read
+            except ArticleTooLarge as exc:
+                raise forms.ValidationError(f"{item.name}: {exc}") from exc
         return cleaned
 
 

@@ -16,7 +16,7 @@ from conflict_tracker.web import page, role_required
 from sources.extraction import ExtractionError, document_metadata
 from sources.fetch import FetchedPage, FetchError, fetch_url
 from sources.forms import UPLOAD_FORMS, FileUploadForm, TextUploadForm, UrlInspectForm, UrlUploadForm
-from sources.services import ArticleTooLarge, article_submit_file, article_submit_text
+from sources.services import ArticleTooLarge, article_submit_file, article_submit_text, check_size
 
 FETCH_CACHE_SECONDS = 600
 
@@ -145,8 +145,7 @@ def upload_inspect(request):
     try:
         if "file" in request.FILES:
             upload_file = request.FILES["file"]
-            if upload_file.size > settings.MAX_UPLOAD_BYTES:
-                raise ArticleTooLarge(f"{upload_file.name} is larger than the upload limit.")
+            check_size(upload_file.size)  # before reading it
             document = document_metadata(filename=upload_file.name, content=upload_file.read(), content_type=upload_file.content_type or "")
             url = document.url
         else:

@@ -13,7 +13,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
 from events.selectors import EventMergedAway
-from events.services import ReviewError, StaleEdit
+from events.services import EventRuleError, StaleEdit
 from sources.extraction import ExtractionError
 from sources.services import ArticleBusy, ArticleLanguageError, ArticleTooLarge
 
@@ -57,10 +57,8 @@ def _validation_body(detail) -> dict:
 
 def _translate(exc: Exception) -> Exception:
     """Domain and Django exceptions as the DRF exceptions carrying the right status."""
-    if isinstance(exc, StaleEdit):
-        return Conflict(str(exc))
-    if isinstance(exc, ReviewError):
-        return exceptions.ValidationError({"detail": str(exc)})
+    if isinstance(exc, EventRuleError):
+        return exceptions.ValidationError({exc.field: [exc.message]} if exc.field else {"detail": exc.message})
     if isinstance(exc, ArticleTooLarge):
         return PayloadTooLarge(str(exc))
     if isinstance(exc, ArticleLanguageError):
@@ -87,6 +85,9 @@ def _translate(exc: Exception) -> Exception:
 def api_exception_handler(exc: Exception, context: dict) -> Response:
     if isinstance(exc, EventMergedAway):
         return Response({"detail": str(exc), "merged_into": exc.merged_into}, status=status.HTTP_404_NOT_FOUND)
+    if isinstance(exc, StaleEdit):  # the version to read again, so a client can tell what moved on
+        set_rollback()
+        return Response({"detail": exc.message, "version": exc.current_version}, status=status.HTTP_409_CONFLICT)
     exc = _translate(exc)
     if isinstance(exc, (Http404, PermissionDenied, exceptions.APIException)):
         response = drf_exception_handler(exc, context)

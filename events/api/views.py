@@ -8,7 +8,6 @@ from dataclasses import replace
 from typing import ClassVar
 
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
 from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -38,7 +37,6 @@ from events.services import (
     event_approve,
     event_merge,
     event_reject,
-    event_set_actors,
     event_split,
     event_update,
 )
@@ -66,6 +64,7 @@ def errors(*codes: int) -> dict:
 
 READ_ERRORS = (400, 401, 403, 404, 429)
 WRITE_ERRORS = (400, 401, 403, 404, 429)
+EVENT_WRITE_ERRORS = (*WRITE_ERRORS, 409)  # 409: the event changed since the version sent
 
 
 def validated(serializer_class, data, **kwargs) -> dict:
@@ -174,22 +173,9 @@ def _detail(request, event_id: int, *, status_code: int = status.HTTP_200_OK) ->
     return Response(s.EventDetailSerializer(document).data, status=status_code)
 
 
-@transaction.atomic
-def _edit_event(*, event, reviewer, data: dict) -> None:
-    """Field edits and the actor list, each through its service, as one versioned change."""
-    data = dict(data)
-    version = data.pop("version", None)
-    actors = data.pop("actors", None)
-    if data:
-        event_update(event=event, reviewer=reviewer, changes=data, expected_version=version)
-        version = None  # event_update checked it and took the next version inside this transaction
-    if actors is not None:
-        event_set_actors(
-            event=event,
-            reviewer=reviewer,
-            roles=[(item["id"], item["role"]) for item in actors],
-            expected_version=version,
-        )
+def _version(data: dict, event) -> int:
+    """The version the client read, when it sent one; else the version this request read."""
+    return data.pop("version", None) or event.version
 
 
 class EventDetailView(ApiView):
@@ -205,13 +191,19 @@ class EventDetailView(ApiView):
 
     @extend_schema(
         summary="Edit an event (reviewers)",
-        description="Only the fields sent change; each change is written to the review log. Send `version` to have a stale edit refused (409).",
+        description=(
+            "Only the fields sent change, as one change; each is written to the review log. Send the `version` you read "
+            "to have a stale edit refused (409, with the version now)."
+        ),
         request=s.EventUpdateSerializer,
-        responses={200: s.EventDetailSerializer, **errors(*WRITE_ERRORS, 409)},
+        responses={200: s.EventDetailSerializer, **errors(*EVENT_WRITE_ERRORS)},
     )
     def patch(self, request, event_id: int):
         event = selectors.event_for_review(user=request.user, event_id=event_id)
-        _edit_event(event=event, reviewer=request.user, data=validated(s.EventUpdateSerializer, request.data))
+        data = dict(validated(s.EventUpdateSerializer, request.data))
+        version, actors = _version(data, event), data.pop("actors", None)
+        roles = None if actors is None else [(item["id"], item["role"]) for item in actors]
+        event_update(event=event, reviewer=request.user, changes=data, actors=roles, expected_version=version)
         return _detail(request, event_id)
 
 
@@ -219,55 +211,75 @@ class EventActionView(ApiView):
     permission_classes = (IsReviewer,)
 
 
-class EventApproveView(EventActionView):
+class EventDecisionView(EventActionView):
+    decide = None  # the service: event_approve or event_reject
+
+    def post(self, request, event_id: int):
+        event = selectors.event_for_review(user=request.user, event_id=event_id)
+        data = dict(validated(s.VersionSerializer, request.data))
+        type(self).decide(event=event, reviewer=request.user, expected_version=_version(data, event))
+        return _detail(request, event_id)
+
+
+class EventApproveView(EventDecisionView):
+    decide = event_approve
+
     @extend_schema(
         summary="Approve an event (reviewers)",
-        request=None,
-        responses={200: s.EventDetailSerializer, **errors(*WRITE_ERRORS)},
+        description="Send the `version` you read to have a stale approval refused (409).",
+        request=s.VersionSerializer,
+        responses={200: s.EventDetailSerializer, **errors(*EVENT_WRITE_ERRORS)},
     )
     def post(self, request, event_id: int):
-        event_approve(event=selectors.event_for_review(user=request.user, event_id=event_id), reviewer=request.user)
-        return _detail(request, event_id)
+        return super().post(request, event_id)
 
 
-class EventRejectView(EventActionView):
+class EventRejectView(EventDecisionView):
+    decide = event_reject
+
     @extend_schema(
         summary="Reject an event (reviewers)",
-        request=None,
-        responses={200: s.EventDetailSerializer, **errors(*WRITE_ERRORS)},
+        description="Send the `version` you read to have a stale rejection refused (409).",
+        request=s.VersionSerializer,
+        responses={200: s.EventDetailSerializer, **errors(*EVENT_WRITE_ERRORS)},
     )
     def post(self, request, event_id: int):
-        event_reject(event=selectors.event_for_review(user=request.user, event_id=event_id), reviewer=request.user)
-        return _detail(request, event_id)
+        return super().post(request, event_id)
 
 
 class EventMergeView(EventActionView):
     @extend_schema(
         summary="Merge this event into another (reviewers)",
-        description="Its reports, claims and actors move to `into`, which is returned; this event then appears in /deleted/.",
+        description=(
+            "Its reports, claims and actors move to `into`, which is returned; this event then appears in /deleted/. "
+            "`version` is this event's (a stale one is refused, 409); `into`'s version moves on too."
+        ),
         request=s.MergeSerializer,
-        responses={200: s.EventDetailSerializer, **errors(*WRITE_ERRORS)},
+        responses={200: s.EventDetailSerializer, **errors(*EVENT_WRITE_ERRORS)},
     )
     def post(self, request, event_id: int):
         event = selectors.event_for_review(user=request.user, event_id=event_id)
-        data = validated(s.MergeSerializer, request.data)
+        data = dict(validated(s.MergeSerializer, request.data))
         into = selectors.event_for_review(user=request.user, event_id=data["into"])
-        event_merge(event=event, into=into, reviewer=request.user)
+        event_merge(event=event, into=into, reviewer=request.user, expected_version=_version(data, event))
         return _detail(request, into.id)
 
 
 class EventSplitView(EventActionView):
     @extend_schema(
         summary="Split articles off into a new draft (reviewers)",
-        description="The reports of `article_ids`, with their claims, move to a new draft event, which is returned.",
+        description=(
+            "The reports of `article_ids`, with their claims, move to a new draft event, which is returned. "
+            "Send the `version` you read to have a stale split refused (409)."
+        ),
         request=s.SplitSerializer,
-        responses={201: s.EventDetailSerializer, **errors(*WRITE_ERRORS)},
+        responses={201: s.EventDetailSerializer, **errors(*EVENT_WRITE_ERRORS)},
     )
     def post(self, request, event_id: int):
         event = selectors.event_for_review(user=request.user, event_id=event_id)
-        new = event_split(
-            event=event, reviewer=request.user, article_ids=validated(s.SplitSerializer, request.data)["article_ids"]
-        )
+        data = dict(validated(s.SplitSerializer, request.data))
+        version = _version(data, event)
+        new = event_split(event=event, reviewer=request.user, article_ids=data["article_ids"], expected_version=version)
         return _detail(request, new.id, status_code=status.HTTP_201_CREATED)
 
 
@@ -300,13 +312,18 @@ class ClaimCreateView(ApiView):
 
     @extend_schema(
         summary="Add a claim to an event (reviewers)",
+        description=(
+            "The event must be a draft or approved, the article one that reports it, and the claim must say who makes "
+            "it (`claimant` or `claimant_text`). The event's `version` moves on; send the one you read to have a stale "
+            "change refused (409)."
+        ),
         request=s.ClaimCreateSerializer,
-        responses={201: s.EventClaimSerializer, **errors(*WRITE_ERRORS)},
+        responses={201: s.EventClaimSerializer, **errors(*EVENT_WRITE_ERRORS)},
     )
     def post(self, request):
         data = dict(validated(s.ClaimCreateSerializer, request.data))
         event = data.pop("event")
-        claim = claim_create(event=event, reviewer=request.user, data=data)
+        claim = claim_create(event=event, reviewer=request.user, data=data, expected_version=_version(data, event))
         return Response(
             s.EventClaimSerializer(selectors.claim_get(claim_id=claim.id)).data, status=status.HTTP_201_CREATED
         )
@@ -324,19 +341,30 @@ class ClaimDetailView(ApiView):
 
     @extend_schema(
         summary="Edit a claim (reviewers)",
-        description="Only the fields sent change; each change is written to the event's review log.",
+        description=(
+            "Only the fields sent change; each change is written to the event's review log. `version` is the event's, "
+            "as for adding a claim."
+        ),
         request=s.ClaimUpdateSerializer,
-        responses={200: s.EventClaimSerializer, **errors(*WRITE_ERRORS)},
+        responses={200: s.EventClaimSerializer, **errors(*EVENT_WRITE_ERRORS)},
     )
     def patch(self, request, claim_id: int):
         claim = selectors.claim_get(claim_id=claim_id)
-        changes = validated(s.ClaimUpdateSerializer, request.data, partial=True, context={"event": claim.event})
-        claim_update(claim=claim, reviewer=request.user, changes=dict(changes))
+        changes = dict(validated(s.ClaimUpdateSerializer, request.data, partial=True))
+        version = _version(changes, claim.event)
+        claim_update(claim=claim, reviewer=request.user, changes=changes, expected_version=version)
         return Response(s.EventClaimSerializer(selectors.claim_get(claim_id=claim_id)).data)
 
-    @extend_schema(summary="Delete a claim (reviewers)", responses={204: None, **errors(401, 403, 404, 429)})
+    @extend_schema(
+        summary="Delete a claim (reviewers)",
+        description="`?version=` the event's version you read, to have a stale deletion refused (409).",
+        parameters=[s.VersionSerializer],
+        responses={204: None, **errors(401, 403, 404, 409, 429)},
+    )
     def delete(self, request, claim_id: int):
-        claim_delete(claim=selectors.claim_get(claim_id=claim_id), reviewer=request.user)
+        claim = selectors.claim_get(claim_id=claim_id)
+        version = _version(dict(validated(s.VersionSerializer, request.query_params)), claim.event)
+        claim_delete(claim=claim, reviewer=request.user, expected_version=version)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -511,6 +539,7 @@ class SchemaView(SpectacularAPIView):
 
     def get_exception_handler(self):
         return api_exception_handler
+
 
 class SwaggerView(SpectacularSwaggerSplitView):
     """Swagger UI; offline, from drf-spectacular-sidecar's files (settings: SWAGGER_UI_DIST="SIDECAR"); its

@@ -291,3 +291,49 @@ def test_it_reports_claim_changes_on_approved_events_to_incremental_sync(reviewe
     Event.objects.update(updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
     reviewer.delete(f"/api/v1/claims/{claim['id']}/")
     assert [event["id"] for event in member.get(URL, since).json()["results"]] == [world.approved.id]
+
+
+# ---------------------------------------------------------------- versions: a stale change is a 409 with the version now
+
+
+@pytest.mark.parametrize(
+    ("action", "payload"),
+    [("approve", {}), ("reject", {}), ("merge", {"into": "approved"}), ("split", {"article_ids": "second"})],
+)
+def test_it_refuses_a_decision_merge_or_split_made_on_a_stale_version_with_409(reviewer, world, action, payload):
+    event = make_event(status="draft", articles=[world.first, world.second])
+    payload = {"into": world.approved.id} if payload.get("into") else payload
+    payload = {"article_ids": [world.second.id]} if payload.get("article_ids") else payload
+    Event.objects.filter(id=event.id).update(version=4)
+    stale = reviewer.post(f"{URL}{event.id}/{action}/", {**payload, "version": 3}, format="json")
+    assert stale.status_code == 409, stale.json()
+    assert stale.json()["version"] == 4 and "changed by someone else" in stale.json()["detail"]
+    event.refresh_from_db()
+    assert (event.status, event.version, event.reports.count()) == ("draft", 4, 2) and not log(event)
+    fresh = reviewer.post(f"{URL}{event.id}/{action}/", {**payload, "version": 4}, format="json")
+    assert fresh.status_code in (200, 201), fresh.json()
+
+
+def test_it_answers_a_stale_edit_with_the_version_now(reviewer, world):
+    reviewer.patch(f"{URL}{world.draft.id}/", {"notes": "First.", "version": 1}, format="json")
+    stale = reviewer.patch(f"{URL}{world.draft.id}/", {"notes": "Second.", "version": 1}, format="json")
+    assert stale.status_code == 409 and stale.json()["version"] == 2
+
+
+def test_a_claim_change_moves_the_events_version_on_and_a_stale_one_is_refused(reviewer, world):
+    created = reviewer.post("/api/v1/claims/", claim_payload(world, version=1), format="json")
+    assert created.status_code == 201 and reviewer.get(f"{URL}{world.approved.id}/").json()["version"] == 2
+    claim_id = created.json()["id"]
+    stale = reviewer.patch(f"/api/v1/claims/{claim_id}/", {"count_max": 9, "version": 1}, format="json")
+    assert stale.status_code == 409 and stale.json()["version"] == 2
+    assert reviewer.delete(f"/api/v1/claims/{claim_id}/?version=1").status_code == 409
+    assert reviewer.delete(f"/api/v1/claims/{claim_id}/?version=2").status_code == 204
+
+
+def test_a_claim_edit_keeps_the_claim_rules(reviewer, world):
+    claim = world.approved.claims.order_by("id").first()
+    cleared = reviewer.patch(f"/api/v1/claims/{claim.id}/", {"claimant": None, "claimant_text": ""}, format="json")
+    assert cleared.status_code == 400 and "claimant" in cleared.json()["errors"]
+    Event.objects.filter(id=world.approved.id).update(status="rejected")
+    closed = reviewer.patch(f"/api/v1/claims/{claim.id}/", {"count_max": 12}, format="json")
+    assert closed.status_code == 400 and "claims go on draft or approved events" in closed.json()["detail"]

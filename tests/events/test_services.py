@@ -110,9 +110,10 @@ def test_clearing_a_chosen_best_figure_returns_to_the_lowest_total(user_factory)
 
     reviewer = user_factory("rev", "reviewer")
     article_events_replace(article=article("Report one."), result=report(claim(ARMY, "killed", REBELS, 20, 20)))
-    event = event_update(event=Event.objects.get(), reviewer=reviewer, changes={"fatalities_best": 25})
+    event = Event.objects.get()
+    event = event_update(event=event, reviewer=reviewer, changes={"fatalities_best": 25}, expected_version=event.version)
     assert (event.fatalities_best, event.fatalities_best_chosen) == (25, True)
-    event = event_update(event=event, reviewer=reviewer, changes={"fatalities_best": None})
+    event = event_update(event=event, reviewer=reviewer, changes={"fatalities_best": None}, expected_version=event.version)
     assert (event.fatalities_best, event.fatalities_best_chosen) == (20, False)
     assert list(event.history.values_list("field", flat=True)) == ["fatalities_best", "fatalities_best"]
 

@@ -196,7 +196,8 @@ def test_the_event_page_puts_conflicting_figures_side_by_side(client, reviewer, 
 def test_the_event_page_says_when_a_reviewer_chose_the_best_estimate(client, reviewer, conflicting_claims_event):
     from events.services import event_update
 
-    event_update(event=conflicting_claims_event, reviewer=reviewer, changes={"fatalities_best": 100})
+    event = conflicting_claims_event
+    event_update(event=event, reviewer=reviewer, changes={"fatalities_best": 100}, expected_version=event.version)
     page = client.get(f"/events/{conflicting_claims_event.id}/").content.decode()
     assert "chosen by a reviewer" in page and "rev" in page
 
@@ -296,16 +297,18 @@ def test_actors_and_their_sides_are_saved(client, reviewer, draft):
 
 def test_claims_are_added_edited_and_deleted(client, reviewer, draft):
     article = draft.reports.get().article
-    data = {"new-claim-article": article.id, "new-claim-claimant": "a local official", "new-claim-kind": "wounded",
+    data = {"new-claim-version": draft.version,
+            "new-claim-article": article.id, "new-claim-claimant": "a local official", "new-claim-kind": "wounded",
             "new-claim-count_min": 4, "new-claim-count_max": 4, "new-claim-qualifier": "exact", "new-claim-quote": "Four were hurt."}  # fmt: skip
     assert client.post(f"/review/{draft.id}/claims/", data).status_code == 302
     claim = Claim.objects.get(kind="wounded")
     assert claim.claimant_text == "a local official" and claim.created_by == reviewer
-    edit = {key.replace("new-claim", f"claim-{claim.id}"): value for key, value in data.items()} | {f"claim-{claim.id}-count_max": 6}
+    edit = {key.replace("new-claim", f"claim-{claim.id}"): value for key, value in data.items()}
+    edit |= {f"claim-{claim.id}-count_max": 6, f"claim-{claim.id}-version": draft.version + 1}
     client.post(f"/review/{draft.id}/claims/{claim.id}/", edit)
     claim.refresh_from_db()
     assert (claim.count_min, claim.count_max) == (4, 6)
-    client.post(f"/review/{draft.id}/claims/{claim.id}/delete/")
+    client.post(f"/review/{draft.id}/claims/{claim.id}/delete/", {"version": draft.version + 2})
     assert not Claim.objects.filter(id=claim.id).exists()
     assert list(ReviewLog.objects.filter(event=draft).values_list("action", flat=True).order_by("id")) == ["claim_create", "claim_edit", "claim_delete"]
 
@@ -315,7 +318,7 @@ def test_a_likely_duplicate_is_suggested_with_the_reason_and_can_be_merged_into(
     suggestions = client.get(f"/review/{draft.id}/").context["suggestions"]
     assert [s["event"].id for s in suggestions] == [twin.id]
     assert suggestions[0]["reason"]["shared_actors"] == ["Military Forces of Mali"] and suggestions[0]["reason"]["distance_km"] < 10
-    response = client.post(f"/review/{draft.id}/merge/", {"into": twin.id})
+    response = client.post(f"/review/{draft.id}/merge/", {"into": twin.id, "version": draft.version})
     assert response.status_code == 302 and response["Location"] == f"/review/{twin.id}/"
     draft.refresh_from_db()
     assert draft.status == "merged" and draft.merged_into == twin and twin.claims.count() == 1
@@ -323,7 +326,8 @@ def test_a_likely_duplicate_is_suggested_with_the_reason_and_can_be_merged_into(
 
 def test_splitting_moves_the_chosen_articles_to_a_new_draft(client, reviewer, conflicting_claims_event):
     second = conflicting_claims_event.reports.order_by("article_id").last().article
-    response = client.post(f"/review/{conflicting_claims_event.id}/split/", {"articles": [second.id]})
+    data = {"articles": [second.id], "version": conflicting_claims_event.version}
+    response = client.post(f"/review/{conflicting_claims_event.id}/split/", data)
     new = Event.objects.exclude(id=conflicting_claims_event.id).get()
     assert response["Location"] == f"/review/{new.id}/"
     assert list(new.claims.values_list("count_min", flat=True)) == [84, 47]
