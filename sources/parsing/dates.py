@@ -94,18 +94,7 @@ class DateReader:
 
     def _pattern_pieces(self, lexicon: ModuleType) -> dict[str, str]:
         """The regex pieces the date patterns are written with."""
-        cased = self._cased
-        group = "(?:" if lexicon.CALENDAR_CAPITALISED else "(?i:"
-        month_words = sorted(lexicon.MONTHS, key=len, reverse=True)
-        month = (
-            group
-            + "|".join(
-                re.escape(cased(word)) + (r"\.?" if _is_abbreviation(word, lexicon.MONTHS) else "")
-                for word in month_words
-            )
-            + ")"
-        )
-        weekday = group + "|".join(cased(word) for word in lexicon.WEEKDAYS) + ")"
+        month, weekday = self._calendar_words(lexicon)
         cues_before = "|".join(re.escape(word) for word in lexicon.WEEKDAY_CUES_BEFORE)
         cues_after = "|".join(re.escape(word) for word in lexicon.WEEKDAY_CUES_AFTER)
         last_after = "|".join(map(re.escape, lexicon.LAST_AFTER))
@@ -135,6 +124,21 @@ class DateReader:
             ),
             "pc": lexicon.PERCENT_WORDS,
         }
+
+    def _calendar_words(self, lexicon: ModuleType) -> tuple[str, str]:
+        """Alternations of the month names (longest first, "Jan." too) and of the weekdays, in their case."""
+        cased = self._cased
+        group = "(?:" if lexicon.CALENDAR_CAPITALISED else "(?i:"
+        month_words = sorted(lexicon.MONTHS, key=len, reverse=True)
+        month = (
+            group
+            + "|".join(
+                re.escape(cased(word)) + (r"\.?" if _is_abbreviation(word, lexicon.MONTHS) else "")
+                for word in month_words
+            )
+            + ")"
+        )
+        return month, group + "|".join(cased(word) for word in lexicon.WEEKDAYS) + ")"
 
     def _compile_word_tests(self, lexicon: ModuleType, article: str) -> None:
         cased = self._cased
