@@ -30,11 +30,17 @@ SPAN_KINDS = ("claim", "actor", "place", "date")
 def article_list(request):
     form = ArticleFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
-    articles = selectors.article_list(status=filters.get("status", ""), language=filters.get("language", "")).select_related("uploaded_by")
+    articles = selectors.article_list(
+        status=filters.get("status", ""), language=filters.get("language", "")
+    ).select_related("uploaded_by")
     if query := filters.get("q"):
         articles = articles.filter(Q(title__icontains=query) | Q(publisher__name__icontains=query))
     counts = dict(Article.objects.values_list("status").annotate(n=Count("id")))
-    return page(request, "sources/article_list.html", {"form": form, "articles": Paginator(articles, 50).get_page(request.GET.get("page")), "counts": counts})
+    return page(
+        request,
+        "sources/article_list.html",
+        {"form": form, "articles": Paginator(articles, 50).get_page(request.GET.get("page")), "counts": counts},
+    )
 
 
 def _valid_spans(text: str, spans) -> list[dict]:
@@ -44,7 +50,15 @@ def _valid_spans(text: str, spans) -> list[dict]:
             continue
         start, end, kind = span.get("start"), span.get("end"), span.get("kind")
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text) and kind in SPAN_KINDS:
-            valid.append({"kind": kind, "start": start, "end": end, "label": str(span.get("label") or ""), "event_id": span.get("event_id")})
+            valid.append(
+                {
+                    "kind": kind,
+                    "start": start,
+                    "end": end,
+                    "label": str(span.get("label") or ""),
+                    "event_id": span.get("event_id"),
+                }
+            )
     return valid
 
 
@@ -58,7 +72,9 @@ def highlighted_text(text: str, spans) -> SafeString:
     cuts = sorted({0, len(text), *(s["start"] for s in spans), *(s["end"] for s in spans)})
     pieces = []
     for start, end in pairwise(cuts):
-        covering = sorted((s for s in spans if s["start"] <= start and s["end"] >= end), key=lambda s: s["end"] - s["start"])
+        covering = sorted(
+            (s for s in spans if s["start"] <= start and s["end"] >= end), key=lambda s: s["end"] - s["start"]
+        )
         piece = text[start:end]
         if not covering:
             pieces.append(format_html("{}", piece))
@@ -67,23 +83,37 @@ def highlighted_text(text: str, spans) -> SafeString:
         title = "; ".join(f"{s['kind']}: {s['label']}" if s["label"] else s["kind"] for s in covering)
         event_id = next((s["event_id"] for s in covering if isinstance(s["event_id"], int)), None)
         if event_id:
-            pieces.append(format_html('<a class="{}" href="{}" title="{}">{}</a>', classes, reverse("event-detail", args=[event_id]), title, piece))
+            pieces.append(
+                format_html(
+                    '<a class="{}" href="{}" title="{}">{}</a>',
+                    classes,
+                    reverse("event-detail", args=[event_id]),
+                    title,
+                    piece,
+                )
+            )
         else:
             pieces.append(format_html('<mark class="{}" title="{}">{}</mark>', classes, title, piece))
     return mark_safe("".join(pieces))  # every piece above was escaped by format_html
 
 
 def _article_page(request, article_id: int, *, language_form: ArticleLanguageForm | None = None, status: int = 200):
-    article = get_object_or_404(Article.objects.select_related("publisher", "uploaded_by", "language_set_by"), id=article_id)
+    article = get_object_or_404(
+        Article.objects.select_related("publisher", "uploaded_by", "language_set_by"), id=article_id
+    )
     reports = EventReport.objects.filter(article=article).select_related("event__place").order_by("event_id")
     kinds = sorted({span["kind"] for span in _valid_spans(article.text, article.spans)}, key=SPAN_KINDS.index)
     if language_form is None and user_has_role(request.user, REVIEWER):
         language_form = ArticleLanguageForm(initial={"language": article.language})
     context = {
-        "article": article, "text": highlighted_text(article.text, article.spans), "reports": reports, "span_kinds": kinds,
-        "language_name": language_name(article.language) if article.language else "", "language_form": language_form,
+        "article": article,
+        "text": highlighted_text(article.text, article.spans),
+        "reports": reports,
+        "span_kinds": kinds,
+        "language_name": language_name(article.language) if article.language else "",
+        "language_form": language_form,
         "can_reparse": article.status in Article.DONE_STATUSES,
-    }  # fmt: skip
+    }
     return page(request, "sources/article_detail.html", context, status=status)
 
 
@@ -97,12 +127,18 @@ def article_detail(request, article_id: int):
 def article_status(request, article_id: int):
     """The parsing status the upload page polls: queued → parsing → parsed, or failed or unsupported with the reason."""
     article = get_object_or_404(Article.objects.only("id", "status", "error"), id=article_id)
-    event_ids = list(EventReport.objects.filter(article_id=article.id).order_by("event_id").values_list("event_id", flat=True))
-    return JsonResponse({
-        "id": article.id, "status": article.status, "error": article.error,
-        "events": [{"id": event_id, "url": reverse("event-detail", args=[event_id])} for event_id in event_ids],
-        "article_url": reverse("article-detail", args=[article.id]),
-    })  # fmt: skip
+    event_ids = list(
+        EventReport.objects.filter(article_id=article.id).order_by("event_id").values_list("event_id", flat=True)
+    )
+    return JsonResponse(
+        {
+            "id": article.id,
+            "status": article.status,
+            "error": article.error,
+            "events": [{"id": event_id, "url": reverse("event-detail", args=[event_id])} for event_id in event_ids],
+            "article_url": reverse("article-detail", args=[article.id]),
+        }
+    )
 
 
 @require_POST
@@ -121,7 +157,9 @@ def article_language(request, article_id: int):
     except ArticleBusy as exc:
         messages.error(request, str(exc))
         return _article_page(request, article.id, language_form=form, status=409)
-    messages.success(request, f"Language set to {language_name(article.language)}; the article is queued to be parsed again in it.")
+    messages.success(
+        request, f"Language set to {language_name(article.language)}; the article is queued to be parsed again in it."
+    )
     return redirect("article-detail", article_id=article.id)
 
 
@@ -132,4 +170,3 @@ def article_reparse(request, article_id: int):
     article_requeue(article=article)
     messages.success(request, "The article is queued to be parsed again.")
     return redirect("article-detail", article_id=article.id)
-

@@ -51,7 +51,9 @@ def article_parse(*, article_id: int, task_id: str = "", retrying: bool = False)
         raise
     except Exception as exc:  # a parser bug must not leave the article stuck in "parsing"
         logger.exception("Parsing article %s failed", article_id)
-        article_mark_failed(article_id=article_id, error=f"The parser could not read this article ({type(exc).__name__}: {exc}).")
+        article_mark_failed(
+            article_id=article_id, error=f"The parser could not read this article ({type(exc).__name__}: {exc})."
+        )
         return True
     article_events_replace(article=article, result=result, parser_version=PARSER_VERSION)
     return True

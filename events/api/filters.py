@@ -84,7 +84,9 @@ class EventQuerySerializer(CursorQuerySerializer):
     status = serializers.CharField(
         required=False,
         max_length=100,
-        help_text="draft, approved or rejected; several comma-separated. Drafts and rejected events need the analyst role.",
+        help_text=(
+            "draft, approved or rejected; several comma-separated. Drafts and rejected events need the analyst role."
+        ),
     )
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, help_text="ISO 3166-1 alpha-2.")
     admin1 = serializers.CharField(
@@ -102,7 +104,9 @@ class EventQuerySerializer(CursorQuerySerializer):
     )
     updated_since = LenientDateTimeField(
         required=False,
-        help_text="ISO 8601 date-time: events changed at or after it (incremental sync; pair with ordering=updated_at).",
+        help_text=(
+            "ISO 8601 date-time: events changed at or after it (incremental sync; pair with ordering=updated_at)."
+        ),
     )
     q = serializers.CharField(
         required=False, max_length=200, help_text="Text in the notes, the place or the actors' names and aliases."

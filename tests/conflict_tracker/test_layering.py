@@ -99,5 +99,9 @@ def test_the_shared_page_helpers_import_neither_app():
     found = []
     for helper in ("web.py", "roles.py"):
         path = ROOT / "conflict_tracker" / helper
-        found += [f"{helper}:{line} imports {m}" for line, m in imports_of(path) if within(m, "events") or within(m, "sources")]
+        found += [
+            f"{helper}:{line} imports {m}"
+            for line, m in imports_of(path)
+            if within(m, "events") or within(m, "sources")
+        ]
     assert found == []

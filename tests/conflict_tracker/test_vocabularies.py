@@ -96,8 +96,9 @@ from pathlib import Path
 
 path = Path("sources/parsing/acled.py")
 text = path.read_text(encoding="utf-8")
-edited = text.replace('RIOTS: ("Violent demonstration", "Mob violence"),',
-                      'RIOTS: ("Violent demonstration", "Mob violence", "Looting spree"),\n    "Cyber operations": ("Cyber attack",),')
+riots = 'RIOTS: ("Violent demonstration", "Mob violence"),'
+edited = text.replace(riots, 'RIOTS: ("Violent demonstration", "Mob violence", "Looting spree"),'
+                             '\n    "Cyber operations": ("Cyber attack",),')
 assert edited != text, "the RIOTS line of acled.py moved: update this test's edit"
 module = types.ModuleType("sources.parsing.acled")
 module.__file__ = str(path)
