@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from events import article_views
+from events import article_views, list_views
 from events import views as event_views
 from sources import views as source_views
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("articles/<int:article_id>/status.json", article_views.article_status, name="article-status"),
     path("articles/<int:article_id>/reparse/", article_views.article_reparse, name="article-reparse"),
     path("articles/<int:article_id>/language/", article_views.article_language, name="article-language"),
+    path("events/", list_views.event_list, name="event-list"),
     path("events/<int:event_id>/", event_views.event_detail, name="event-detail"),
     path("review/", event_views.review_queue, name="review-queue"),
     path("review/<int:event_id>/", event_views.review_event, name="review-event"),
