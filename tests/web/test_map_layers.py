@@ -13,7 +13,8 @@ OFFLINE_TILES = [("OpenStreetMap", "http://127.0.0.1:9/{z}/{x}/{y}.png", {"attri
 # elementFromPoint answers what is painted topmost.
 TOPMOST = """([selector, dx, dy]) => {
     const style = document.createElement('style');
-    style.textContent = '.leaflet-container path, .leaflet-container canvas, .leaflet-pane { pointer-events: auto !important; }';
+    style.textContent = '.leaflet-container path, .leaflet-container canvas, .leaflet-pane '
+        + '{ pointer-events: auto !important; }';
     document.head.appendChild(style);
     const target = document.querySelector(selector);
     target.closest('.leaflet-container').scrollIntoView({block: 'center'});
@@ -24,8 +25,10 @@ TOPMOST = """([selector, dx, dy]) => {
     style.remove();
     return {
         topmost: found === target,
-        found: found ? found.tagName + '.' + (found.getAttribute('class') || '') + ' in ' + (found.closest('.leaflet-pane') || {}).className : null,
-        visible: box.width > 0 && box.height > 0 && css.visibility !== 'hidden' && css.display !== 'none' && Number(css.opacity) > 0,
+        found: found ? found.tagName + '.' + (found.getAttribute('class') || '') + ' in '
+            + (found.closest('.leaflet-pane') || {}).className : null,
+        visible: box.width > 0 && box.height > 0 && css.visibility !== 'hidden' && css.display !== 'none'
+            && Number(css.opacity) > 0,
         inside: (() => { const m = target.closest('.leaflet-container').getBoundingClientRect();
                          return x > m.left && x < m.right && y > m.top && y < m.bottom; })(),
     };
@@ -62,7 +65,9 @@ def test_the_event_pages_marker_is_drawn_over_the_offline_outlines(browser_sessi
     assert _errors(session) == [] and session.blocked == []
 
 
-def test_an_imprecise_locations_circle_is_drawn_over_the_offline_outlines_at_zoom_8(browser_session, user_factory, offline):
+def test_an_imprecise_locations_circle_is_drawn_over_the_offline_outlines_at_zoom_8(
+    browser_session, user_factory, offline
+):
     user_factory("rev", "reviewer")
     event = make_event(status="draft", geo_precision=2, latitude=16.27, longitude=-0.04, location_name="near Gao")
     session = browser_session()
@@ -88,14 +93,16 @@ def _canvas_alpha_at(page, lat, lon):
             const box = map.getContainer().getBoundingClientRect();
             const x = box.left + point.x, y = box.top + point.y;
             const style = document.createElement('style');
-            style.textContent = '.leaflet-container path, .leaflet-container canvas { pointer-events: auto !important; }';
+            style.textContent = '.leaflet-container path, .leaflet-container canvas '
+                + '{ pointer-events: auto !important; }';
             document.head.appendChild(style);
             const found = document.elementFromPoint(x, y);
             style.remove();
             const canvas = document.querySelector('.leaflet-overlay-pane canvas');
             const ratio = canvas.width / canvas.getBoundingClientRect().width;
             const cbox = canvas.getBoundingClientRect();
-            const pixel = canvas.getContext('2d').getImageData(Math.round((x - cbox.left) * ratio), Math.round((y - cbox.top) * ratio), 1, 1).data;
+            const pixel = canvas.getContext('2d').getImageData(
+                Math.round((x - cbox.left) * ratio), Math.round((y - cbox.top) * ratio), 1, 1).data;
             return {alpha: pixel[3], topmost: found === canvas, found: found && found.tagName};
         }""",
         [lat, lon],
@@ -118,13 +125,15 @@ def test_the_maps_markers_and_areas_are_drawn_over_the_offline_outlines(browser_
             mark = _canvas_alpha_at(session.page, lat, lon)
             assert mark["topmost"], mark
         edge = session.page.evaluate(
-            "(() => { const m = window.ctMap.map; const p = m.latLngToContainerPoint([18.4, 1.4]); return [p.x + 6, p.y]; })()"
+            "(() => { const p = window.ctMap.map.latLngToContainerPoint([18.4, 1.4]); return [p.x + 6, p.y]; })()"
         )
         alpha = session.page.evaluate(
             """([x, y]) => { const c = document.querySelector('.leaflet-overlay-pane canvas');
                 const r = c.width / c.getBoundingClientRect().width;
                 const map = window.ctMap.map.getContainer().getBoundingClientRect(), cb = c.getBoundingClientRect();
-                return c.getContext('2d').getImageData(Math.round((map.left + x - cb.left) * r), Math.round((map.top + y - cb.top) * r), 1, 1).data[3]; }""",
+                return c.getContext('2d').getImageData(
+                    Math.round((map.left + x - cb.left) * r), Math.round((map.top + y - cb.top) * r), 1, 1
+                ).data[3]; }""",
             edge,
         )
         assert alpha > 0, "the marker's ring is not painted"
