@@ -21,10 +21,14 @@ TOPMOST = """([selector, dx, dy]) => {
     const box = target.getBoundingClientRect();
     const x = box.left + box.width / 2 + dx, y = box.top + box.height / 2 + dy;
     const found = document.elementFromPoint(x, y);
+    // The land under the point is painted by an outline (the outlines show, beneath).
+    const land = document.elementsFromPoint(x, y).some(el => el.tagName === 'path'
+        && el.closest('.leaflet-basemap-pane') && el.getBoundingClientRect().width > 0);
     const css = getComputedStyle(target);
     style.remove();
     return {
         topmost: found === target,
+        land,
         found: found ? found.tagName + '.' + (found.getAttribute('class') || '') + ' in '
             + (found.closest('.leaflet-pane') || {}).className : null,
         visible: box.width > 0 && box.height > 0 && css.visibility !== 'hidden' && css.display !== 'none'
@@ -50,6 +54,7 @@ def _assert_topmost(page, selector, dx=0, dy=0):
     result = page.evaluate(TOPMOST, [selector, dx, dy])
     assert result["visible"] and result["inside"], result
     assert result["topmost"], f"{selector} is covered by {result['found']}"
+    assert result["land"], "no outline is painted under the marker"
 
 
 def test_the_event_pages_marker_is_drawn_over_the_offline_outlines(browser_session, user_factory, offline):
@@ -81,7 +86,7 @@ def test_an_imprecise_locations_circle_is_drawn_over_the_offline_outlines_at_zoo
         # The first path is the 10 km area; a point inside it, off its centre mark, is the area itself.
         session.page.wait_for_selector(circle)
         result = session.page.evaluate(TOPMOST, [circle, 11, 0])  # 10 km is ~17 px at zoom 8 here
-        assert result["visible"] and result["topmost"], (url, result)
+        assert result["visible"] and result["topmost"] and result["land"], (url, result)
         session.screenshot(f"offline-circle-{handle}")
 
 
@@ -97,13 +102,15 @@ def _canvas_alpha_at(page, lat, lon):
                 + '{ pointer-events: auto !important; }';
             document.head.appendChild(style);
             const found = document.elementFromPoint(x, y);
+            const land = document.elementsFromPoint(x, y).some(el => el.tagName === 'path'
+                && el.closest('.leaflet-basemap-pane') && el.getBoundingClientRect().width > 0);
             style.remove();
             const canvas = document.querySelector('.leaflet-overlay-pane canvas');
             const ratio = canvas.width / canvas.getBoundingClientRect().width;
             const cbox = canvas.getBoundingClientRect();
             const pixel = canvas.getContext('2d').getImageData(
                 Math.round((x - cbox.left) * ratio), Math.round((y - cbox.top) * ratio), 1, 1).data;
-            return {alpha: pixel[3], topmost: found === canvas, found: found && found.tagName};
+            return {alpha: pixel[3], topmost: found === canvas, found: found && found.tagName, land};
         }""",
         [lat, lon],
     )
@@ -123,7 +130,7 @@ def test_the_maps_markers_and_areas_are_drawn_over_the_offline_outlines(browser_
         # The marker's centre (the ring's edge at 6 px) and a point inside its 50 km area, off the marker.
         for lat, lon in [(18.4 + 0.0005, 1.4), (18.4, 1.4 + 0.15)]:
             mark = _canvas_alpha_at(session.page, lat, lon)
-            assert mark["topmost"], mark
+            assert mark["topmost"] and mark["land"], mark
         edge = session.page.evaluate(
             "(() => { const p = window.ctMap.map.latLngToContainerPoint([18.4, 1.4]); return [p.x + 6, p.y]; })()"
         )
