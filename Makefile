@@ -60,6 +60,7 @@ bench-smoke: install-dev
 		$(if $(wildcard ../shared/seeds),--corpus ../shared/seeds) --events 300
 	$(PY) bench/api_latency.py --pg $(BENCH_PG) --database ct_smoke_api --events 3000 --requests 3
 	BENCH_DATABASE_URL=$(BENCH_PG)/ct_smoke_map $(PY) bench/map_render.py --events 200 --runs 1
+	BENCH_DATABASE_URL=$(BENCH_PG)/ct_smoke_map $(PY) bench/events_list.py --events 200 --requests 3
 	$(PY) bench/load.py --pg $(BENCH_PG) --database ct_smoke_load --events 100 --clients 2 --duration 3 --redis-db 12
 	$(PY) bench/e2e_burst.py --pg $(BENCH_PG) --database ct_smoke_burst --uploads 10 --redis-db 11
 	$(PY) bench/e2e_burst.py --pg $(BENCH_PG) --database ct_smoke_burst --idle --uploads 3 --pause 0.1 --redis-db 11
