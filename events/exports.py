@@ -16,6 +16,8 @@ ACLED_COLUMNS = [
     "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
     "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 ]  # fmt: skip
+# The CSV export: ACLED's columns unchanged, then ours (a file never mixes drafts and published events unseen).
+CSV_COLUMNS = [*ACLED_COLUMNS, "status"]
 # ACLED's codebook: disorder type by event type; actor kinds as "inter" codes; time precision codes.
 DISORDER_TYPES = {
     acled.BATTLES: "Political violence",
@@ -192,4 +194,5 @@ def acled_row(event) -> dict:
         "fatalities": event.fatalities_best if event.fatalities_best is not None else 0,
         "tags": "",
         "timestamp": int(event.updated_at.timestamp()),
+        "status": event.status,
     }  # fmt: skip

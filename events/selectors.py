@@ -336,7 +336,7 @@ def claims_summary(groups) -> dict:
 
 ACLED_EVENT_FIELDS = (
     "id", "start_date", "date_precision", "event_type", "sub_event_type", "country", "admin1", "location_name",
-    "latitude", "longitude", "geo_precision", "notes", "fatalities_best", "updated_at",
+    "latitude", "longitude", "geo_precision", "notes", "fatalities_best", "updated_at", "status",
 )  # fmt: skip
 AcledSource = namedtuple(
     "AcledSource", [*ACLED_EVENT_FIELDS, "place__name", "place__feature_code", "actors", "publishers"]

@@ -32,12 +32,12 @@ def acled_csv_chunks(events, *, rows_per_chunk: int = 500):
     from itertools import islice
     from operator import itemgetter
 
-    from events.exports import ACLED_COLUMNS, acled_row
+    from events.exports import CSV_COLUMNS, acled_row
 
-    in_columns = itemgetter(*ACLED_COLUMNS)  # a row's values in header order (DictWriter's per-row checks cost more)
+    in_columns = itemgetter(*CSV_COLUMNS)  # a row's values in header order (DictWriter's per-row checks cost more)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(ACLED_COLUMNS)
+    writer.writerow(CSV_COLUMNS)
     events = iter(events)
     while True:
         before = buffer.tell()

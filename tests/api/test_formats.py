@@ -64,12 +64,21 @@ def test_it_streams_csv_in_acled_codebook_columns(member, world):
     assert response.status_code == 200 and response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="events.csv"' in response["Content-Disposition"]
     header, rows = csv_rows(response)
-    assert header == ACLED_COLUMNS
+    assert header == [*ACLED_COLUMNS, "status"]  # ours after ACLED's own, unchanged
     row = next(row for row in rows if row["event_id_cnty"] == f"MLI{world.approved.id}")
     assert row["actor1"] == "Military Forces of Mali" and row["actor2"] == "JNIM" and row["interaction"] == "12"
     assert row["country"] == "Mali" and row["location"] == "Tinzaouaten" and row["fatalities"] == "10"
     assert row["latitude"] == "19.9500" and row["longitude"] == "2.9700" and row["source"] == "AP; Reuters"
     assert len(rows) == 2  # approved events only, for a user without a role
+
+
+def test_the_csv_says_each_rows_status_after_acleds_own_columns(analyst, world):
+    header, rows = csv_rows(analyst.get(URL, {"format": "csv", "status": "approved,draft"}))
+    assert header[: len(ACLED_COLUMNS)] == ACLED_COLUMNS and header[len(ACLED_COLUMNS) :] == ["status"]
+    status = {row["event_id_cnty"]: row["status"] for row in rows}
+    assert status[f"MLI{world.approved.id}"] == "approved" and status[f"MLI{world.draft.id}"] == "draft"
+    _, rows = csv_rows(analyst.get(URL, {"format": "csv"}))
+    assert rows and {row["status"] for row in rows} <= {"approved", "draft", "rejected"}
 
 
 def test_it_streams_every_matching_csv_row_unpaginated_with_the_same_filters(analyst, world):

@@ -73,6 +73,6 @@ def test_it_turns_the_seed_reports_into_events_with_claims_geojson_and_csv(
     response = analyst.get("/api/v1/events/", {"format": "csv"})
     reader = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8")))
     rows = list(reader)
-    assert reader.fieldnames == ACLED_COLUMNS
+    assert reader.fieldnames == [*ACLED_COLUMNS, "status"]
     assert len(rows) == len(events) and all(row["event_type"] and row["event_date"] for row in rows)
     assert any(row["country"] == "Mali" for row in rows)
