@@ -177,15 +177,15 @@ DOCUMENT_COLUMNS = (
     "location_name", "latitude", "longitude", "geo_precision", "fatalities_low", "fatalities_best", "fatalities_high",
     "notes", "flagged_for_review", "created_at", "updated_at", "version",
     "place__name", "place__feature_code", "place__geonames_id",
-)  # fmt: skip
+)
 CLAIM_COLUMNS = (
     "event_id", "id", "claimant_id", "claimant_text", "claimant_name", "kind", "subject_id", "subject_text",
     "subject_name", "count_min", "count_max", "qualifier", "quote", "article_id", "char_start", "char_end",
     "confidence",
-)  # fmt: skip
+)
 HISTORY_COLUMNS = (
     "event_id", "user__username", "created_at", "action", "field", "old_value", "new_value", "claim_id_ref",
-)  # fmt: skip
+)
 
 
 def document_rows(events: QuerySet) -> QuerySet:
@@ -337,7 +337,7 @@ def claims_summary(groups) -> dict:
 ACLED_EVENT_FIELDS = (
     "id", "start_date", "date_precision", "event_type", "sub_event_type", "country", "admin1", "location_name",
     "latitude", "longitude", "geo_precision", "notes", "fatalities_best", "updated_at", "status",
-)  # fmt: skip
+)
 AcledSource = namedtuple(
     "AcledSource", [*ACLED_EVENT_FIELDS, "place__name", "place__feature_code", "actors", "publishers"]
 )

@@ -333,9 +333,8 @@ def test_a_list_a_geojson_page_and_the_detail_give_one_event_the_same_document(a
     for feature, item in zip(features, listed, strict=True):
         point = item["location"]["longitude"], item["location"]["latitude"]
         geometry = None if None in point else {"type": "Point", "coordinates": list(point)}
-        assert feature == {"type": "Feature", "id": item["id"], "geometry": geometry, "properties": {
-            key: value for key, value in item.items() if key != "id"
-        }}  # fmt: skip
+        properties = {key: value for key, value in item.items() if key != "id"}
+        assert feature == {"type": "Feature", "id": item["id"], "geometry": geometry, "properties": properties}
     assert next(item for item in listed if item["id"] == world.draft.id)["notes"] == "Edited."
 
 
