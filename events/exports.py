@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from events.models import Event, EventActor
+from events.naming import display_place
 from sources.parsing import acled
 from sources.parsing.acled import ACTOR_KINDS
 
@@ -45,9 +46,8 @@ def _acled_regions() -> dict[str, str]:
 
 
 def location_name(*, place_name: str | None, feature_code: str | None, location_name: str, admin1: str) -> str:
-    """What a location is called: the town, else the place as written, else the region (or the country) matched."""
-    town = place_name if place_name and feature_code not in ("ADM1", "PCLI") else ""
-    return town or location_name or admin1 or (place_name or "")
+    """What a location is called, as every page names it: events.naming.display_place()."""
+    return display_place(place_name=place_name, feature_code=feature_code, location_name=location_name, admin1=admin1)
 
 
 def _location(event, place_name, feature_code, geonames_id) -> dict:

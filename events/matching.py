@@ -128,3 +128,24 @@ def best_match(report: Footprint, events: list[tuple[object, Footprint]]) -> tup
     """The closest matching event among candidates, with the reason."""
     matches = [(event, reason) for event, footprint in events if (reason := match_reason(report, footprint))]
     return min(matches, key=lambda pair: pair[1].score, default=None)
+
+
+def reason_in_words(reason: dict) -> str:
+    """A stored match reason (MatchReason.as_dict()) as a reviewer reads it, naming only what matched: the same
+    place (a distance then says nothing), else the distance, else the region of an imprecise location."""
+    if not reason:
+        return ""
+    distance = reason.get("distance_km")
+    if reason.get("same_place"):
+        where = "same place"
+    elif distance is not None and distance <= MAX_DISTANCE_KM:
+        where = f"{distance} km apart"
+    elif reason.get("same_admin1"):
+        where = "same region (an imprecise location)"
+    else:
+        where = ""
+    gap = reason.get("date_gap_days")
+    when = "" if gap is None else ("overlapping dates" if gap == 0 else f"{gap} day{'s' if gap != 1 else ''} apart")
+    shared = reason.get("shared_actors") or []
+    who = f"shared actors {', '.join(shared)}" if shared else ("same event type" if reason.get("same_type") else "")
+    return ", ".join(part for part in (where, when, who) if part)

@@ -25,6 +25,7 @@ from rest_framework.authtoken.models import Token
 from conflict_tracker.roles import ANALYST, REVIEWER, user_has_role
 from conflict_tracker.web import page, role_required
 from events import page_selectors, selectors, services
+from events.claim_groups import group_claims
 from events.exports import location_document
 from events.forms import (
     ActorsForm,
@@ -55,9 +56,6 @@ AREA_RADIUS_METRES = {2: 10_000, 3: 50_000}
 EVENTS_API_URL = "/api/v1/events/"
 MAP_PAGE_SIZE = 500
 MAP_MAX_FEATURES = 5000
-FIGURE_KINDS = ("killed", "wounded", "captured")
-
-
 # ---------------------------------------------------------------- roles and rendering
 
 
@@ -145,30 +143,6 @@ def map_view(request):
 # ---------------------------------------------------------------- event page
 
 
-def claim_rows(claims: list[Claim], articles: dict[int, Article]) -> list[dict]:
-    """Claims grouped by article, then claimant: a row per claim, the figure in its kind's column."""
-    by_article: dict[int, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-    for claim in claims:
-        claimant = claim.claimant.name if claim.claimant else (claim.claimant_text or "Unattributed")
-        by_article[claim.article_id][claimant].append(claim)
-    groups = []
-    for article_id, claimants in by_article.items():
-        rows = []
-        for claimant, items in claimants.items():
-            low, high = services.fatality_range(items)
-            for index, claim in enumerate(items):
-                figure = {"text": claim.count_text, "subject": claim.subject.name if claim.subject else claim.subject_text}
-                rows.append({
-                    "claim": claim, "claimant": claimant, "claimant_rows": len(items) if index == 0 else 0,
-                    "as_written": claim.claimant_text if claim.claimant and claim.claimant_text != claimant else "",
-                    "figures": {kind: figure if claim.kind == kind else None for kind in FIGURE_KINDS},
-                    "other": None if claim.kind in FIGURE_KINDS else {**figure, "kind": claim.get_kind_display()},
-                    "killed_total": (low, high) if index == 0 else None,
-                })  # fmt: skip
-        groups.append({"article": articles.get(article_id), "rows": rows})
-    return groups
-
-
 def source_totals(claims: list[Claim], articles: dict[int, Article]) -> list[dict]:
     """The killed total each source (a claimant in an article) reports, lowest first."""
     sources: dict[tuple, list[Claim]] = defaultdict(list)
@@ -209,7 +183,7 @@ def event_detail(request, event_id: int):
         "event": event,
         "location": document["location"],
         "actors": list(event.event_actors.all()),
-        "claim_groups": claim_rows(claims, articles),
+        "claim_groups": group_claims(claims, articles),
         "source_totals": totals,
         "fatalities": fatality_explanation(event, totals),
         "reports": reports,

@@ -184,13 +184,45 @@ def test_article_text_is_escaped_and_spans_link_to_their_events(client, analyst,
 
 def test_the_event_page_puts_conflicting_figures_side_by_side(client, reviewer, conflicting_claims_event):
     response = client.get(f"/events/{conflicting_claims_event.id}/")
-    groups = response.context["claim_groups"]
-    assert [[row["claimant"] for row in group["rows"]] for group in groups] == [["JNIM", "JNIM"], ["CSP-DPA", "CSP-DPA"]]
-    assert [row["figures"]["killed"]["text"] for group in groups for row in group["rows"]] == ["50", "10", "≥84", "≥47"]
+    rows = response.context["claim_groups"]
+    assert [row["claimant"] for row in rows] == ["JNIM", "CSP-DPA"]  # one row per claimant
+    assert [[f["text"] for f in dict(row["figures"])["killed"]] for row in rows] == [["50", "10"], ["≥84", "≥47"]]
     totals = response.context["source_totals"]
     assert [(t["claimant"], t["low"]) for t in totals] == [("JNIM", 60), ("CSP-DPA", 131)]
     page = response.content.decode()
     assert "ACLED" in page and "lowest total" in page and 'id="fatalities-best">60<' in page
+
+
+def test_the_claims_table_groups_by_claimant_across_articles_with_vague_words_and_folded_quotes(client, reviewer):
+    from events.models import EventReport
+
+    first = make_article("JNIM said it killed dozens of soldiers.", publisher="APA News")
+    second = make_article("JNIM said 30 soldiers died. The army said it inflicted heavy losses.", publisher="RFI")
+    event = make_event(
+        status="approved", articles=[first, second],
+        actors=[("Military Forces of Mali", "side_a"), ("JNIM", "side_b"), ("Wagner Group", "associated")],
+        claims=[
+            {"article": first, "claimant": "JNIM", "kind": "killed", "count_min": None, "qualifier": "vague",
+             "quote": "JNIM said it killed dozens of soldiers."},
+            {"article": second, "claimant": "JNIM", "kind": "killed", "count_min": 30,
+             "quote": "JNIM said 30 soldiers died."},
+            {"article": second, "claimant": "Military Forces of Mali", "kind": "other", "count_min": None,
+             "qualifier": "vague", "quote": "The army said it inflicted heavy losses."},
+        ],
+    )  # fmt: skip
+    EventReport.objects.filter(article=second).update(match_reason={
+        "distance_km": 952.3, "date_gap_days": 0, "shared_actors": ["JNIM"], "same_place": True, "same_admin1": True,
+        "same_type": True,
+    })  # fmt: skip
+    page = client.get(f"/events/{event.id}/").content.decode()
+    assert page.count('<tr class="claims-row" data-claimant="JNIM">') == 1  # both articles' figures in one row
+    jnim = page.split('data-claimant="JNIM">', 1)[1].split("</tr>", 1)[0]
+    assert "<strong>dozens</strong>" in jnim and "<strong>30</strong>" in jnim and "APA News" in jnim and "RFI" in jnim
+    assert "<strong>heavy losses</strong>" in page and "unspecified" not in page
+    assert '<details class="claim-quotes"><summary>2 quotes</summary>' in jnim  # quotes folded away
+    assert "Matched: same place, overlapping dates, shared actors JNIM" in page and "952.3" not in page
+    assert "Associated with side A</span> Wagner Group" in page
+    assert "60, in <cite>" not in page and ", in <cite>RFI</cite>" in page  # which outlet carried each total
 
 
 def test_the_event_page_says_when_a_reviewer_chose_the_best_estimate(client, reviewer, conflicting_claims_event):
