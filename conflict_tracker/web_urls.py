@@ -20,6 +20,7 @@ urlpatterns = [
     path("events/", list_views.event_list, name="event-list"),
     path("events/<int:event_id>/", event_views.event_detail, name="event-detail"),
     path("review/", event_views.review_queue, name="review-queue"),
+    path("review/bulk/", event_views.review_bulk, name="review-bulk"),
     path("review/<int:event_id>/", event_views.review_event, name="review-event"),
     path("review/<int:event_id>/edit/", event_views.review_edit, name="review-edit"),
     path("review/<int:event_id>/place/", event_views.review_place, name="review-place"),

@@ -211,11 +211,17 @@ class SplitForm(VersionedForm):
     def __init__(self, *args, event: Event, reports: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if reports is None:
-            reports = event.reports.select_related("article").order_by("article_id")
-        self.fields["articles"].choices = [(report.article_id, str(report.article)) for report in reports]
+            reports = event.reports.select_related("article__publisher").order_by("article_id")
+        self.fields["articles"].choices = [(report.article_id, report_label(report.article)) for report in reports]
 
     def article_ids(self) -> list[int]:
         return [int(item) for item in self.cleaned_data["articles"]]
+
+
+def report_label(article) -> str:
+    """An article as a merge or split lists it: the reviewer tells reports apart by who published them and when."""
+    published = article.published_at.strftime("%-d %b %Y") if article.published_at else "date unknown"
+    return f"{article} — {article.publisher or 'unknown publisher'}, {published}"
 
 
 class DecisionForm(VersionedForm):
@@ -232,3 +238,61 @@ class MapFilterForm(forms.Form):
 
     def clean_country(self):
         return self.cleaned_data["country"].strip().upper()
+
+
+class QueueFilterForm(forms.Form):
+    """The review queue's filters, kept in the URL; the queue reads them through page_selectors.QueueFilters."""
+
+    q = forms.CharField(
+        max_length=200, required=False, label="Search",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Notes, place, actor, claim"}),
+    )  # fmt: skip
+    country = forms.CharField(
+        max_length=2, required=False, widget=forms.TextInput(attrs={"placeholder": "e.g. ML", "size": 4})
+    )
+    event_type = forms.ChoiceField(choices=[("", "All types"), *EVENT_TYPE_CHOICES], required=False, label="Type")
+    date_from = forms.DateField(required=False, widget=DATE_INPUT, label="From")
+    date_to = forms.DateField(required=False, widget=DATE_INPUT, label="To")
+    state = forms.ChoiceField(
+        choices=[("", "Drafts and flagged"), ("draft", "Drafts"), ("flagged", "Flagged by new claims")],
+        required=False, label="State",
+    )  # fmt: skip
+    origin = forms.ChoiceField(
+        choices=[("", "Anyone"), ("parser", "Parser only"), ("person", "Changed by a person")],
+        required=False, label="Made by",
+    )  # fmt: skip
+    unresolved = forms.BooleanField(required=False, label="Place not in the gazetteer")
+    sort = forms.ChoiceField(
+        choices=[("", "Flagged first, newest"), ("newest", "Newest"), ("oldest", "Oldest"),
+                 ("claims", "Most claims"), ("reports", "Most reports")],
+        required=False, label="Sort",
+    )  # fmt: skip
+
+    def clean_country(self):
+        return self.cleaned_data["country"].strip().upper()
+
+    def clean_q(self):
+        return self.cleaned_data["q"].strip()
+
+
+class BulkReviewForm(forms.Form):
+    """Rows chosen on the queue, each as "event id:version" (the version the row showed), and what to do to them."""
+
+    action = forms.ChoiceField(choices=[("approve", "Approve"), ("reject", "Reject"), ("assign", "Assign to me")])
+    events = forms.MultipleChoiceField(error_messages={"required": "Choose at least one event."})
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any "id:version" pair is acceptable input; the service decides what each one may become.
+        self.fields["events"].valid_value = lambda value: _event_version(value) is not None
+
+    def event_versions(self) -> dict[int, int]:
+        return dict(_event_version(value) for value in self.cleaned_data["events"])
+
+
+def _event_version(value: str) -> tuple[int, int] | None:
+    event_id, _, version = str(value).partition(":")
+    if not (event_id.isdigit() and version.isdigit() and len(event_id) <= 18 and len(version) <= 9):
+        return None
+    return int(event_id), int(version)

@@ -300,3 +300,19 @@ class ReviewLog(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.action} {self.field}"
+
+
+class ReviewLock(models.Model):
+    """A reviewer has an event's review page open: a soft lock that only warns others, and lapses by itself so a
+    closed tab never leaves an event marked."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="review_locks")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    since = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["event", "reviewer"], name="review_lock_one_per_reviewer")]
+
+    def __str__(self):
+        return f"{self.reviewer} reviewing event {self.event_id} since {self.since:%H:%M}"

@@ -8,12 +8,13 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncWeek
+from django.utils import timezone
 
 from conflict_tracker.roles import ANALYST, REVIEWER, user_has_role
 from events import selectors
-from events.models import Actor, Claim, Event, EventReport, ReviewLog
+from events.models import Actor, Claim, Event, EventReport, ReviewLock, ReviewLog
 from sources.models import Article
 from sources.parsing.acled import EVENT_TYPES
 
@@ -99,14 +100,87 @@ def review_queue() -> QuerySet:
     return Event.objects.filter(_WAITING).order_by(*QUEUE_ORDER)
 
 
-def review_queue_page() -> QuerySet:
-    """The queue with what its page lists of each event."""
+QUEUE_SORTS = {
+    "": QUEUE_ORDER,
+    "newest": ("-created_at", "-id"),
+    "oldest": ("created_at", "id"),
+    "claims": ("-claim_count", "-created_at", "-id"),
+    "reports": ("-report_count", "-created_at", "-id"),
+}
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    q: str = ""
+    country: str = ""
+    event_type: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    state: str = ""  # "draft", "flagged" or "" for both
+    origin: str = ""  # "parser": no person has changed it yet; "person": someone has (its review log has rows)
+    unresolved: bool = False  # the place as written matched no gazetteer entry
+    sort: str = ""
+
+
+_STATE = {"draft": Q(status=Event.Status.DRAFT), "flagged": Q(status=Event.Status.APPROVED, flagged_for_review=True)}
+_ORIGIN = {"parser": Q(touched=False), "person": Q(touched=True)}
+_UNRESOLVED = Q(place__isnull=True)
+
+
+def _queue_base(filters: QueueFilters, user) -> QuerySet:
+    """The queue narrowed by the filters the facet counts do not split: text, country, type and dates, read as the
+    events list and the API read them (selectors.event_queryset), so a search finds the same events everywhere."""
+    found = selectors.event_queryset(user=user, filters=selectors.EventFilters(
+        statuses=(Event.Status.DRAFT, Event.Status.APPROVED), q=filters.q, country=filters.country,
+        event_type=filters.event_type, date_from=filters.date_from, date_to=filters.date_to,
+    ))  # fmt: skip
+    return found.filter(_WAITING).annotate(touched=Exists(ReviewLog.objects.filter(event_id=OuterRef("id"))))
+
+
+def review_queue_page(*, filters: QueueFilters, user) -> QuerySet:
+    """The queue, filtered and sorted, with what its page lists of each event: counts, actors, who is reviewing."""
+    active = ReviewLock.objects.filter(expires_at__gt=timezone.now()).select_related("reviewer").order_by("since")
     return (
-        review_queue()
+        _queue_base(filters, user).filter(_facet_q(filters))
         .select_related("place")
-        .prefetch_related("event_actors__actor")
+        .prefetch_related("event_actors__actor", Prefetch("review_locks", queryset=active, to_attr="active_locks"))
         .annotate(claim_count=Count("claims", distinct=True), report_count=Count("reports", distinct=True))
+        .order_by(*QUEUE_SORTS.get(filters.sort, QUEUE_ORDER))
     )
+
+
+def review_queue_counts(*, filters: QueueFilters, user) -> dict[str, int]:
+    """How many events each state / origin / place filter would list, given the other filters (one query)."""
+    events = _queue_base(filters, user)
+    facets = {f"state_{name}": q for name, q in _STATE.items()}
+    facets |= {f"origin_{name}": q for name, q in _ORIGIN.items()} | {"unresolved": _UNRESOLVED}
+    counts = {}
+    for name, condition in facets.items():
+        # each facet is counted under the other facets' current choices, so the number is what clicking it lists
+        others = QueueFilters(**{**filters.__dict__, **_cleared(name)})
+        counts[name] = Count("id", filter=condition & _facet_q(others))
+    return events.aggregate(total=Count("id", filter=_facet_q(filters)), **counts)
+
+
+def _cleared(facet: str) -> dict:
+    return {"unresolved": False} if facet == "unresolved" else {facet.split("_")[0]: ""}
+
+
+def _facet_q(filters: QueueFilters) -> Q:
+    condition = Q()
+    if filters.state:
+        condition &= _STATE[filters.state]
+    if filters.origin:
+        condition &= _ORIGIN[filters.origin]
+    if filters.unresolved:
+        condition &= _UNRESOLVED
+    return condition
+
+
+def reviewers_now(*, event: Event, user) -> list[ReviewLock]:
+    """Other reviewers whose soft lock on this event has not lapsed, longest first."""
+    locks = event.review_locks.filter(expires_at__gt=timezone.now()).exclude(reviewer=user)
+    return list(locks.select_related("reviewer").order_by("since"))
 
 
 def _waiting(event: Event) -> bool:
@@ -167,7 +241,12 @@ class ReviewPage:
 def _merge_suggestions(event: Event, user) -> list[dict]:
     """The matcher's likely duplicates (events.selectors), with the events themselves for showing them."""
     suggestions = selectors.merge_suggestions(event=event, user=user)
-    events = Event.objects.select_related("place").in_bulk([item["event_id"] for item in suggestions])
+    reports = EventReport.objects.select_related("article__publisher").order_by("article_id")
+    events = (
+        Event.objects.select_related("place")
+        .prefetch_related(Prefetch("reports", queryset=reports))  # listed in the merge's confirmation
+        .in_bulk([item["event_id"] for item in suggestions])
+    )
     return [{"event": events[item["event_id"]], "reason": item["reason"]} for item in suggestions
             if item["event_id"] in events]  # fmt: skip
 

@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from events.matching import IMPRECISE, MAX_DATE_GAP_DAYS, MAX_DISTANCE_KM, Footprint, best_match
-from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place, ReviewLog
+from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place, ReviewLock, ReviewLog
 from sources.models import Article
 from sources.parsing.acled import DATE_PRECISIONS
 from sources.parsing.normalize import normalize_name
@@ -857,3 +857,62 @@ def claim_delete(*, claim: Claim, reviewer, expected_version: int) -> None:
     review_log(user=reviewer, event=event, claim_id=claim.id, action="claim_delete", old=removed)
     claim.delete()
     _after_claim_change(event)
+
+
+# ---------------------------------------------------------------- the review queue: soft locks and bulk actions
+
+# How long an opened review page marks its event as being reviewed; reopening (or a bulk "assign to me") renews it.
+REVIEW_LOCK_MINUTES = 15
+
+
+def review_lock_take(*, event: Event, reviewer) -> None:
+    """Mark ``event`` as being reviewed by ``reviewer`` for REVIEW_LOCK_MINUTES. It never blocks anyone: others are
+    only warned. A lock still running keeps its start time, so "reviewing since" tells when they began; a lapsed
+    one starts again. Two queries, no read-then-write race (an upsert on the one lock per reviewer and event)."""
+    now = timezone.now()
+    ReviewLock.objects.filter(event=event, reviewer=reviewer, expires_at__lte=now).delete()
+    expires_at = now + datetime.timedelta(minutes=REVIEW_LOCK_MINUTES)
+    lock = ReviewLock(event=event, reviewer=reviewer, since=now, expires_at=expires_at)
+    ReviewLock.objects.bulk_create(
+        [lock], update_conflicts=True, unique_fields=["event", "reviewer"], update_fields=["expires_at"]
+    )
+
+
+BULK_ACTIONS = ("approve", "reject", "assign")
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    done: list[int]  # event ids the action was applied to
+    stale: list[int]  # changed since the reviewer's list was drawn: left as they are
+    refused: dict[int, str]  # event id -> why a rule refused it (already rejected, gone, ...)
+
+
+def events_bulk_review(*, event_versions: dict[int, int], reviewer, action: str) -> BulkResult:
+    """Apply ``action`` ("approve", "reject" or "assign": a soft lock for this reviewer) to each event of
+    ``event_versions`` (event id -> the version the reviewer saw).
+
+    Each event goes through the same service as the review page, in its own transaction, so one stale or refused
+    event neither undoes nor blocks the others, and each decision writes its own review-log row."""
+    if action not in BULK_ACTIONS:
+        raise EventRuleError(f"Unknown bulk action {action!r}.", field="action")
+    events = Event.objects.in_bulk(list(event_versions))
+    done, stale, refused = [], [], {}
+    for event_id, version in event_versions.items():
+        event = events.get(event_id)
+        if event is None:
+            refused[event_id] = f"Event {event_id} no longer exists."
+            continue
+        try:
+            if action == "assign":
+                review_lock_take(event=event, reviewer=reviewer)
+            else:
+                decide = event_approve if action == "approve" else event_reject
+                decide(event=event, reviewer=reviewer, expected_version=version)
+        except StaleEdit:
+            stale.append(event_id)
+        except EventRuleError as exc:
+            refused[event_id] = exc.message
+        else:
+            done.append(event_id)
+    return BulkResult(done=done, stale=stale, refused=refused)

@@ -15,8 +15,9 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import pluralize
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -29,6 +30,7 @@ from events.claim_groups import group_claims
 from events.exports import location_document
 from events.forms import (
     ActorsForm,
+    BulkReviewForm,
     ClaimForm,
     DecisionForm,
     EventEditForm,
@@ -37,6 +39,7 @@ from events.forms import (
     MergeForm,
     PlaceChoiceForm,
     PlaceSearchForm,
+    QueueFilterForm,
     SplitForm,
     VersionedForm,
     actor_formset,
@@ -199,12 +202,59 @@ def event_detail(request, event_id: int):
 REVIEW_PAGE = "events/review.html"
 
 
+def _queue_query(data) -> str:
+    """The queue's filters as a query string (no page): kept by pagination and by the way back from a bulk action.
+    Re-encoded from a parsed QueryDict, so what comes back from a form can only ever be a query string."""
+    query = QueryDict(data, mutable=True) if isinstance(data, str) else data.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 @role_required(REVIEWER)
 def review_queue(request):
-    queue = page_selectors.review_queue_page()
+    form = QueueFilterForm(request.GET)
+    filters = page_selectors.QueueFilters(**form.cleaned_data) if form.is_valid() else page_selectors.QueueFilters()
+    queue = page_selectors.review_queue_page(filters=filters, user=request.user)
     page_of_events = Paginator(queue, 50).get_page(request.GET.get("page"))
-    context = {"events": page_of_events, "first_id": queue.values_list("id", flat=True).first()}
+    query = _queue_query(request.GET)
+    context = {
+        "events": page_of_events,
+        "first_id": queue.values_list("id", flat=True).first(),
+        "filter_form": form,
+        "counts": page_selectors.review_queue_counts(filters=filters, user=request.user),
+        "query": query,
+        "query_prefix": f"{query}&" if query else "",
+        "bulk_actions": BulkReviewForm.base_fields["action"].choices,
+    }
     return page(request, "events/review_queue.html", context)
+
+
+BULK_DONE = {"approve": "approved", "reject": "rejected", "assign": "marked as yours for review"}
+
+
+@require_POST
+@role_required(REVIEWER)
+def review_bulk(request):
+    """Approve, reject or take the selected rows; without ``confirmed`` (no JavaScript), a page asks first."""
+    form = BulkReviewForm(request.POST)
+    back = reverse("review-queue") + "?" + _queue_query(request.POST.get("query", ""))
+    if not form.is_valid():
+        messages.error(request, "Choose at least one event and an action.")
+        return redirect(back)
+    action, event_versions = form.cleaned_data["action"], form.event_versions()
+    if not form.cleaned_data["confirmed"]:
+        context = {"form": form, "action": action, "label": dict(form.fields["action"].choices)[action],
+                   "event_versions": event_versions, "query": _queue_query(request.POST.get("query", ""))}  # fmt: skip
+        return page(request, "events/review_bulk_confirm.html", context)
+    result = services.events_bulk_review(event_versions=event_versions, reviewer=request.user, action=action)
+    if result.done:
+        messages.success(request, f"{len(result.done)} event{pluralize(len(result.done))} {BULK_DONE[action]}.")
+    if result.stale:
+        ids = ", ".join(f"#{event_id}" for event_id in result.stale)
+        messages.warning(request, f"Left unchanged, as someone else changed them since you loaded the list: {ids}.")
+    for event_id, reason in result.refused.items():
+        messages.error(request, f"#{event_id}: {reason}")
+    return redirect(back)
 
 
 def review_context(request, event_id: int, **forms) -> dict:
@@ -243,12 +293,16 @@ def review_context(request, event_id: int, **forms) -> dict:
         "actor_names": data.actor_names,
         "map_config": {**basemap_config(), "point": event_point(event)},
         "stale": forms.get("stale"),
+        "reviewers_now": page_selectors.reviewers_now(event=event, user=request.user),
     }
 
 
 @role_required(REVIEWER)
 def review_event(request, event_id: int):
-    return page(request, REVIEW_PAGE, review_context(request, event_id))
+    context = review_context(request, event_id)
+    # opening the page is what marks the event as being reviewed; the page's actions only read who else is
+    services.review_lock_take(event=context["event"], reviewer=request.user)
+    return page(request, REVIEW_PAGE, context)
 
 
 # ---------------------------------------------------------------- review actions: one skeleton, a table of actions

@@ -215,6 +215,18 @@ def browser_session(chromium, live_server, tmp_path, settings, tile_server):
         session.close()
 
 
+def two_reviewers_on(browser_session, user_factory, url: str):
+    """Two reviewers signed in, each in a browser of their own, with the same page open: "rev" (who must exist)
+    first, then a new "rev2"."""
+    user_factory("rev2", "reviewer")
+    first, second = browser_session(), browser_session()
+    first.login("rev")
+    second.login("rev2")
+    first.page.goto(url)
+    second.page.goto(url)
+    return first, second
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """URL fetches are cached for a few minutes; each test starts without them."""

@@ -7,7 +7,7 @@ import pytest
 from django.urls import NoReverseMatch, Resolver404, resolve
 
 from sources.models import Article
-from tests.web.conftest import DESKTOP, PHONE, make_article, make_event
+from tests.web.conftest import DESKTOP, PHONE, make_article, make_event, two_reviewers_on
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 XSS_TEXT = (
@@ -167,13 +167,7 @@ def test_files_dropped_together_upload_with_their_dates_and_show_their_parsing_s
 
 
 def test_two_reviewers_editing_one_event_never_overwrite_each_other(browser_session, sample, user_factory):
-    user_factory("rev2", "reviewer")
-    first, second = browser_session(), browser_session()
-    first.login("rev")
-    second.login("rev2")
-    url = f"/review/{sample['draft'].id}/"
-    first.page.goto(url)
-    second.page.goto(url)
+    first, second = two_reviewers_on(browser_session, user_factory, f"/review/{sample['draft'].id}/")
     first.page.fill("#id_notes", "First reviewer's note")
     first.page.click("#edit-form button[type=submit]")
     first.page.wait_for_selector(".message--success")

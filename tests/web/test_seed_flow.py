@@ -63,9 +63,10 @@ def test_seed_reports_go_from_upload_to_an_approved_event_on_the_map(browser_ses
     reviewer.login("rev")
     for other in Event.objects.filter(status="draft").exclude(id=event.id):
         reviewer.page.goto(f"/review/{other.id}/")
-        merge = reviewer.page.locator(f"#merge form[action='/review/{other.id}/merge/']:has(input[value='{event.id}']) button")
+        merge = reviewer.page.locator(f"#merge details[data-merge-into='{event.id}']")
         if merge.count():
-            merge.click()
+            merge.locator("summary").click()  # the merge asks first, listing each report's publisher and date
+            merge.locator("button[type=submit]").click()
             reviewer.page.wait_for_selector(".message--success")
     drafts = {item.id: sorted(item.reports.values_list("article__original_file", flat=True)) for item in Event.objects.filter(status="draft")}
     assert event.reports.count() == 5, f"the seed reports were not drawn together: {drafts}"
