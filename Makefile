@@ -46,6 +46,11 @@ test: install-dev
 worker: install .env
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" WORKER_EMBEDDED_BEAT=1 sh docker/worker-entrypoint.sh
 
+# The style (ruff: lint and format), as .ci/run checks it. `ruff format .` fixes the layout.
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
 evaluate: install
 	$(PY) manage.py evaluate_extraction ../shared/seeds ../shared/seeds/expected.json
 

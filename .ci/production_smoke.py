@@ -111,7 +111,9 @@ def wait_for(what: str, check, *, timeout: float, processes: list[subprocess.Pop
             return result
         for process, log in zip(processes, logs, strict=True):
             if process.poll() is not None:
-                raise SmokeFailure(f"{what}: {process.args} exited with {process.returncode}:\n{log.read_text()[-4000:]}")
+                raise SmokeFailure(
+                    f"{what}: {process.args} exited with {process.returncode}:\n{log.read_text()[-4000:]}"
+                )
         time.sleep(0.5)
     tails = "\n".join(f"--- {log.name}\n{log.read_text()[-3000:]}" for log in logs)
     raise SmokeFailure(f"{what}: not within {timeout:.0f} s\n{tails}")
@@ -190,13 +192,22 @@ def run(database_url: str, workdir: Path, stack: ExitStack) -> None:
     worker = start(commands["worker"], env, logs[1])
     stack.callback(stop, worker)
 
-    manage({**env, "DJANGO_SUPERUSER_PASSWORD": secrets.token_urlsafe(16)},
-           "createsuperuser", "--noinput", "--username", "smoke", "--email", "smoke@example.org")
+    manage(
+        {**env, "DJANGO_SUPERUSER_PASSWORD": secrets.token_urlsafe(16)},
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        "smoke",
+        "--email",
+        "smoke@example.org",
+    )
     token = manage(env, "drf_create_token", "smoke").split()[2]
 
     step("upload one report through the API")
     status, body = request(
-        base, "/api/v1/articles/", token=token,
+        base,
+        "/api/v1/articles/",
+        token=token,
         body={"text": REPORT, "title": "Attack near Djibo", "publisher": "Smoke", "published_at": "2024-05-13"},
     )
     if status != 201:

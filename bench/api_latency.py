@@ -54,22 +54,45 @@ PROPOSED_INDEXES = {
 DROPPED_INDEXES = "bench_dropped_indexes"  # the secondary indexes a load dropped, until it has rebuilt them
 
 COUNTRIES = [  # code, name, centroid, weight
-    ("UA", 49.0, 32.0, 18), ("SD", 15.5, 30.0, 10), ("MM", 21.0, 96.0, 9), ("SY", 35.0, 38.5, 9), ("ML", 17.0, -2.0, 6),
-    ("BF", 12.3, -1.6, 6), ("CD", -2.5, 28.0, 6), ("NG", 10.0, 8.0, 6), ("SO", 5.0, 46.0, 5), ("YE", 15.5, 47.5, 5),
-    ("ET", 9.0, 39.5, 4), ("AF", 34.0, 66.0, 3), ("IQ", 33.0, 43.5, 3), ("LY", 27.0, 17.0, 2), ("NE", 16.0, 8.0, 2),
-    ("CM", 6.0, 12.5, 2), ("CF", 6.6, 20.9, 1), ("HT", 19.0, -72.5, 1), ("MZ", -13.0, 39.0, 1), ("PS", 31.5, 34.45, 1),
-]  # fmt: skip
+    ("UA", 49.0, 32.0, 18),
+    ("SD", 15.5, 30.0, 10),
+    ("MM", 21.0, 96.0, 9),
+    ("SY", 35.0, 38.5, 9),
+    ("ML", 17.0, -2.0, 6),
+    ("BF", 12.3, -1.6, 6),
+    ("CD", -2.5, 28.0, 6),
+    ("NG", 10.0, 8.0, 6),
+    ("SO", 5.0, 46.0, 5),
+    ("YE", 15.5, 47.5, 5),
+    ("ET", 9.0, 39.5, 4),
+    ("AF", 34.0, 66.0, 3),
+    ("IQ", 33.0, 43.5, 3),
+    ("LY", 27.0, 17.0, 2),
+    ("NE", 16.0, 8.0, 2),
+    ("CM", 6.0, 12.5, 2),
+    ("CF", 6.6, 20.9, 1),
+    ("HT", 19.0, -72.5, 1),
+    ("MZ", -13.0, 39.0, 1),
+    ("PS", 31.5, 34.45, 1),
+]
 EVENT_TYPES = [
-    ("Battles", "Armed clash", 30), ("Explosions/Remote violence", "Shelling/artillery/missile attack", 20),
-    ("Explosions/Remote violence", "Air/drone strike", 15), ("Violence against civilians", "Attack", 15),
-    ("Protests", "Peaceful protest", 10), ("Riots", "Violent demonstration", 5), ("Strategic developments", "Arrests", 5),
-]  # fmt: skip
+    ("Battles", "Armed clash", 30),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", 20),
+    ("Explosions/Remote violence", "Air/drone strike", 15),
+    ("Violence against civilians", "Attack", 15),
+    ("Protests", "Peaceful protest", 10),
+    ("Riots", "Violent demonstration", 5),
+    ("Strategic developments", "Arrests", 5),
+]
 KINDS = ["killed", "wounded", "captured", "missing", "displaced", "destroyed", "other"]
 QUALIFIERS = ["exact", "at_least", "approximately", "up_to", "vague"]
 FIRST_DAY = datetime.date(2015, 1, 1)
 DAYS = 3950
 NOW = datetime.datetime(2025, 11, 1, tzinfo=datetime.UTC)
-NOTE = "Clashes were reported between {a} and {b} near {place}; {n} people were reported killed according to local sources."
+NOTE = (
+    "Clashes were reported between {a} and {b} near {place}; {n} people were reported killed according to local "
+    "sources."
+)
 QUOTE = "{n} fighters were killed in the attack on {place}, a spokesman for {a} said on {day}."
 
 
@@ -166,8 +189,19 @@ def load(args: argparse.Namespace) -> None:
     from django.db import connection
 
     rng = random.Random(args.seed)
-    tables = ["events_claim", "events_eventactor", "events_eventreport", "events_reviewlog", "events_event", "sources_article",
-              "sources_publisher", "events_actoralias", "events_actor", "events_placename", "events_place"]  # fmt: skip
+    tables = [
+        "events_claim",
+        "events_eventactor",
+        "events_eventreport",
+        "events_reviewlog",
+        "events_event",
+        "sources_article",
+        "sources_publisher",
+        "events_actoralias",
+        "events_actor",
+        "events_placename",
+        "events_place",
+    ]
     started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
@@ -239,11 +273,40 @@ def fill(args: argparse.Namespace, rng: random.Random, started: float) -> None:
         )
     copy_rows(
         "events_place",
-        ["id", "gazetteer_key", "geonames_id", "name", "ascii_name", "country", "admin1_code", "admin1_name", "latitude", "longitude",
-         "feature_class", "feature_code", "population"],
-        ((pid, f"geonames:{10_000_000 + pid}", 10_000_000 + pid, f"Town {pid}", f"Town {pid}", code, str(pid % 12), f"Region {pid % 12}",
-          lat, lon, "P", "PPL", rng.randint(500, 500_000)) for pid, code, lat, lon in places),
-    )  # fmt: skip
+        [
+            "id",
+            "gazetteer_key",
+            "geonames_id",
+            "name",
+            "ascii_name",
+            "country",
+            "admin1_code",
+            "admin1_name",
+            "latitude",
+            "longitude",
+            "feature_class",
+            "feature_code",
+            "population",
+        ],
+        (
+            (
+                pid,
+                f"geonames:{10_000_000 + pid}",
+                10_000_000 + pid,
+                f"Town {pid}",
+                f"Town {pid}",
+                code,
+                str(pid % 12),
+                f"Region {pid % 12}",
+                lat,
+                lon,
+                "P",
+                "PPL",
+                rng.randint(500, 500_000),
+            )
+            for pid, code, lat, lon in places
+        ),
+    )
     places_by_country: dict[str, list[tuple]] = {}
     for place in places:
         places_by_country.setdefault(place[1], []).append(place)
@@ -255,15 +318,51 @@ def fill(args: argparse.Namespace, rng: random.Random, started: float) -> None:
                 a="the army", b="rebels", place=f"Town {article_id % 20000}", n=article_id % 40
             )
             day = FIRST_DAY + datetime.timedelta(days=(article_id * 7919) % DAYS)
-            yield (article_id, f"Report {article_id}", rng.randint(1, publishers), "", day, "en", text, "", "text/plain",
-                   hashlib.sha256(text.encode()).hexdigest(), None, now, "parsed", "", None, now, "1.0.0", "[]")  # fmt: skip
+            yield (
+                article_id,
+                f"Report {article_id}",
+                rng.randint(1, publishers),
+                "",
+                day,
+                "en",
+                text,
+                "",
+                "text/plain",
+                hashlib.sha256(text.encode()).hexdigest(),
+                None,
+                now,
+                "parsed",
+                "",
+                None,
+                now,
+                "1.0.0",
+                "[]",
+            )
 
     copy_rows(
         "sources_article",
-        ["id", "title", "publisher_id", "url", "published_at", "language", "text", "original_file", "original_content_type", "content_hash",
-         "uploaded_by_id", "uploaded_at", "status", "error", "parsing_started_at", "parsed_at", "parser_version", "spans"],
+        [
+            "id",
+            "title",
+            "publisher_id",
+            "url",
+            "published_at",
+            "language",
+            "text",
+            "original_file",
+            "original_content_type",
+            "content_hash",
+            "uploaded_by_id",
+            "uploaded_at",
+            "status",
+            "error",
+            "parsing_started_at",
+            "parsed_at",
+            "parser_version",
+            "spans",
+        ],
         articles(),
-    )  # fmt: skip
+    )
     print(f"  articles: {time.perf_counter() - started:.0f} s")
 
     plan = []  # per event: (country, place, actors) kept for the dependent tables
@@ -309,16 +408,64 @@ def fill(args: argparse.Namespace, rng: random.Random, started: float) -> None:
                     chosen.append((extra, "associated"))
             plan.append(chosen)
             yield (
-                event_id, status, merged_into, event_type, sub, start, start + datetime.timedelta(days=rng.choice([0, 0, 0, 1, 2])), "day",
-                place[0] if place else None, lat, lon, geo, code, f"Region {rng.randint(0, 11)}", "" if place else f"Village {rng.randint(1, 5000)}",
-                NOTE.format(a=f"actor {side_a}", b=f"actor {side_b}", place=place[0] if place else "a village", n=low), low, low,
-                low + rng.randint(0, 20), False, False, 1, created, updated, updated if status != "draft" else None, None, None,
-            )  # fmt: skip
+                event_id,
+                status,
+                merged_into,
+                event_type,
+                sub,
+                start,
+                start + datetime.timedelta(days=rng.choice([0, 0, 0, 1, 2])),
+                "day",
+                place[0] if place else None,
+                lat,
+                lon,
+                geo,
+                code,
+                f"Region {rng.randint(0, 11)}",
+                "" if place else f"Village {rng.randint(1, 5000)}",
+                NOTE.format(a=f"actor {side_a}", b=f"actor {side_b}", place=place[0] if place else "a village", n=low),
+                low,
+                low,
+                low + rng.randint(0, 20),
+                False,
+                False,
+                1,
+                created,
+                updated,
+                updated if status != "draft" else None,
+                None,
+                None,
+            )
 
-    event_columns = ["id", "status", "merged_into_id", "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "place_id",
-                     "latitude", "longitude", "geo_precision", "country", "admin1", "location_name", "notes", "fatalities_low",
-                     "fatalities_best", "fatalities_high", "fatalities_best_chosen", "flagged_for_review", "version", "created_at",
-                     "updated_at", "status_changed_at", "reviewed_by_id", "reviewed_at"]  # fmt: skip
+    event_columns = [
+        "id",
+        "status",
+        "merged_into_id",
+        "event_type",
+        "sub_event_type",
+        "start_date",
+        "end_date",
+        "date_precision",
+        "place_id",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "country",
+        "admin1",
+        "location_name",
+        "notes",
+        "fatalities_low",
+        "fatalities_best",
+        "fatalities_high",
+        "fatalities_best_chosen",
+        "flagged_for_review",
+        "version",
+        "created_at",
+        "updated_at",
+        "status_changed_at",
+        "reviewed_by_id",
+        "reviewed_at",
+    ]
     copy_rows("events_event", event_columns, events())
     print(f"  events: {time.perf_counter() - started:.0f} s")
 
@@ -358,16 +505,51 @@ def fill(args: argparse.Namespace, rng: random.Random, started: float) -> None:
                 subject = chosen[(number + 1) % len(chosen)][0]
                 count = rng.randint(1, 60)
                 quote = QUOTE.format(n=count, place=f"Town {event_id % 20000}", a=f"actor {claimant}", day="Sunday")
-                yield (row_id, event_id, article, claimant, "a spokesman", rng.choice(KINDS), subject, "fighters", count,
-                       count + rng.choice([0, 0, 5]), rng.choice(QUALIFIERS), quote, 100 * number, 100 * number + len(quote), 0.9,
-                       None, now, now)  # fmt: skip
+                yield (
+                    row_id,
+                    event_id,
+                    article,
+                    claimant,
+                    "a spokesman",
+                    rng.choice(KINDS),
+                    subject,
+                    "fighters",
+                    count,
+                    count + rng.choice([0, 0, 5]),
+                    rng.choice(QUALIFIERS),
+                    quote,
+                    100 * number,
+                    100 * number + len(quote),
+                    0.9,
+                    None,
+                    now,
+                    now,
+                )
 
     copy_rows(
         "events_claim",
-        ["id", "event_id", "article_id", "claimant_id", "claimant_text", "kind", "subject_id", "subject_text", "count_min", "count_max",
-         "qualifier", "quote", "char_start", "char_end", "confidence", "created_by_id", "created_at", "updated_at"],
+        [
+            "id",
+            "event_id",
+            "article_id",
+            "claimant_id",
+            "claimant_text",
+            "kind",
+            "subject_id",
+            "subject_text",
+            "count_min",
+            "count_max",
+            "qualifier",
+            "quote",
+            "char_start",
+            "char_end",
+            "confidence",
+            "created_by_id",
+            "created_at",
+            "updated_at",
+        ],
         claims(),
-    )  # fmt: skip
+    )
     print(f"  claims: {time.perf_counter() - started:.0f} s")
 
 
@@ -411,10 +593,19 @@ def bench_token() -> str:
 
 def start_server(args: argparse.Namespace, database_url: str) -> subprocess.Popen:
     env = {
-        **os.environ, "DATABASE_URL": database_url, "DEBUG": "0", "SECRET_KEY": "benchmark-only", "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0", "SECURE_COOKIES": "0", "SECURE_HSTS_SECONDS": "0", "STATIC_MANIFEST": "0",
-        "API_THROTTLE_RATE": "100000000/hour", "LOG_LEVEL": "WARNING", "DB_CONN_MAX_AGE": "600",
-    }  # fmt: skip
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "SECRET_KEY": "benchmark-only",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "STATIC_MANIFEST": "0",
+        "API_THROTTLE_RATE": "100000000/hour",
+        "LOG_LEVEL": "WARNING",
+        "DB_CONN_MAX_AGE": "600",
+    }
     env.pop("REDIS_URL", None)
     gunicorn = Path(sys.executable).parent / "gunicorn"
     command = [str(gunicorn)] if gunicorn.exists() else [sys.executable, "-m", "gunicorn"]
@@ -470,8 +661,14 @@ def run_scenario(client: Client, name: str, paths, count: int) -> dict:
         elapsed, _, body = client.get(next(paths))
         times.append(elapsed * 1000)
         rows.append(len(json.loads(body)["results"]))
-    return {"name": name, "n": count, "p50": statistics.median(times), "p95": percentile(times, 0.95), "max": max(times),
-            "rows": statistics.mean(rows)}  # fmt: skip
+    return {
+        "name": name,
+        "n": count,
+        "p50": statistics.median(times),
+        "p95": percentile(times, 0.95),
+        "max": max(times),
+        "rows": statistics.mean(rows),
+    }
 
 
 def list_paths(rng: random.Random, *, follow: Client | None = None):
@@ -565,7 +762,8 @@ def main() -> None:
     loaded = table_rows("events_event")
     if args.reload or loaded != args.events:
         print(
-            f"loading {args.events:,} events, {args.events * args.claims_per_event:,} claims into {args.database} (had {loaded:,}) …"
+            f"loading {args.events:,} events, {args.events * args.claims_per_event:,} claims into {args.database} "
+            f"(had {loaded:,}) …"
         )
         started = time.perf_counter()
         load(args)
@@ -584,19 +782,24 @@ def main() -> None:
             (run_scenario(client, "bbox", bbox_paths(rng), args.requests), 150),
             (run_scenario(client, "sync", sync_paths(rng), args.requests), 100),
         ]
-        print(f"\n{args.events:,} events, {args.events * args.claims_per_event:,} claims; gunicorn, {args.workers} workers, "
-              f"extra indexes {'off' if args.no_extra_indexes else 'on'}; {args.requests} requests each, page_size=100")  # fmt: skip
+        print(
+            f"\n{args.events:,} events, {args.events * args.claims_per_event:,} claims; gunicorn, {args.workers} "
+            "workers, "
+            f"extra indexes {'off' if args.no_extra_indexes else 'on'}; {args.requests} requests each, page_size=100"
+        )
         print(f"{'scenario':<8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'rows':>6}  target")
         for result, target in results:
             verdict = "ok" if result["p95"] <= target else "MISSED"
             print(
-                f"{result['name']:<8} {result['p50']:>8.1f} {result['p95']:>8.1f} {result['max']:>8.1f} {result['rows']:>6.0f}  p95 <= {target} ms: {verdict}"
+                f"{result['name']:<8} {result['p50']:>8.1f} {result['p95']:>8.1f} {result['max']:>8.1f} "
+                f"{result['rows']:>6.0f}  p95 <= {target} ms: {verdict}"
             )
         if not args.skip_csv:
             rows, seconds, size = csv_export(args.port, token)
             rate = rows / seconds
             print(
-                f"csv      {rows:,} rows, {size / 1e6:,.0f} MB in {seconds:.1f} s: {rate:,.0f} rows/s  target >= 20,000 rows/s: {'ok' if rate >= 20_000 else 'MISSED'}"
+                f"csv      {rows:,} rows, {size / 1e6:,.0f} MB in {seconds:.1f} s: {rate:,.0f} rows/s  target >= "
+                f"20,000 rows/s: {'ok' if rate >= 20_000 else 'MISSED'}"
             )
     finally:
         server.terminate()

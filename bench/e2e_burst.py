@@ -54,8 +54,14 @@ from load import (
 BURST_TARGET = 100  # articles/s with 2 worker processes (issue 15)
 IDLE_P95_TARGET = 1.0  # seconds, upload -> parsed when idle
 # Tables of uploads and what parsing made of them: emptied before each run (TRUNCATE … CASCADE reaches no other).
-RUN_TABLES = ["events_claim", "events_eventactor", "events_eventreport", "events_reviewlog", "events_event",
-              "sources_article"]  # fmt: skip
+RUN_TABLES = [
+    "events_claim",
+    "events_eventactor",
+    "events_eventreport",
+    "events_reviewlog",
+    "events_event",
+    "sources_article",
+]
 
 
 def parse_args() -> argparse.Namespace:
@@ -107,8 +113,9 @@ def corpus_reports(directories: list[str]) -> list[tuple[str, datetime.date | No
     return reports
 
 
-def cycled_reports(reports: list[tuple[str, datetime.date | None]], count: int,
-                   tag: str) -> tuple[list[str], list[datetime.date | None]]:  # fmt: skip
+def cycled_reports(
+    reports: list[tuple[str, datetime.date | None]], count: int, tag: str
+) -> tuple[list[str], list[datetime.date | None]]:
     """``count`` articles from the reports, cycled, each with a reference line of its own: every one is new."""
     chosen = [reports[index % len(reports)] for index in range(count)]
     return [f"{text.rstrip()}\n\nRef {tag}-{index}." for index, (text, _) in enumerate(chosen)], [d for _, d in chosen]
@@ -137,8 +144,12 @@ class Uploader:
 
     def __init__(self, port: int, token: str):
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        self.headers = {"Authorization": f"Token {token}", "X-Forwarded-Proto": "https", "Accept": "application/json",
-                        "Content-Type": "application/json"}  # fmt: skip
+        self.headers = {
+            "Authorization": f"Token {token}",
+            "X-Forwarded-Proto": "https",
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+        }
         self.created: list[int] = []
         self.errors: list[str] = []
 
@@ -160,8 +171,12 @@ class Uploader:
 def send_burst(port: int, token: str, bodies: list[bytes], clients: int) -> tuple[list[Uploader], float]:
     """Every body sent by ``clients`` threads at once, as fast as they go; the seconds it took."""
     uploaders = [Uploader(port, token) for _ in range(clients)]
-    threads = [threading.Thread(target=lambda u=uploader, share=bodies[number::clients]: [u.send(b) for b in share],
-                                daemon=True) for number, uploader in enumerate(uploaders)]  # fmt: skip
+    threads = [
+        threading.Thread(
+            target=lambda u=uploader, share=bodies[number::clients]: [u.send(b) for b in share], daemon=True
+        )
+        for number, uploader in enumerate(uploaders)
+    ]
     started = time.monotonic()
     for thread in threads:
         thread.start()
@@ -209,9 +224,11 @@ def print_statuses(rows, sent: int, errors: list[str]) -> int:
 def print_burst(args: argparse.Namespace, rows, sent: int, send_seconds: float, errors: list[str]) -> int:
     parsed = [row for row in rows if row[1] == "parsed" and row[3]]
     waits = latencies(rows)
-    print(f"\nburst: {sent} uploads ({'corpus ' + ', '.join(args.corpus) if args.corpus else 'synthetic reports'}) "
-          f"from {args.clients} clients in {send_seconds:.1f} s ({sent / send_seconds:.0f} uploads/s); "
-          f"gunicorn {args.web_workers} workers, Celery {args.worker_concurrency} processes")  # fmt: skip
+    print(
+        f"\nburst: {sent} uploads ({'corpus ' + ', '.join(args.corpus) if args.corpus else 'synthetic reports'}) "
+        f"from {args.clients} clients in {send_seconds:.1f} s ({sent / send_seconds:.0f} uploads/s); "
+        f"gunicorn {args.web_workers} workers, Celery {args.worker_concurrency} processes"
+    )
     if parsed:
         first_upload = min(uploaded for _, _, uploaded, _ in rows)
         drain = (max(parsed_at for *_, parsed_at in parsed) - first_upload).total_seconds()
@@ -219,20 +236,26 @@ def print_burst(args: argparse.Namespace, rows, sent: int, send_seconds: float, 
         verdict = "ok" if rate >= BURST_TARGET else "MISSED"
         print(f"drain time (first upload -> last parsed): {drain:.1f} s")
         print(f"articles/s: {rate:.1f}   target >= {BURST_TARGET}/s with 2 worker processes: {verdict}")
-        print(f"upload -> parsed: p50 {statistics.median(waits):.2f} s, p95 {percentile(waits, 0.95):.2f} s, "
-              f"max {max(waits):.2f} s")  # fmt: skip
+        print(
+            f"upload -> parsed: p50 {statistics.median(waits):.2f} s, p95 {percentile(waits, 0.95):.2f} s, "
+            f"max {max(waits):.2f} s"
+        )
     return print_statuses(rows, sent, errors)
 
 
 def print_idle(args: argparse.Namespace, rows, sent: int, errors: list[str]) -> int:
     waits = latencies(rows)
-    print(f"\nidle: {sent} uploads one at a time, {args.pause:g} s after each parse; "
-          f"Celery {args.worker_concurrency} processes")  # fmt: skip
+    print(
+        f"\nidle: {sent} uploads one at a time, {args.pause:g} s after each parse; "
+        f"Celery {args.worker_concurrency} processes"
+    )
     if waits:
         p95 = percentile(waits, 0.95)
-        print(f"upload -> parsed: p50 {statistics.median(waits) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
-              f"max {max(waits) * 1000:.0f} ms   target p95 < {IDLE_P95_TARGET:g} s: "
-              f"{'ok' if p95 < IDLE_P95_TARGET else 'MISSED'}")  # fmt: skip
+        print(
+            f"upload -> parsed: p50 {statistics.median(waits) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+            f"max {max(waits) * 1000:.0f} ms   target p95 < {IDLE_P95_TARGET:g} s: "
+            f"{'ok' if p95 < IDLE_P95_TARGET else 'MISSED'}"
+        )
     return print_statuses(rows, sent, errors)
 
 

@@ -150,10 +150,18 @@ def empty_redis_database(redis_url: str) -> None:
 
 def production_environment(database_url: str, redis_url: str, media_root: Path) -> dict[str, str]:
     return {
-        **os.environ, "ENV_FILE": "", "DEBUG": "0", "SECRET_KEY": SECRET_KEY, "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": database_url, "REDIS_URL": redis_url, "MEDIA_ROOT": str(media_root), "STATIC_MANIFEST": "0",
-        "API_THROTTLE_RATE": THROTTLE_RATE, "LOG_LEVEL": "WARNING",
-    }  # fmt: skip
+        **os.environ,
+        "ENV_FILE": "",
+        "DEBUG": "0",
+        "SECRET_KEY": SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "MEDIA_ROOT": str(media_root),
+        "STATIC_MANIFEST": "0",
+        "API_THROTTLE_RATE": THROTTLE_RATE,
+        "LOG_LEVEL": "WARNING",
+    }
 
 
 class ServerProcesses:
@@ -167,9 +175,13 @@ class ServerProcesses:
     def start(self, name: str, arguments: list[str]) -> None:
         with (self.log_dir / f"{name}.log").open("w") as log:
             self.running[name] = subprocess.Popen(
-                [sys.executable, "-m", *arguments], cwd=ROOT, env=self.environment, stdout=log,
-                stderr=subprocess.STDOUT, start_new_session=True,
-            )  # fmt: skip
+                [sys.executable, "-m", *arguments],
+                cwd=ROOT,
+                env=self.environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def exited(self) -> dict[str, int]:
         return {name: process.returncode for name, process in self.running.items() if process.poll() is not None}
@@ -190,10 +202,30 @@ class ServerProcesses:
 
 
 def start_servers(servers: ServerProcesses, args: argparse.Namespace) -> None:
-    servers.start("gunicorn", ["gunicorn", "conflict_tracker.wsgi:application", "--bind", f"127.0.0.1:{args.port}",
-                               "--workers", str(args.web_workers), "--access-logfile", "-"])  # fmt: skip
-    servers.start("worker", ["celery", "-A", "conflict_tracker", "worker", "--loglevel=WARNING",
-                             f"--concurrency={args.worker_concurrency}"])  # fmt: skip
+    servers.start(
+        "gunicorn",
+        [
+            "gunicorn",
+            "conflict_tracker.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{args.port}",
+            "--workers",
+            str(args.web_workers),
+            "--access-logfile",
+            "-",
+        ],
+    )
+    servers.start(
+        "worker",
+        [
+            "celery",
+            "-A",
+            "conflict_tracker",
+            "worker",
+            "--loglevel=WARNING",
+            f"--concurrency={args.worker_concurrency}",
+        ],
+    )
     schedule = servers.log_dir / "celerybeat-schedule"
     servers.start("beat", ["celery", "-A", "conflict_tracker", "beat", "--loglevel=WARNING", f"--schedule={schedule}"])
     deadline = time.monotonic() + 60
@@ -272,8 +304,16 @@ class ClientTally:
 
 
 class LoadClient(threading.Thread):
-    def __init__(self, number: int, args: argparse.Namespace, token: str, event_ids: list[int], run_id: str,
-                 stop_at: float, stop_now: threading.Event):  # fmt: skip
+    def __init__(
+        self,
+        number: int,
+        args: argparse.Namespace,
+        token: str,
+        event_ids: list[int],
+        run_id: str,
+        stop_at: float,
+        stop_now: threading.Event,
+    ):
         super().__init__(name=f"client-{number}", daemon=True)
         self.number, self.args, self.event_ids, self.run_id = number, args, event_ids, run_id
         self.stop_at, self.stop_now = stop_at, stop_now
@@ -328,8 +368,10 @@ def run_load(args: argparse.Namespace, token: str, event_ids: list[int]) -> tupl
     stop_now = threading.Event()
     run_id = f"{time.time():.0f}"  # kept data: texts of an earlier run must not match this one's
     started = time.monotonic()
-    clients = [LoadClient(number, args, token, event_ids, run_id, started + args.duration, stop_now)
-               for number in range(args.clients)]  # fmt: skip
+    clients = [
+        LoadClient(number, args, token, event_ids, run_id, started + args.duration, stop_now)
+        for number in range(args.clients)
+    ]
     for client in clients:
         client.start()
     try:
@@ -355,8 +397,10 @@ def wait_for_parsing(article_ids: list[int], drain_seconds: float) -> tuple[Coun
 
 
 def print_figures(args: argparse.Namespace, tallies: list[ClientTally], elapsed: float) -> int:
-    print(f"\n{args.clients} clients for {args.duration:.0f} s; gunicorn {args.web_workers} workers, "
-          f"Celery {args.worker_concurrency} processes; mix {args.mix} (list,detail,geojson,upload)")  # fmt: skip
+    print(
+        f"\n{args.clients} clients for {args.duration:.0f} s; gunicorn {args.web_workers} workers, "
+        f"Celery {args.worker_concurrency} processes; mix {args.mix} (list,detail,geojson,upload)"
+    )
     print(f"{'kind':<8} {'count':>7} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     errors = Counter()
     for tally in tallies:
@@ -367,14 +411,18 @@ def print_figures(args: argparse.Namespace, tallies: list[ClientTally], elapsed:
         total += len(latencies)
         failed = sum(count for (failed_kind, _), count in errors.items() if failed_kind == kind)
         if latencies:
-            print(f"{kind:<8} {len(latencies):>7} {failed:>7} {statistics.median(latencies):>8.0f} "
-                  f"{percentile(latencies, 0.95):>8.0f} {max(latencies):>8.0f}")  # fmt: skip
+            print(
+                f"{kind:<8} {len(latencies):>7} {failed:>7} {statistics.median(latencies):>8.0f} "
+                f"{percentile(latencies, 0.95):>8.0f} {max(latencies):>8.0f}"
+            )
         else:
             print(f"{kind:<8} {0:>7} {0:>7}")
     print(f"all      {total:>7} {sum(errors.values()):>7}   {total / elapsed:.1f} requests/s over {elapsed:.1f} s")
     if errors:
-        print("errors by kind and status (0: no answer): "
-              + ", ".join(f"{kind} {status}: {count}" for (kind, status), count in sorted(errors.items())))  # fmt: skip
+        print(
+            "errors by kind and status (0: no answer): "
+            + ", ".join(f"{kind} {status}: {count}" for (kind, status), count in sorted(errors.items()))
+        )
         for sample in [sample for tally in tallies for sample in tally.error_samples][:5]:
             print(f"  {sample}")
     return sum(errors.values())

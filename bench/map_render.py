@@ -29,7 +29,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PASSWORD = "bench-password-not-secret"
 # Where events happen, roughly: (min_lon, min_lat, max_lon, max_lat, weight).
 REGIONS = [
@@ -97,8 +105,12 @@ def build_database(count: int) -> None:
         return
     started = time.perf_counter()
     rng = random.Random(7)
-    actors = [Actor.objects.get_or_create(name=f"Bench Actor {n}", defaults={"kind": "rebel_group"})[0] for n in range(60)]
-    article, _ = Article.objects.get_or_create(content_hash=content_hash("bench article"), defaults={"text": "bench article", "status": "parsed"})
+    actors = [
+        Actor.objects.get_or_create(name=f"Bench Actor {n}", defaults={"kind": "rebel_group"})[0] for n in range(60)
+    ]
+    article, _ = Article.objects.get_or_create(
+        content_hash=content_hash("bench article"), defaults={"text": "bench article", "status": "parsed"}
+    )
     types = list(SUB_EVENT_TYPES)
     weights = [region[4] for region in REGIONS]
     first_day = datetime.date(2020, 1, 1)
@@ -110,12 +122,24 @@ def build_database(count: int) -> None:
             west, south, east, north, _ = rng.choices(REGIONS, weights)[0]
             event_type = rng.choice(types)
             day = first_day + datetime.timedelta(days=rng.randrange(0, 1800))
-            events.append(Event(
-                status="approved", event_type=event_type, sub_event_type=rng.choice(SUB_EVENT_TYPES[event_type]),
-                start_date=day, end_date=day, latitude=round(rng.uniform(south, north), 4), longitude=round(rng.uniform(west, east), 4),
-                geo_precision=rng.choices([1, 2, 3], [70, 20, 10])[0], country="ML", admin1="Bench", location_name="Bench town",
-                fatalities_low=3, fatalities_best=3, fatalities_high=9,
-            ))  # fmt: skip
+            events.append(
+                Event(
+                    status="approved",
+                    event_type=event_type,
+                    sub_event_type=rng.choice(SUB_EVENT_TYPES[event_type]),
+                    start_date=day,
+                    end_date=day,
+                    latitude=round(rng.uniform(south, north), 4),
+                    longitude=round(rng.uniform(west, east), 4),
+                    geo_precision=rng.choices([1, 2, 3], [70, 20, 10])[0],
+                    country="ML",
+                    admin1="Bench",
+                    location_name="Bench town",
+                    fatalities_low=3,
+                    fatalities_best=3,
+                    fatalities_high=9,
+                )
+            )
         with transaction.atomic():
             Event.objects.bulk_create(events, batch_size=1000)
             if events[0].pk is None:  # backends that do not return ids
@@ -123,15 +147,40 @@ def build_database(count: int) -> None:
             EventReport.objects.bulk_create([EventReport(event=e, article=article) for e in events], batch_size=2000)
             pairs = [rng.sample(actors, 2) for _ in events]
             EventActor.objects.bulk_create(
-                [EventActor(event=e, actor=a, role="side_a") for e, (a, _) in zip(events, pairs)]
-                + [EventActor(event=e, actor=b, role="side_b") for e, (_, b) in zip(events, pairs)],
+                [EventActor(event=e, actor=a, role="side_a") for e, (a, _) in zip(events, pairs, strict=False)]
+                + [EventActor(event=e, actor=b, role="side_b") for e, (_, b) in zip(events, pairs, strict=False)],
                 batch_size=2000,
             )
             Claim.objects.bulk_create(
-                [Claim(event=e, article=article, claimant=a, kind="killed", subject=b, count_min=3, count_max=3, quote="Three were killed.") for e, (a, b) in zip(events, pairs)]
-                + [Claim(event=e, article=article, claimant=b, kind="killed", subject=a, count_min=9, count_max=None, qualifier="at_least", quote="At least nine died.") for e, (a, b) in zip(events, pairs)],
+                [
+                    Claim(
+                        event=e,
+                        article=article,
+                        claimant=a,
+                        kind="killed",
+                        subject=b,
+                        count_min=3,
+                        count_max=3,
+                        quote="Three were killed.",
+                    )
+                    for e, (a, b) in zip(events, pairs, strict=False)
+                ]
+                + [
+                    Claim(
+                        event=e,
+                        article=article,
+                        claimant=b,
+                        kind="killed",
+                        subject=a,
+                        count_min=9,
+                        count_max=None,
+                        qualifier="at_least",
+                        quote="At least nine died.",
+                    )
+                    for e, (a, b) in zip(events, pairs, strict=False)
+                ],
                 batch_size=2000,
-            )  # fmt: skip
+            )
         print(f"  inserted {offset + size:,} events", end="\r", flush=True)
     print(f"database: {count - have:,} events inserted in {time.perf_counter() - started:.0f} s")
 
@@ -143,8 +192,26 @@ def free_port() -> int:
 
 
 def start_server(database_url: str, port: int) -> subprocess.Popen:
-    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "conflict_tracker.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2", "--threads", "4", "--timeout", "120"]
-    process = subprocess.Popen(command, cwd=ROOT, env=server_environment(database_url), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    command = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "conflict_tracker.wsgi",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        "2",
+        "--threads",
+        "4",
+        "--timeout",
+        "120",
+    ]
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=server_environment(database_url),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -180,12 +247,27 @@ def timed_move(page, action: str) -> float:
 def measure(base_url: str, runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
-    figures = {"interactive_ms": [], "all_in_view_ms": [], "pan_ms": [], "zoom_in_ms": [], "zoom_out_ms": [], "clusters": [], "loaded": []}
+    figures = {
+        "interactive_ms": [],
+        "all_in_view_ms": [],
+        "pan_ms": [],
+        "zoom_in_ms": [],
+        "zoom_out_ms": [],
+        "clusters": [],
+        "loaded": [],
+    }
     errors: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=base_url, bypass_csp=True)  # its probes are evaluated strings
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("http://127.0.0.1", "data:")) else route.abort())
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 800}, base_url=base_url, bypass_csp=True
+        )  # its probes are evaluated strings
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(("http://127.0.0.1", "data:")) else route.abort()
+            ),
+        )
         page = context.new_page()
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
         page.on("pageerror", lambda error: errors.append(str(error)))
@@ -196,7 +278,10 @@ def measure(base_url: str, runs: int) -> dict:
         page.wait_for_url(f"{base_url}/")
         for run in range(runs):
             page.goto("/map/", wait_until="commit")
-            page.wait_for_function("document.getElementById('map') && Number(document.getElementById('map').dataset.drawn || 0) > 0", timeout=60_000)
+            page.wait_for_function(
+                "document.getElementById('map') && Number(document.getElementById('map').dataset.drawn || 0) > 0",
+                timeout=60_000,
+            )
             interactive = page.evaluate("performance.now()")
             page.wait_for_selector("#map[data-state=ready], #map[data-state=error]", timeout=120_000)
             figures["all_in_view_ms"].append(page.evaluate("performance.now()"))
@@ -206,9 +291,16 @@ def measure(base_url: str, runs: int) -> dict:
             if page.get_attribute("#map", "data-state") == "error":
                 errors.append(page.inner_text("#map-status"))
             figures["pan_ms"].append(timed_move(page, "window.ctMap.map.panBy([400, 150], {animate: false})"))
-            figures["zoom_in_ms"].append(timed_move(page, "window.ctMap.map.setZoom(window.ctMap.map.getZoom() + 2, {animate: false})"))
-            figures["zoom_out_ms"].append(timed_move(page, "window.ctMap.map.setZoom(window.ctMap.map.getZoom() - 1, {animate: false})"))
-            print(f"  run {run + 1}: interactive {interactive:.0f} ms, pan {figures['pan_ms'][-1]:.0f} ms, zoom {figures['zoom_in_ms'][-1]:.0f} ms")
+            figures["zoom_in_ms"].append(
+                timed_move(page, "window.ctMap.map.setZoom(window.ctMap.map.getZoom() + 2, {animate: false})")
+            )
+            figures["zoom_out_ms"].append(
+                timed_move(page, "window.ctMap.map.setZoom(window.ctMap.map.getZoom() - 1, {animate: false})")
+            )
+            print(
+                f"  run {run + 1}: interactive {interactive:.0f} ms, pan {figures['pan_ms'][-1]:.0f} ms, zoom "
+                f"{figures['zoom_in_ms'][-1]:.0f} ms"
+            )
         page.screenshot(path=str(BENCH_DIR / "map.png"))
         browser.close()
     figures["console_errors"] = errors
@@ -237,14 +329,31 @@ def main() -> None:
         server.wait(timeout=20)
     median = {key: statistics.median(values) for key, values in figures.items() if key != "console_errors" and values}
     print()
-    print(f"map_render: {args.events:,} approved events, {database_url.split(':', 1)[0]}, Chromium 1280x800, median of {args.runs} runs")
+    print(
+        f"map_render: {args.events:,} approved events, {database_url.split(':', 1)[0]}, Chromium 1280x800, median "
+        f"of {args.runs} runs"
+    )
     print(f"  interactive (first clusters drawn)  {median['interactive_ms']:7.0f} ms   (target < 2000)")
-    print(f"  all pages for the view loaded       {median['all_in_view_ms']:7.0f} ms   ({median['loaded']:.0f} events, {median['clusters']:.0f} clusters on screen)")
+    print(
+        f"  all pages for the view loaded       {median['all_in_view_ms']:7.0f} ms   ({median['loaded']:.0f} "
+        f"events, {median['clusters']:.0f} clusters on screen)"
+    )
     print(f"  pan redraw                          {median['pan_ms']:7.0f} ms   (target < 1000)")
     print(f"  zoom in redraw                      {median['zoom_in_ms']:7.0f} ms   (target < 1000)")
     print(f"  zoom out redraw                     {median['zoom_out_ms']:7.0f} ms   (target < 1000)")
-    print(f"  console errors                      {len(figures['console_errors'])}" + (f": {figures['console_errors'][:3]}" if figures["console_errors"] else ""))
-    print(json.dumps({"events": args.events, **{k: round(v) for k, v in median.items()}, "console_errors": len(figures["console_errors"])}))
+    print(
+        f"  console errors                      {len(figures['console_errors'])}"
+        + (f": {figures['console_errors'][:3]}" if figures["console_errors"] else "")
+    )
+    print(
+        json.dumps(
+            {
+                "events": args.events,
+                **{k: round(v) for k, v in median.items()},
+                "console_errors": len(figures["console_errors"]),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

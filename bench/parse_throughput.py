@@ -103,26 +103,115 @@ def make_article(rng: random.Random) -> str:
 # ---------------------------------------------------------------- the French stream
 # (pays, « au/en » pays, ville, région, assaillants, défenseurs, revendiquant, victimes), articles as written.
 FR_SCENES = [
-    ("Mali", "au Mali", "Douentza", "la région de Mopti",
-     "des combattants du GSIM", "l’armée malienne", "le GSIM", "soldats"),
-    ("Burkina Faso", "au Burkina Faso", "Djibo", "la région du Sahel",
-     "des jihadistes du GSIM", "l’armée burkinabè", "le GSIM", "VDP"),
-    ("Niger", "au Niger", "Téra", "la région de Tillabéri",
-     "des combattants de l’EIGS", "l’armée nigérienne", "l’EIGS", "militaires"),
-    ("Tchad", "au Tchad", "Bol", "la province du Lac",
-     "des combattants de Boko Haram", "l’armée tchadienne", "Boko Haram", "soldats"),
-    ("Cameroun", "au Cameroun", "Mora", "la région de l’Extrême-Nord",
-     "des éléments de Boko Haram", "les soldats du BIR", "Boko Haram", "militaires"),
-    ("RD Congo", "en RD Congo", "Rutshuru", "la province du Nord-Kivu",
-     "les rebelles du M23", "les FARDC", "le M23", "militaires"),
-    ("Centrafrique", "en Centrafrique", "Bocaranga", "la préfecture de l’Ouham-Pendé",
-     "des rebelles des 3R", "les FACA", "le groupe 3R", "soldats"),
-]  # fmt: skip
+    (
+        "Mali",
+        "au Mali",
+        "Douentza",
+        "la région de Mopti",
+        "des combattants du GSIM",
+        "l’armée malienne",
+        "le GSIM",
+        "soldats",
+    ),
+    (
+        "Burkina Faso",
+        "au Burkina Faso",
+        "Djibo",
+        "la région du Sahel",
+        "des jihadistes du GSIM",
+        "l’armée burkinabè",
+        "le GSIM",
+        "VDP",
+    ),
+    (
+        "Niger",
+        "au Niger",
+        "Téra",
+        "la région de Tillabéri",
+        "des combattants de l’EIGS",
+        "l’armée nigérienne",
+        "l’EIGS",
+        "militaires",
+    ),
+    (
+        "Tchad",
+        "au Tchad",
+        "Bol",
+        "la province du Lac",
+        "des combattants de Boko Haram",
+        "l’armée tchadienne",
+        "Boko Haram",
+        "soldats",
+    ),
+    (
+        "Cameroun",
+        "au Cameroun",
+        "Mora",
+        "la région de l’Extrême-Nord",
+        "des éléments de Boko Haram",
+        "les soldats du BIR",
+        "Boko Haram",
+        "militaires",
+    ),
+    (
+        "RD Congo",
+        "en RD Congo",
+        "Rutshuru",
+        "la province du Nord-Kivu",
+        "les rebelles du M23",
+        "les FARDC",
+        "le M23",
+        "militaires",
+    ),
+    (
+        "Centrafrique",
+        "en Centrafrique",
+        "Bocaranga",
+        "la préfecture de l’Ouham-Pendé",
+        "des rebelles des 3R",
+        "les FACA",
+        "le groupe 3R",
+        "soldats",
+    ),
+]
 FR_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-             "novembre", "décembre"]  # fmt: skip
-FR_NUMBERS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
-              "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt"]  # fmt: skip
+FR_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+FR_NUMBERS = [
+    "",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "dix-sept",
+    "dix-huit",
+    "dix-neuf",
+    "vingt",
+]
 FR_FILLER = (
     "Le conflit a déplacé des centaines de milliers de personnes au cours des dernières années, et les organisations "
     "humanitaires alertent sur l’accès toujours difficile aux zones les plus touchées, où les routes sont coupées et "
@@ -137,12 +226,14 @@ def _fr_when(rng: random.Random, published: datetime.date) -> str:
     """A French date a few days before publication, as a newsroom writes it."""
     day = published - datetime.timedelta(days=rng.randint(1, 5))
     weekday = FR_WEEKDAYS[day.weekday()]
-    return rng.choice([
-        weekday,
-        f"{weekday} soir",
-        f"dans la nuit de {FR_WEEKDAYS[(day.weekday() - 1) % 7]} à {weekday}",
-        f"le {'1er' if day.day == 1 else day.day} {FR_MONTHS[day.month - 1]}",
-    ])  # fmt: skip
+    return rng.choice(
+        [
+            weekday,
+            f"{weekday} soir",
+            f"dans la nuit de {FR_WEEKDAYS[(day.weekday() - 1) % 7]} à {weekday}",
+            f"le {'1er' if day.day == 1 else day.day} {FR_MONTHS[day.month - 1]}",
+        ]
+    )
 
 
 def _fr_count(rng: random.Random, low: int, high: int) -> str:
@@ -176,20 +267,25 @@ def make_article_fr(rng: random.Random, published: datetime.date) -> str:
     killed, wounded = _fr_count(rng, 2, 40), _fr_count(rng, 3, 60)
     others = f"{wounded[:-3]} d’autres" if wounded.endswith(" de") else f"{wounded} autres"
     claimed, displaced = rng.randint(10, 120), rng.choice(["800", "1\u202f200", "2\u202f500", "3.000"])
-    opening = rng.choice([
-        f"{town.upper()}, {country} – {attacker[0].upper()}{attacker[1:]} ont attaqué {when} des positions tenues "
-        f"par {defender} près de {town}, dans {region}, ont indiqué des sources sécuritaires et des habitants.",
-        f"{town.upper()} ({country}) – Des positions {_de(defender)} ont été visées {when} par une attaque "
-        f"{_de(attacker)} près de {town}, dans {region}, selon des sources locales.",
-        f"{in_country[0].upper()}{in_country[1:]}, {attacker} ont attaqué {when} un poste militaire près de {town}, "
-        f"dans {region}, a-t-on appris de sources sécuritaires.",
-    ])  # fmt: skip
-    toll = rng.choice([
-        f"Selon un porte-parole de l’armée, {killed} {victims} ont été tués et {others} blessés au cours des "
-        "combats, qui ont duré plusieurs heures.",
-        f"Le bilan provisoire fait état {_de(killed)} {victims} tués et {_de(wounded)} blessés, a précisé un "
-        "officier sous couvert d’anonymat.",
-    ])  # fmt: skip
+    opening = rng.choice(
+        [
+            f"{town.upper()}, {country} – {attacker[0].upper()}{attacker[1:]} ont attaqué {when} des positions tenues "
+            f"par {defender} près de {town}, dans {region}, ont indiqué des sources sécuritaires et des habitants.",
+            f"{town.upper()} ({country}) – Des positions {_de(defender)} ont été visées {when} par une attaque "
+            f"{_de(attacker)} près de {town}, dans {region}, selon des sources locales.",
+            f"{in_country[0].upper()}{in_country[1:]}, {attacker} ont attaqué {when} un poste militaire près de "
+            f"{town}, "
+            f"dans {region}, a-t-on appris de sources sécuritaires.",
+        ]
+    )
+    toll = rng.choice(
+        [
+            f"Selon un porte-parole de l’armée, {killed} {victims} ont été tués et {others} blessés au cours des "
+            "combats, qui ont duré plusieurs heures.",
+            f"Le bilan provisoire fait état {_de(killed)} {victims} tués et {_de(wounded)} blessés, a précisé un "
+            "officier sous couvert d’anonymat.",
+        ]
+    )
     lines = [
         opening,
         toll,
@@ -226,15 +322,25 @@ def _parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=500, help="articles per stream")
     parser.add_argument("--per-day", type=int, default=5, help="articles published per day")
-    parser.add_argument("--default-gc", action="store_true",
-                        help="keep CPython's garbage collector settings instead of the worker's")  # fmt: skip
+    parser.add_argument(
+        "--default-gc", action="store_true", help="keep CPython's garbage collector settings instead of the worker's"
+    )
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds; the median and best are printed")
-    parser.add_argument("--language", choices=["en", "fr", "both", "none"], default="both",
-                        help="which templated stream to time (default: both; none: only --corpus)")  # fmt: skip
-    parser.add_argument("--corpus", action="append", default=[],
-                        help="a folder of real .txt reports, timed as one more stream (may repeat)")  # fmt: skip
-    parser.add_argument("--events", type=int, default=0,
-                        help="events stored before timing, in the streams' countries and dates (COPY)")  # fmt: skip
+    parser.add_argument(
+        "--language",
+        choices=["en", "fr", "both", "none"],
+        default="both",
+        help="which templated stream to time (default: both; none: only --corpus)",
+    )
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        default=[],
+        help="a folder of real .txt reports, timed as one more stream (may repeat)",
+    )
+    parser.add_argument(
+        "--events", type=int, default=0, help="events stored before timing, in the streams' countries and dates (COPY)"
+    )
     args = parser.parse_args()
     if args.language == "none" and not args.corpus:
         parser.error("--language none needs a --corpus")
@@ -269,8 +375,14 @@ def main() -> None:
 
 # ---------------------------------------------------------------- stored events (--events)
 # The tables a run fills or preloads, emptied first: TRUNCATE … CASCADE reaches no other (not places or actors).
-RUN_TABLES = ["events_claim", "events_eventactor", "events_eventreport", "events_reviewlog", "events_event",
-              "sources_article"]  # fmt: skip
+RUN_TABLES = [
+    "events_claim",
+    "events_eventactor",
+    "events_eventreport",
+    "events_reviewlog",
+    "events_event",
+    "sources_article",
+]
 STORED_SPREAD_DAYS = (-365, 30)  # stored events fall this many days around a date the streams report
 
 
@@ -280,8 +392,11 @@ def _stream_footprints(streams: dict, actors, gazetteer) -> list[tuple[str, date
     for texts, published in streams.values():
         for text, day in zip(texts[:60], published[:60], strict=True):
             result = parse_article(text, published=day, actors=actors, gazetteer=gazetteer)
-            footprints += [(event.country, event.start_date or day) for event in result.events
-                           if event.country and (event.start_date or day)]  # fmt: skip
+            footprints += [
+                (event.country, event.start_date or day)
+                for event in result.events
+                if event.country and (event.start_date or day)
+            ]
     if not footprints:
         raise SystemExit("--events: the streams' reports gave no event with a country and a date")
     return footprints
@@ -300,9 +415,10 @@ def _store_events(count: int, streams: dict, actors, gazetteer) -> None:
     towns, actor_ids = {}, list(Actor.objects.values_list("id", flat=True))
     for country in {country for country, _ in footprints}:
         towns[country] = list(
-            Place.objects.filter(country=country, feature_class="P").order_by("-population")
+            Place.objects.filter(country=country, feature_class="P")
+            .order_by("-population")
             .values_list("id", "latitude", "longitude", "admin1_name", "name")[:500]
-        )  # fmt: skip
+        )
         towns[country] = towns[country] or [(None, None, None, "", "")]
     by_country = {}
     for actor_id, country in Actor.objects.values_list("id", "country"):
@@ -324,9 +440,29 @@ def _store_events(count: int, streams: dict, actors, gazetteer) -> None:
             event_type, sub_event_type, _ = rng.choices(EVENT_TYPES, [weight for *_, weight in EVENT_TYPES])[0]
             status, low = "approved" if rng.random() < 0.7 else "draft", rng.randint(0, 30)
             end = day + datetime.timedelta(days=rng.choice([0, 0, 0, 1, 2]))
-            yield (number, status, event_type, sub_event_type, day, end, "day", place_id, latitude, longitude,
-                   1 if place_id else 3, country, admin1 or "", "" if place_id else name, f"Stored event at {name}.",
-                   low, low, low + rng.randint(0, 20), now, now, now if status == "approved" else None)  # fmt: skip
+            yield (
+                number,
+                status,
+                event_type,
+                sub_event_type,
+                day,
+                end,
+                "day",
+                place_id,
+                latitude,
+                longitude,
+                1 if place_id else 3,
+                country,
+                admin1 or "",
+                "" if place_id else name,
+                f"Stored event at {name}.",
+                low,
+                low,
+                low + rng.randint(0, 20),
+                now,
+                now,
+                now if status == "approved" else None,
+            )
 
     def event_actors():
         for number, (country, _, _) in enumerate(plan, start=1):
@@ -336,20 +472,47 @@ def _store_events(count: int, streams: dict, actors, gazetteer) -> None:
             yield 2 * number, number, side_b, "side_b"
 
     with transaction.atomic():  # all or nothing: a failed load leaves no half of it behind
-        copy_rows("sources_article", ["id", "published_at", "language", "text", "content_hash", "uploaded_at", "status",
-                                      "parsed_at"], articles())  # fmt: skip
-        event_columns = ["id", "status", "event_type", "sub_event_type", "start_date", "end_date", "date_precision",
-                         "place_id", "latitude", "longitude", "geo_precision", "country", "admin1", "location_name",
-                         "notes", "fatalities_low", "fatalities_best", "fatalities_high", "created_at", "updated_at",
-                         "status_changed_at"]  # fmt: skip
+        copy_rows(
+            "sources_article",
+            ["id", "published_at", "language", "text", "content_hash", "uploaded_at", "status", "parsed_at"],
+            articles(),
+        )
+        event_columns = [
+            "id",
+            "status",
+            "event_type",
+            "sub_event_type",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "place_id",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "country",
+            "admin1",
+            "location_name",
+            "notes",
+            "fatalities_low",
+            "fatalities_best",
+            "fatalities_high",
+            "created_at",
+            "updated_at",
+            "status_changed_at",
+        ]
         copy_rows("events_event", event_columns, events())
-        copy_rows("events_eventreport", ["id", "event_id", "article_id", "match_reason", "parsed", "created_at"],
-                  ((number, number, number, "{}", "{}", now) for number in range(1, count + 1)))  # fmt: skip
+        copy_rows(
+            "events_eventreport",
+            ["id", "event_id", "article_id", "match_reason", "parsed", "created_at"],
+            ((number, number, number, "{}", "{}", now) for number in range(1, count + 1)),
+        )
         copy_rows("events_eventactor", ["id", "event_id", "actor_id", "role"], event_actors())
         with connection.cursor() as cursor:
             for table in RUN_TABLES:  # the next ids a run takes follow the copied ones
-                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                               f"(SELECT coalesce(max(id), 1) FROM {table}))")  # fmt: skip
+                cursor.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT coalesce(max(id), 1) FROM {table}))"
+                )
     countries = Counter(country for country, _, _ in plan)
     print(
         f"stored {count:,} events in {time.perf_counter() - started:.0f} s ("
@@ -368,8 +531,10 @@ def _bench(name: str, texts: list[str], published: list[datetime.date | None], a
     parse_rates, task_rates, events, read = [], [], 0, None
     for _ in range(args.rounds):
         started = time.perf_counter()
-        results = [parse_article(text, published=day, actors=actors, gazetteer=DatabaseGazetteer())
-                   for text, day in zip(texts, published, strict=True)]  # fmt: skip
+        results = [
+            parse_article(text, published=day, actors=actors, gazetteer=DatabaseGazetteer())
+            for text, day in zip(texts, published, strict=True)
+        ]
         parse_rates.append(len(texts) / (time.perf_counter() - started))
         events = sum(len(result.events) for result in results)
         read = read or (Counter(result.language for result in results), sum(result.supported for result in results))
@@ -401,8 +566,10 @@ def _task_seconds(texts: list[str], published: list[datetime.date | None]) -> tu
         return execute(sql, params, many, context)
 
     with transaction.atomic():
-        articles = [Article.objects.create(text=text, content_hash=content_hash(text), published_at=day)
-                    for text, day in zip(texts, published, strict=True)]  # fmt: skip
+        articles = [
+            Article.objects.create(text=text, content_hash=content_hash(text), published_at=day)
+            for text, day in zip(texts, published, strict=True)
+        ]
         started = time.perf_counter()
         with connection.execute_wrapper(count):
             for article in articles:

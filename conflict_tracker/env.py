@@ -69,5 +69,7 @@ def env_rate(name: str, default: str) -> str:
     raw = env_str(name, default)
     count, _, period = raw.partition("/")
     if not count.strip().isdigit() or int(count) < 1 or period.strip()[:1].lower() not in _RATE_PERIODS:
-        raise ImproperlyConfigured(f"{name}={raw!r} is not a rate; write requests/period, such as 1000/hour or 20/minute.")
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a rate; write requests/period, such as 1000/hour or 20/minute."
+        )
     return f"{int(count)}/{period.strip().lower()}"

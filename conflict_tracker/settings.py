@@ -152,8 +152,14 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 # API throttle counts must be shared by every web worker, so they live in Redis when there is one.
 if REDIS_URL:
     # Short timeouts: a Redis that is down or hangs costs a request a second at most (throttles fail open).
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "ct",
-                          "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}}  # fmt: skip
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "ct",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
@@ -182,10 +188,14 @@ PARSE_RETRY_BACKOFF_SECONDS = env_int("PARSE_RETRY_BACKOFF_SECONDS", 1, minimum=
 SWEEP_INTERVAL_SECONDS = env_int("SWEEP_INTERVAL_SECONDS", 60, minimum=5)
 SWEEP_QUEUED_AFTER_SECONDS = env_int("SWEEP_QUEUED_AFTER_SECONDS", 60, minimum=5)
 SWEEP_BATCH = env_int("SWEEP_BATCH", 500, minimum=1)
-# A file that kills its worker (or outruns the hard time limit) each time is failed after this many tries, not retried for ever.
+# A file that kills its worker (or outruns the hard time limit) each time is failed after this many tries,
+# not retried for ever.
 PARSE_MAX_INTERRUPTIONS = env_int("PARSE_MAX_INTERRUPTIONS", 3, minimum=1)
 CELERY_BEAT_SCHEDULE = {
-    "sweep-stranded-articles": {"task": "sources.tasks.sweep_stranded_articles", "schedule": float(SWEEP_INTERVAL_SECONDS)},
+    "sweep-stranded-articles": {
+        "task": "sources.tasks.sweep_stranded_articles",
+        "schedule": float(SWEEP_INTERVAL_SECONDS),
+    },
 }
 
 REST_FRAMEWORK = {
@@ -195,7 +205,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle", "rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {"user": API_THROTTLE_RATE, "anon": API_THROTTLE_RATE},
 }
 SPECTACULAR_SETTINGS = {
@@ -227,8 +240,13 @@ LEAFLET_CONFIG = {
     "DEFAULT_ZOOM": 3,
     "MIN_ZOOM": 2,
     "MAX_ZOOM": 16,
-    "TILES": [("OpenStreetMap", env_url("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", schemes=("https", "http")),
-               {"attribution": "&copy; OpenStreetMap contributors"})],
+    "TILES": [
+        (
+            "OpenStreetMap",
+            env_url("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", schemes=("https", "http")),
+            {"attribution": "&copy; OpenStreetMap contributors"},
+        )
+    ],
     "RESET_VIEW": False,
 }
 

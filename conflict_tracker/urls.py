@@ -5,10 +5,10 @@ from conflict_tracker.views import healthz
 
 # SimpleAdminConfig does not autodiscover (django-leaflet's admin would need GDAL),
 # so the admin modules we use are imported here.
-import django.contrib.auth.admin  # noqa: F401,E402  isort:skip
-import events.admin  # noqa: F401,E402  isort:skip
-import rest_framework.authtoken.admin  # noqa: F401,E402  isort:skip
-import sources.admin  # noqa: F401,E402  isort:skip
+import django.contrib.auth.admin  # noqa: F401  isort:skip
+import events.admin  # noqa: F401  isort:skip
+import rest_framework.authtoken.admin  # noqa: F401  isort:skip
+import sources.admin  # noqa: F401  isort:skip
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),

@@ -28,7 +28,11 @@ urlpatterns = [
     path("review/<int:event_id>/actors/", event_views.review_actors, name="review-actors"),
     path("review/<int:event_id>/claims/", event_views.review_claim_create, name="review-claim-create"),
     path("review/<int:event_id>/claims/<int:claim_id>/", event_views.review_claim_update, name="review-claim-update"),
-    path("review/<int:event_id>/claims/<int:claim_id>/delete/", event_views.review_claim_delete, name="review-claim-delete"),
+    path(
+        "review/<int:event_id>/claims/<int:claim_id>/delete/",
+        event_views.review_claim_delete,
+        name="review-claim-delete",
+    ),
     path("review/<int:event_id>/merge/", event_views.review_merge, name="review-merge"),
     path("review/<int:event_id>/split/", event_views.review_split, name="review-split"),
     path("review/<int:event_id>/approve/", event_views.review_approve, name="review-approve"),

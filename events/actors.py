@@ -51,15 +51,23 @@ def _validated_entry(entry: object, *, where: str) -> dict:
         raise ActorDictionaryError(f"{where} ({entry['name']}): country must be an ISO 3166-1 alpha-2 code.")
     aliases = [str(alias).strip() for alias in entry.get("aliases") or [] if str(alias).strip()]
     operates_in = entry.get("operates_in") or []
-    if not isinstance(operates_in, list) or any(not isinstance(code, str) or len(code) != 2 or not code.isupper() for code in operates_in):
-        raise ActorDictionaryError(f"{where} ({entry['name']}): operates_in must be a list of ISO 3166-1 alpha-2 codes.")
+    if not isinstance(operates_in, list) or any(
+        not isinstance(code, str) or len(code) != 2 or not code.isupper() for code in operates_in
+    ):
+        raise ActorDictionaryError(
+            f"{where} ({entry['name']}): operates_in must be a list of ISO 3166-1 alpha-2 codes."
+        )
     parent = entry.get("parent") or ""
     if not isinstance(parent, str):
         raise ActorDictionaryError(f"{where} ({entry['name']}): parent must be the name of another actor.")
     return {
-        "name": entry["name"].strip(), "kind": entry["kind"], "country": country, "aliases": aliases,
-        "parent": parent.strip(), "operates_in": operates_in,
-    }  # fmt: skip
+        "name": entry["name"].strip(),
+        "kind": entry["kind"],
+        "country": country,
+        "aliases": aliases,
+        "parent": parent.strip(),
+        "operates_in": operates_in,
+    }
 
 
 @transaction.atomic
@@ -72,7 +80,12 @@ def load_actor_dictionary(*, paths: Iterable[Path] | None = None) -> ActorLoadSt
     for entry in entries:
         actor, created = Actor.objects.update_or_create(
             name=entry["name"],
-            defaults={"kind": entry["kind"], "country": entry["country"], "operates_in": entry["operates_in"], "needs_review": False},
+            defaults={
+                "kind": entry["kind"],
+                "country": entry["country"],
+                "operates_in": entry["operates_in"],
+                "needs_review": False,
+            },
         )
         actors[actor.name] = actor
         stats.actors_created += created
@@ -92,7 +105,9 @@ def _set_parents(entries: list[dict], actors: dict[str, Actor]) -> None:
         if entry["parent"]:
             parent = actors.get(entry["parent"]) or Actor.objects.filter(name=entry["parent"]).first()
             if parent is None or parent.name == entry["name"]:
-                raise ActorDictionaryError(f"{entry['name']}: parent {entry['parent']!r} is not another actor of the dictionary.")
+                raise ActorDictionaryError(
+                    f"{entry['name']}: parent {entry['parent']!r} is not another actor of the dictionary."
+                )
         actor = actors[entry["name"]]
         if actor.parent_id != (parent.id if parent else None):
             actor.parent = parent
@@ -129,7 +144,8 @@ def _dictionary_signature() -> tuple:
     actors, aliases = (connection.ops.quote_name(model._meta.db_table) for model in (Actor, ActorAlias))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT (SELECT COUNT(*) FROM {actors}), (SELECT MAX(id) FROM {actors}), (SELECT MAX(updated_at) FROM {actors}),"
+            f"SELECT (SELECT COUNT(*) FROM {actors}), (SELECT MAX(id) FROM {actors}), (SELECT MAX(updated_at) FROM "
+            f"{actors}),"
             f" (SELECT COUNT(*) FROM {aliases}), (SELECT MAX(id) FROM {aliases})"
         )
         return tuple(cursor.fetchone())
@@ -145,8 +161,13 @@ def parser_actor_dictionary() -> ActorDictionary:
             aliases.setdefault(actor_id, []).append(alias)
         entries = [
             ActorEntry(
-                id=actor_id, name=name, kind=kind, country=country, aliases=tuple(aliases.get(actor_id, ())),
-                parent=parent or "", operates_in=tuple(operates_in or ()),
+                id=actor_id,
+                name=name,
+                kind=kind,
+                country=country,
+                aliases=tuple(aliases.get(actor_id, ())),
+                parent=parent or "",
+                operates_in=tuple(operates_in or ()),
             )
             for actor_id, name, kind, country, parent, operates_in in Actor.objects.values_list(
                 "id", "name", "kind", "country", "parent__name", "operates_in"

@@ -12,7 +12,16 @@ class PlaceNameInline(admin.TabularInline):
 
 @admin.register(Place)
 class PlaceAdmin(admin.ModelAdmin):
-    list_display = ["name", "admin1_name", "country", "feature_code", "population", "latitude", "longitude", "geonames_id"]
+    list_display = [
+        "name",
+        "admin1_name",
+        "country",
+        "feature_code",
+        "population",
+        "latitude",
+        "longitude",
+        "geonames_id",
+    ]
     list_filter = ["feature_code", "country"]
     search_fields = ["name", "ascii_name", "names__normalized", "=geonames_id"]
     inlines = [PlaceNameInline]
@@ -68,7 +77,17 @@ class EventActorInline(admin.TabularInline):
 
 class ClaimInline(admin.TabularInline):
     model = Claim
-    fields = ["article", "claimant", "claimant_text", "kind", "subject", "subject_text", "count_min", "count_max", "qualifier"]
+    fields = [
+        "article",
+        "claimant",
+        "claimant_text",
+        "kind",
+        "subject",
+        "subject_text",
+        "count_min",
+        "count_max",
+        "qualifier",
+    ]
     raw_id_fields = ["article", "claimant", "subject"]
     extra = 0
 
@@ -82,8 +101,28 @@ class EventReportInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["id", "status", "event_type", "sub_event_type", "start_date", "end_date", "country", "admin1", "place", "fatalities_best", "flagged_for_review"]
-    list_filter = ["status", "event_type", "sub_event_type", "date_precision", "geo_precision", "flagged_for_review", "country"]
+    list_display = [
+        "id",
+        "status",
+        "event_type",
+        "sub_event_type",
+        "start_date",
+        "end_date",
+        "country",
+        "admin1",
+        "place",
+        "fatalities_best",
+        "flagged_for_review",
+    ]
+    list_filter = [
+        "status",
+        "event_type",
+        "sub_event_type",
+        "date_precision",
+        "geo_precision",
+        "flagged_for_review",
+        "country",
+    ]
     search_fields = ["notes", "location_name", "admin1", "place__name", "event_actors__actor__name"]
     date_hierarchy = "start_date"
     raw_id_fields = ["place", "merged_into", "reviewed_by"]
@@ -92,7 +131,18 @@ class EventAdmin(admin.ModelAdmin):
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
-    list_display = ["id", "event", "article", "claimant", "claimant_text", "kind", "subject", "count_min", "count_max", "qualifier"]
+    list_display = [
+        "id",
+        "event",
+        "article",
+        "claimant",
+        "claimant_text",
+        "kind",
+        "subject",
+        "count_min",
+        "count_max",
+        "qualifier",
+    ]
     list_filter = ["kind", "qualifier"]
     search_fields = ["quote", "claimant_text", "subject_text", "claimant__name", "subject__name"]
     raw_id_fields = ["event", "article", "claimant", "subject", "created_by"]

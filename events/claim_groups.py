@@ -66,8 +66,14 @@ def group_claims(claims, articles: dict) -> list[dict]:
         name = party_name(claim.claimant, claim.claimant_text, "Unattributed")
         row = rows.get(key)
         if row is None:
-            row = rows[key] = {"claimant": name, "as_written": [], "figures": defaultdict(list), "other": [],
-                               "outlets": [], "quotes": []}  # fmt: skip
+            row = rows[key] = {
+                "claimant": name,
+                "as_written": [],
+                "figures": defaultdict(list),
+                "other": [],
+                "outlets": [],
+                "quotes": [],
+            }
         article = articles.get(claim.article_id)
         outlet = outlet_name(article)
         written = claim.claimant_text.strip()

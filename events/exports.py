@@ -12,11 +12,38 @@ from sources.parsing import acled
 from sources.parsing.acled import ACTOR_KINDS
 
 ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-]  # fmt: skip
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+]
 # The CSV export: ACLED's columns unchanged, then ours (a file never mixes drafts and published events unseen).
 CSV_COLUMNS = [*ACLED_COLUMNS, "status"]
 # ACLED's codebook: disorder type by event type; actor kinds as "inter" codes; time precision codes.
@@ -165,7 +192,9 @@ def acled_row(event) -> dict:
         kind == "civilians" for _, kind, role in event.actors if role == EventActor.Role.SIDE_B
     )
     where = location_name(
-        place_name=event.place__name, feature_code=event.place__feature_code, location_name=event.location_name,
+        place_name=event.place__name,
+        feature_code=event.place__feature_code,
+        location_name=event.location_name,
         admin1=event.admin1,
     )
     return {
@@ -176,14 +205,20 @@ def acled_row(event) -> dict:
         "disorder_type": DISORDER_TYPES.get(event.event_type, ""),
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
-        "actor1": actor1, "assoc_actor_1": assoc1, "inter1": inter1,
-        "actor2": actor2, "assoc_actor_2": assoc2, "inter2": inter2,
+        "actor1": actor1,
+        "assoc_actor_1": assoc1,
+        "inter1": inter1,
+        "actor2": actor2,
+        "assoc_actor_2": assoc2,
+        "inter2": inter2,
         "interaction": "".join(codes),
         "civilian_targeting": "Civilian targeting" if civilians_targeted else "",
         "iso": country.get("isonumeric", ""),
         "region": _acled_regions().get(event.country, ""),
         "country": country.get("name", event.country),
-        "admin1": event.admin1, "admin2": "", "admin3": "",
+        "admin1": event.admin1,
+        "admin2": "",
+        "admin3": "",
         "location": where,
         "latitude": "" if event.latitude is None else f"{event.latitude:.4f}",
         "longitude": "" if event.longitude is None else f"{event.longitude:.4f}",
@@ -195,4 +230,4 @@ def acled_row(event) -> dict:
         "tags": "",
         "timestamp": int(event.updated_at.timestamp()),
         "status": event.status,
-    }  # fmt: skip
+    }

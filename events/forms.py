@@ -45,20 +45,37 @@ class EventEditForm(VersionedForm):
     start_date = forms.DateField(widget=DATE_INPUT)
     end_date = forms.DateField(widget=DATE_INPUT)
     date_precision = forms.ChoiceField(choices=Event.DatePrecision.choices)
-    location_name = forms.CharField(max_length=200, required=False, label="Place as written", help_text="Kept when no gazetteer place matched.")
+    location_name = forms.CharField(
+        max_length=200, required=False, label="Place as written", help_text="Kept when no gazetteer place matched."
+    )
     admin1 = forms.CharField(max_length=200, required=False, label="Admin1 region")
     country = forms.CharField(max_length=2, required=False, help_text="ISO code, e.g. ML")
     latitude = forms.FloatField(required=False, widget=forms.NumberInput(attrs=_bounds(LATITUDE_RANGE)))
     longitude = forms.FloatField(required=False, widget=forms.NumberInput(attrs=_bounds(LONGITUDE_RANGE)))
     geo_precision = forms.TypedChoiceField(choices=Event.GeoPrecision.choices, coerce=int, label="Location precision")
     fatalities_best = forms.IntegerField(
-        required=False, widget=forms.NumberInput(attrs={"min": 0}), label="Best fatality estimate",
+        required=False,
+        widget=forms.NumberInput(attrs={"min": 0}),
+        label="Best fatality estimate",
         help_text="Empty: the lowest total any source reports.",
-    )  # fmt: skip
+    )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
-    FIELDS = ("event_type", "sub_event_type", "start_date", "end_date", "date_precision", "location_name", "admin1",
-              "country", "latitude", "longitude", "geo_precision", "fatalities_best", "notes")  # fmt: skip
+    FIELDS = (
+        "event_type",
+        "sub_event_type",
+        "start_date",
+        "end_date",
+        "date_precision",
+        "location_name",
+        "admin1",
+        "country",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "fatalities_best",
+        "notes",
+    )
 
     @classmethod
     def for_event(cls, event: Event) -> "EventEditForm":
@@ -71,7 +88,9 @@ class EventEditForm(VersionedForm):
         return self.cleaned_data["country"].strip().upper()
 
     def changes(self, event: Event) -> dict:
-        changes = {name: self.cleaned_data[name] for name in self.FIELDS if self.cleaned_data[name] != getattr(event, name)}
+        changes = {
+            name: self.cleaned_data[name] for name in self.FIELDS if self.cleaned_data[name] != getattr(event, name)
+        }
         if changes.get("fatalities_best", 0) is None and not event.fatalities_best_chosen:
             del changes["fatalities_best"]  # left empty: keep following the conservative rule
         return changes
@@ -99,7 +118,9 @@ def actor_named(name: str) -> Actor | None:
 
 
 class ActorRoleForm(forms.Form):
-    actor = forms.CharField(max_length=200, required=False, widget=forms.TextInput(attrs={"list": "actor-names", "autocomplete": "off"}))
+    actor = forms.CharField(
+        max_length=200, required=False, widget=forms.TextInput(attrs={"list": "actor-names", "autocomplete": "off"})
+    )
     role = forms.ChoiceField(choices=EventActor.Role.choices)
 
     def clean_actor(self):
@@ -116,7 +137,10 @@ ActorRoleFormSet = forms.formset_factory(ActorRoleForm, extra=2, can_delete=True
 
 
 def actor_formset(event: Event, data=None):
-    initial = [{"actor": item.actor.name, "role": item.role} for item in event.event_actors.select_related("actor").order_by("role", "id")]
+    initial = [
+        {"actor": item.actor.name, "role": item.role}
+        for item in event.event_actors.select_related("actor").order_by("role", "id")
+    ]
     return ActorRoleFormSet(data, initial=initial, prefix="actors")
 
 
@@ -156,15 +180,27 @@ class ClaimForm(VersionedForm):
     rule_fields = {"claimant_text": "claimant", "subject_text": "subject"}
 
     article = forms.ModelChoiceField(queryset=None, empty_label=None, label="Reported in")
-    claimant = forms.CharField(max_length=200, required=False, widget=forms.TextInput(attrs={"list": "actor-names"}), help_text="Who makes the claim, as written.")
+    claimant = forms.CharField(
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "actor-names"}),
+        help_text="Who makes the claim, as written.",
+    )
     kind = forms.ChoiceField(choices=Claim.Kind.choices)
-    subject = forms.CharField(max_length=200, required=False, widget=forms.TextInput(attrs={"list": "actor-names"}), label="About")
+    subject = forms.CharField(
+        max_length=200, required=False, widget=forms.TextInput(attrs={"list": "actor-names"}), label="About"
+    )
     count_min = forms.IntegerField(required=False, widget=forms.NumberInput(attrs={"min": 0}), label="From")
     count_max = forms.IntegerField(
-        required=False, widget=forms.NumberInput(attrs={"min": 0}), label="To", help_text="Empty: open-ended (“at least”)."
+        required=False,
+        widget=forms.NumberInput(attrs={"min": 0}),
+        label="To",
+        help_text="Empty: open-ended (“at least”).",
     )
     qualifier = forms.ChoiceField(choices=Claim.Qualifier.choices)
-    quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, help_text="The sentence the claim comes from.")
+    quote = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, help_text="The sentence the claim comes from."
+    )
 
     def __init__(self, *args, event: Event, articles: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -176,10 +212,16 @@ class ClaimForm(VersionedForm):
     @classmethod
     def for_claim(cls, claim: Claim, **kwargs) -> "ClaimForm":
         initial = {
-            "version": claim.event.version, "article": claim.article_id, "claimant": claim.claimant_text or (claim.claimant.name if claim.claimant else ""),
-            "kind": claim.kind, "subject": claim.subject_text or (claim.subject.name if claim.subject else ""),
-            "count_min": claim.count_min, "count_max": claim.count_max, "qualifier": claim.qualifier, "quote": claim.quote,
-        }  # fmt: skip
+            "version": claim.event.version,
+            "article": claim.article_id,
+            "claimant": claim.claimant_text or (claim.claimant.name if claim.claimant else ""),
+            "kind": claim.kind,
+            "subject": claim.subject_text or (claim.subject.name if claim.subject else ""),
+            "count_min": claim.count_min,
+            "count_max": claim.count_max,
+            "qualifier": claim.qualifier,
+            "quote": claim.quote,
+        }
         return cls(initial=initial, event=claim.event, prefix=f"claim-{claim.id}", **kwargs)
 
     def claim_data(self) -> dict:
@@ -187,11 +229,16 @@ class ClaimForm(VersionedForm):
         data = self.cleaned_data
         return {
             "article": data["article"],
-            "claimant": actor_named(data["claimant"]), "claimant_text": data["claimant"].strip(),
+            "claimant": actor_named(data["claimant"]),
+            "claimant_text": data["claimant"].strip(),
             "kind": data["kind"],
-            "subject": actor_named(data["subject"]), "subject_text": data["subject"].strip(),
-            "count_min": data["count_min"], "count_max": data["count_max"], "qualifier": data["qualifier"], "quote": data["quote"].strip(),
-        }  # fmt: skip
+            "subject": actor_named(data["subject"]),
+            "subject_text": data["subject"].strip(),
+            "count_min": data["count_min"],
+            "count_max": data["count_max"],
+            "qualifier": data["qualifier"],
+            "quote": data["quote"].strip(),
+        }
 
     def changes(self, claim: Claim) -> dict:
         """What the reviewer changed, for services.claim_update."""
@@ -231,9 +278,15 @@ class DecisionForm(VersionedForm):
 class MapFilterForm(forms.Form):
     date_from = forms.DateField(required=False, widget=DATE_INPUT, label="From")
     date_to = forms.DateField(required=False, widget=DATE_INPUT, label="To")
-    country = forms.CharField(max_length=2, required=False, widget=forms.TextInput(attrs={"placeholder": "e.g. ML", "size": 4}))
+    country = forms.CharField(
+        max_length=2, required=False, widget=forms.TextInput(attrs={"placeholder": "e.g. ML", "size": 4})
+    )
     event_type = forms.ChoiceField(choices=[("", "All types"), *EVENT_TYPE_CHOICES], required=False, label="Type")
-    actor = forms.CharField(max_length=200, required=False, widget=forms.TextInput(attrs={"list": "actor-names", "placeholder": "Any actor"}))
+    actor = forms.CharField(
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "actor-names", "placeholder": "Any actor"}),
+    )
     drafts = forms.BooleanField(required=False, label="Include drafts")
 
     def clean_country(self):
@@ -244,9 +297,11 @@ class QueueFilterForm(forms.Form):
     """The review queue's filters, kept in the URL; the queue reads them through page_selectors.QueueFilters."""
 
     q = forms.CharField(
-        max_length=200, required=False, label="Search",
+        max_length=200,
+        required=False,
+        label="Search",
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "Notes, place, actor, claim"}),
-    )  # fmt: skip
+    )
     country = forms.CharField(
         max_length=2, required=False, widget=forms.TextInput(attrs={"placeholder": "e.g. ML", "size": 4})
     )
@@ -255,18 +310,26 @@ class QueueFilterForm(forms.Form):
     date_to = forms.DateField(required=False, widget=DATE_INPUT, label="To")
     state = forms.ChoiceField(
         choices=[("", "Drafts and flagged"), ("draft", "Drafts"), ("flagged", "Flagged by new claims")],
-        required=False, label="State",
-    )  # fmt: skip
+        required=False,
+        label="State",
+    )
     origin = forms.ChoiceField(
         choices=[("", "Anyone"), ("parser", "Parser only"), ("person", "Changed by a person")],
-        required=False, label="Made by",
-    )  # fmt: skip
+        required=False,
+        label="Made by",
+    )
     unresolved = forms.BooleanField(required=False, label="Place not in the gazetteer")
     sort = forms.ChoiceField(
-        choices=[("", "Flagged first, newest"), ("newest", "Newest"), ("oldest", "Oldest"),
-                 ("claims", "Most claims"), ("reports", "Most reports")],
-        required=False, label="Sort",
-    )  # fmt: skip
+        choices=[
+            ("", "Flagged first, newest"),
+            ("newest", "Newest"),
+            ("oldest", "Oldest"),
+            ("claims", "Most claims"),
+            ("reports", "Most reports"),
+        ],
+        required=False,
+        label="Sort",
+    )
 
     def clean_country(self):
         return self.cleaned_data["country"].strip().upper()

@@ -20,7 +20,6 @@ from typing import ClassVar
 from django.db import connection, transaction
 
 from conflict_tracker.db import analyze_tables
-
 from events.models import Place, PlaceName
 from sources.parsing.gazetteer import (
     ADMIN2_FUZZY_MIN,
@@ -38,9 +37,18 @@ from sources.parsing.normalize import normalize_name, sound_key, sound_key_of_no
 
 BATCH_SIZE = 5000
 PLACE_FIELDS = [
-    "geonames_id", "name", "ascii_name", "country", "admin1_code", "admin1_name",
-    "latitude", "longitude", "feature_class", "feature_code", "population",
-]  # fmt: skip
+    "geonames_id",
+    "name",
+    "ascii_name",
+    "country",
+    "admin1_code",
+    "admin1_name",
+    "latitude",
+    "longitude",
+    "feature_class",
+    "feature_code",
+    "population",
+]
 GEONAMES_DUMP_COLUMNS = 19
 # Feature classes worth a gazetteer entry for event locations: populated places and admin areas.
 GEONAMES_CLASSES = {"P", "A"}
@@ -378,8 +386,18 @@ def find_places(name: str, *, country: str = "", limit: int = 10) -> list[Place]
 # ---------------------------------------------------------------- the parser's view of the gazetteer
 
 MAX_CANDIDATES_PER_NAME = 40
-_CANDIDATE_FIELDS = ["id", "geonames_id", "name", "country", "admin1_code", "admin1_name", "latitude", "longitude",
-                     "population", "feature_code"]  # fmt: skip
+_CANDIDATE_FIELDS = [
+    "id",
+    "geonames_id",
+    "name",
+    "country",
+    "admin1_code",
+    "admin1_name",
+    "latitude",
+    "longitude",
+    "population",
+    "feature_code",
+]
 
 
 def _candidate(row: dict, matched_name: str) -> PlaceCandidate:
@@ -417,7 +435,7 @@ class DatabaseGazetteer:
             return {}
         by_folded, by_key = defaultdict(list), defaultdict(list)
         for normalized, key, matched_name, *place in _place_name_rows(folded, keys):
-            candidate = _candidate(dict(zip(_CANDIDATE_FIELDS, place)), matched_name)
+            candidate = _candidate(dict(zip(_CANDIDATE_FIELDS, place, strict=False)), matched_name)
             by_folded[normalized].append(candidate)
             by_key[key].append(candidate)
         return {name: self._ranked(by_folded[normalized] + by_key[key]) for name, (normalized, key) in wanted.items()}
@@ -471,16 +489,22 @@ class DatabaseGazetteer:
     def country_by_name(self, name: str) -> str | None:
         return self._regions_for_this_article().country_by_name(name)
 
-    def nearest_town(self, country: str, latitude: float, longitude: float, within_km: float = 150) -> PlaceCandidate | None:
+    def nearest_town(
+        self, country: str, latitude: float, longitude: float, within_km: float = 150
+    ) -> PlaceCandidate | None:
         """The country's populated place nearest to a point, within ``within_km`` (a box query, then exact distance)."""
         degrees = within_km / 111.0
         spread = degrees / max(0.05, math.cos(math.radians(latitude)))
         rows = Place.objects.filter(
-            country=country.upper(), feature_class="P", latitude__range=(latitude - degrees, latitude + degrees),
+            country=country.upper(),
+            feature_class="P",
+            latitude__range=(latitude - degrees, latitude + degrees),
             longitude__range=(longitude - spread, longitude + spread),
-        ).values(*_CANDIDATE_FIELDS)  # fmt: skip
+        ).values(*_CANDIDATE_FIELDS)
         towns = [_candidate(row, row["name"]) for row in rows]
-        best = min(towns, key=lambda town: distance_km(latitude, longitude, town.latitude, town.longitude), default=None)
+        best = min(
+            towns, key=lambda town: distance_km(latitude, longitude, town.latitude, town.longitude), default=None
+        )
         if best is None or distance_km(latitude, longitude, best.latitude, best.longitude) > within_km:
             return None
         return best

@@ -162,14 +162,24 @@ def sentence(action: str, field: str, old, new, claim_id=None) -> str:
 def _read(row) -> dict:
     if isinstance(row, dict):  # the API's history document
         return {
-            "at": row.get("at"), "who": row.get("user"), "action": row.get("action", ""), "field": row.get("field", ""),
-            "old": row.get("old"), "new": row.get("new"), "claim_id": row.get("claim_id"),
-        }  # fmt: skip
+            "at": row.get("at"),
+            "who": row.get("user"),
+            "action": row.get("action", ""),
+            "field": row.get("field", ""),
+            "old": row.get("old"),
+            "new": row.get("new"),
+            "claim_id": row.get("claim_id"),
+        }
     user = getattr(row, "user", None)
     return {
-        "at": row.created_at, "who": user.get_username() if user is not None else None, "action": row.action,
-        "field": row.field, "old": row.old_value, "new": row.new_value, "claim_id": row.claim_id_ref,
-    }  # fmt: skip
+        "at": row.created_at,
+        "who": user.get_username() if user is not None else None,
+        "action": row.action,
+        "field": row.field,
+        "old": row.old_value,
+        "new": row.new_value,
+        "claim_id": row.claim_id_ref,
+    }
 
 
 def _chosen_place(rows: list[dict], index: int) -> dict | None:
@@ -177,10 +187,13 @@ def _chosen_place(rows: list[dict], index: int) -> dict | None:
     (the log may be read newest or oldest first)."""
     added = rows[index]
     candidates = [
-        (abs(other - index), row) for other, row in enumerate(rows)
-        if row["action"] == "edit" and row["field"] == "place" and row["who"] == added["who"]
+        (abs(other - index), row)
+        for other, row in enumerate(rows)
+        if row["action"] == "edit"
+        and row["field"] == "place"
+        and row["who"] == added["who"]
         and value_text(row["new"]) == value_text(added["new"])
-    ]  # fmt: skip
+    ]
     return min(candidates, key=lambda item: item[0])[1] if candidates else None
 
 

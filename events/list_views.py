@@ -51,15 +51,19 @@ TEXT = {"autocomplete": "off"}
 
 class EventListForm(forms.Form):
     q = forms.CharField(
-        max_length=200, required=False, label="Search",
+        max_length=200,
+        required=False,
+        label="Search",
         widget=forms.TextInput(attrs={**TEXT, "type": "search", "placeholder": "Notes, place, actor…"}),
-    )  # fmt: skip
+    )
     date_from = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
     country = forms.RegexField(
-        r"^[A-Za-z]{2}$", required=False, error_messages={"invalid": "Two letters (ISO 3166), e.g. ML."},
+        r"^[A-Za-z]{2}$",
+        required=False,
+        error_messages={"invalid": "Two letters (ISO 3166), e.g. ML."},
         widget=forms.TextInput(attrs={**TEXT, "placeholder": "e.g. ML", "size": 4}),
-    )  # fmt: skip
+    )
     admin1 = forms.CharField(max_length=200, required=False, label="Region", widget=forms.TextInput(attrs=TEXT))
     event_type = forms.ChoiceField(choices=[("", "All types"), *EVENT_TYPE_CHOICES], required=False, label="Type")
     sub_event_type = forms.ChoiceField(

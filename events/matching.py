@@ -51,7 +51,15 @@ class Footprint:
 
 # The fields of an event (or a snapshot of one) a footprint copies as they are.
 _FOOTPRINT_FIELDS = (
-    "start_date", "end_date", "country", "admin1", "place_id", "latitude", "longitude", "geo_precision", "event_type",
+    "start_date",
+    "end_date",
+    "country",
+    "admin1",
+    "place_id",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "event_type",
 )
 
 

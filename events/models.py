@@ -91,12 +91,23 @@ class PlaceName(models.Model):
 class Actor(models.Model):
     name = models.CharField(max_length=200, unique=True, help_text="Canonical name, ACLED style.")
     kind = models.CharField(max_length=32, choices=list(ACTOR_KINDS.items()))
-    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2; blank for transnational actors.")
+    country = models.CharField(
+        max_length=2, blank=True, help_text="ISO 3166-1 alpha-2; blank for transnational actors."
+    )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="affiliates",
-        help_text='The transnational organisation it is a branch or affiliate of: "an Islamic State affiliate" in Nigeria is ISWAP.',
-    )  # fmt: skip
-    operates_in = models.JSONField(default=list, blank=True, help_text="ISO codes of the countries a transnational group fights in.")
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="affiliates",
+        help_text=(
+            'The transnational organisation it is a branch or affiliate of: "an Islamic State affiliate" in '
+            "Nigeria is ISWAP."
+        ),
+    )
+    operates_in = models.JSONField(
+        default=list, blank=True, help_text="ISO codes of the countries a transnational group fights in."
+    )
     needs_review = models.BooleanField(default=False, help_text="Created by the parser; a reviewer should confirm it.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -139,7 +150,9 @@ class Event(models.Model):
         REGION = 3, "3 — region or larger area"
 
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True)
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_events")
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_events"
+    )
     event_type = models.CharField(max_length=40, choices=EVENT_TYPE_CHOICES)
     sub_event_type = models.CharField(max_length=60, choices=SUB_EVENT_TYPE_CHOICES)
     start_date = models.DateField(db_index=True)
@@ -151,18 +164,24 @@ class Event(models.Model):
     geo_precision = models.PositiveSmallIntegerField(choices=GeoPrecision.choices, default=GeoPrecision.REGION)
     country = models.CharField(max_length=2, blank=True, db_index=True)
     admin1 = models.CharField(max_length=200, blank=True)
-    location_name = models.CharField(max_length=200, blank=True, help_text="The place as written when no gazetteer entry matched.")
+    location_name = models.CharField(
+        max_length=200, blank=True, help_text="The place as written when no gazetteer entry matched."
+    )
     notes = models.TextField(blank=True)
     fatalities_low = models.PositiveIntegerField(null=True, blank=True)
     fatalities_best = models.PositiveIntegerField(null=True, blank=True)
     fatalities_high = models.PositiveIntegerField(null=True, blank=True)
     fatalities_best_chosen = models.BooleanField(default=False, help_text="A reviewer chose the best estimate.")
     flagged_for_review = models.BooleanField(default=False, help_text="New claims arrived after approval.")
-    version = models.PositiveIntegerField(default=1, help_text="Bumped on every save by a person; stale edits are refused.")
+    version = models.PositiveIntegerField(
+        default=1, help_text="Bumped on every save by a person; stale edits are refused."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -179,11 +198,14 @@ class Event(models.Model):
             models.CheckConstraint(condition=Q(start_date__lte=F("end_date")), name="event_dates_ordered"),
             models.CheckConstraint(condition=~Q(merged_into=F("id")), name="event_not_merged_into_itself"),
             models.CheckConstraint(
-                condition=Q(status="merged", merged_into__isnull=False) | (~Q(status="merged") & Q(merged_into__isnull=True)),
+                condition=Q(status="merged", merged_into__isnull=False)
+                | (~Q(status="merged") & Q(merged_into__isnull=True)),
                 name="event_merged_has_target",
             ),
             models.CheckConstraint(
-                condition=Q(fatalities_low__isnull=True) | Q(fatalities_high__isnull=True) | Q(fatalities_low__lte=F("fatalities_high")),
+                condition=Q(fatalities_low__isnull=True)
+                | Q(fatalities_high__isnull=True)
+                | Q(fatalities_low__lte=F("fatalities_high")),
                 name="event_fatalities_ordered",
             ),
         ]
@@ -223,8 +245,16 @@ class EventReport(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reports")
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="event_reports")
-    match_reason = models.JSONField(default=dict, blank=True, help_text="Distance, date gap, shared actors; empty when the article created the event.")
-    parsed = models.JSONField(default=dict, blank=True, help_text="What this report says of the event, to re-derive a draft from all its reports.")
+    match_reason = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Distance, date gap, shared actors; empty when the article created the event.",
+    )
+    parsed = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What this report says of the event, to re-derive a draft from all its reports.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -238,7 +268,9 @@ class Claim(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="claims")
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="claims")
     claimant = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_made")
-    claimant_text = models.CharField(max_length=200, blank=True, help_text='The claimant as written: "a local politician".')
+    claimant_text = models.CharField(
+        max_length=200, blank=True, help_text='The claimant as written: "a local politician".'
+    )
     kind = models.CharField(max_length=24, choices=Kind.choices)
     subject = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_about")
     subject_text = models.CharField(max_length=200, blank=True)
@@ -249,7 +281,9 @@ class Claim(models.Model):
     char_start = models.PositiveIntegerField(null=True, blank=True)
     char_end = models.PositiveIntegerField(null=True, blank=True)
     confidence = models.FloatField(default=1.0)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -289,7 +323,9 @@ class ReviewLog(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="review_logs")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.CASCADE, related_name="history")
-    claim_id_ref = models.BigIntegerField(null=True, blank=True, help_text="Kept as a plain id so deleted claims keep their history.")
+    claim_id_ref = models.BigIntegerField(
+        null=True, blank=True, help_text="Kept as a plain id so deleted claims keep their history."
+    )
     action = models.CharField(max_length=32)
     field = models.CharField(max_length=64, blank=True)
     old_value = models.JSONField(null=True, blank=True)

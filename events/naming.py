@@ -28,9 +28,12 @@ def display_place(*, place_name: str | None, feature_code: str | None, location_
 def event_display_name(event) -> str:
     """An Event's place as display_place() names it (reads event.place: select it with the event)."""
     place = event.place if event.place_id else None
-    return display_place(
-        place_name=place.name if place else None,
-        feature_code=place.feature_code if place else None,
-        location_name=event.location_name,
-        admin1=event.admin1,
-    ) or event.country
+    return (
+        display_place(
+            place_name=place.name if place else None,
+            feature_code=place.feature_code if place else None,
+            location_name=event.location_name,
+            admin1=event.admin1,
+        )
+        or event.country
+    )

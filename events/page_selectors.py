@@ -51,18 +51,25 @@ def weekly_chart(events: QuerySet, *, colors: dict[str, str], weeks: int = CHART
             if n:
                 h = max(1.0, n / peak * height)
                 y -= h
-                segments.append({"type": event_type, "n": n, "y": round(y, 1), "height": round(h, 1),
-                                 "color": colors[event_type]})  # fmt: skip
+                segments.append(
+                    {"type": event_type, "n": n, "y": round(y, 1), "height": round(h, 1), "color": colors[event_type]}
+                )
         total = sum(counts[monday].values())
-        bars.append({"week": monday, "x": index * (bar_width + gap), "top": round(y, 1), "total": total,
-                     "segments": segments})  # fmt: skip
+        bars.append(
+            {"week": monday, "x": index * (bar_width + gap), "top": round(y, 1), "total": total, "segments": segments}
+        )
     used = [t for t in EVENT_TYPES if any(counts[m][t] for m in mondays)]
     return {
-        "bars": bars, "peak": peak, "height": height, "bar_width": bar_width, "width": weeks * (bar_width + gap) - gap,
+        "bars": bars,
+        "peak": peak,
+        "height": height,
+        "bar_width": bar_width,
+        "width": weeks * (bar_width + gap) - gap,
         "types": [{"name": t, "color": colors[t]} for t in used],
-        "rows": [{"week": m, "counts": [counts[m][t] for t in used], "total": sum(counts[m].values())}
-                 for m in mondays],
-    }  # fmt: skip
+        "rows": [
+            {"week": m, "counts": [counts[m][t] for t in used], "total": sum(counts[m].values())} for m in mondays
+        ],
+    }
 
 
 def dashboard(*, user, colors: dict[str, str]) -> dict:
@@ -130,10 +137,17 @@ _UNRESOLVED = Q(place__isnull=True)
 def _queue_base(filters: QueueFilters, user) -> QuerySet:
     """The queue narrowed by the filters the facet counts do not split: text, country, type and dates, read as the
     events list and the API read them (selectors.event_queryset), so a search finds the same events everywhere."""
-    found = selectors.event_queryset(user=user, filters=selectors.EventFilters(
-        statuses=(Event.Status.DRAFT, Event.Status.APPROVED), q=filters.q, country=filters.country,
-        event_type=filters.event_type, date_from=filters.date_from, date_to=filters.date_to,
-    ))  # fmt: skip
+    found = selectors.event_queryset(
+        user=user,
+        filters=selectors.EventFilters(
+            statuses=(Event.Status.DRAFT, Event.Status.APPROVED),
+            q=filters.q,
+            country=filters.country,
+            event_type=filters.event_type,
+            date_from=filters.date_from,
+            date_to=filters.date_to,
+        ),
+    )
     return found.filter(_WAITING).annotate(touched=Exists(ReviewLog.objects.filter(event_id=OuterRef("id"))))
 
 
@@ -141,7 +155,8 @@ def review_queue_page(*, filters: QueueFilters, user) -> QuerySet:
     """The queue, filtered and sorted, with what its page lists of each event: counts, actors, who is reviewing."""
     active = ReviewLock.objects.filter(expires_at__gt=timezone.now()).select_related("reviewer").order_by("since")
     return (
-        _queue_base(filters, user).filter(_facet_q(filters))
+        _queue_base(filters, user)
+        .filter(_facet_q(filters))
         .select_related("place")
         .prefetch_related("event_actors__actor", Prefetch("review_locks", queryset=active, to_attr="active_locks"))
         .annotate(claim_count=Count("claims", distinct=True), report_count=Count("reports", distinct=True))
@@ -247,8 +262,11 @@ def _merge_suggestions(event: Event, user) -> list[dict]:
         .prefetch_related(Prefetch("reports", queryset=reports))  # listed in the merge's confirmation
         .in_bulk([item["event_id"] for item in suggestions])
     )
-    return [{"event": events[item["event_id"]], "reason": item["reason"]} for item in suggestions
-            if item["event_id"] in events]  # fmt: skip
+    return [
+        {"event": events[item["event_id"]], "reason": item["reason"]}
+        for item in suggestions
+        if item["event_id"] in events
+    ]
 
 
 def review_page(*, event_id: int, user) -> ReviewPage:

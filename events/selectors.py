@@ -173,18 +173,59 @@ ALL_CLAIMS = "all"  # every claim with its quote: one event's document, and the 
 CLAIMS_SUMMARY = "summary"  # the claims in brief: what lists show (see "claims summaries" below)
 
 DOCUMENT_COLUMNS = (
-    "id", "status", "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "country", "admin1",
-    "location_name", "latitude", "longitude", "geo_precision", "fatalities_low", "fatalities_best", "fatalities_high",
-    "notes", "flagged_for_review", "created_at", "updated_at", "version",
-    "place__name", "place__feature_code", "place__geonames_id",
+    "id",
+    "status",
+    "event_type",
+    "sub_event_type",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "country",
+    "admin1",
+    "location_name",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities_low",
+    "fatalities_best",
+    "fatalities_high",
+    "notes",
+    "flagged_for_review",
+    "created_at",
+    "updated_at",
+    "version",
+    "place__name",
+    "place__feature_code",
+    "place__geonames_id",
 )
 CLAIM_COLUMNS = (
-    "event_id", "id", "claimant_id", "claimant_text", "claimant_name", "kind", "subject_id", "subject_text",
-    "subject_name", "count_min", "count_max", "qualifier", "quote", "article_id", "char_start", "char_end",
+    "event_id",
+    "id",
+    "claimant_id",
+    "claimant_text",
+    "claimant_name",
+    "kind",
+    "subject_id",
+    "subject_text",
+    "subject_name",
+    "count_min",
+    "count_max",
+    "qualifier",
+    "quote",
+    "article_id",
+    "char_start",
+    "char_end",
     "confidence",
 )
 HISTORY_COLUMNS = (
-    "event_id", "user__username", "created_at", "action", "field", "old_value", "new_value", "claim_id_ref",
+    "event_id",
+    "user__username",
+    "created_at",
+    "action",
+    "field",
+    "old_value",
+    "new_value",
+    "claim_id_ref",
 )
 
 
@@ -335,8 +376,21 @@ def claims_summary(groups) -> dict:
 # feature code, its actors as (name, kind, role) and its reports' publishers' names.
 
 ACLED_EVENT_FIELDS = (
-    "id", "start_date", "date_precision", "event_type", "sub_event_type", "country", "admin1", "location_name",
-    "latitude", "longitude", "geo_precision", "notes", "fatalities_best", "updated_at", "status",
+    "id",
+    "start_date",
+    "date_precision",
+    "event_type",
+    "sub_event_type",
+    "country",
+    "admin1",
+    "location_name",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "notes",
+    "fatalities_best",
+    "updated_at",
+    "status",
 )
 AcledSource = namedtuple(
     "AcledSource", [*ACLED_EVENT_FIELDS, "place__name", "place__feature_code", "actors", "publishers"]
@@ -579,8 +633,10 @@ def _live_reports() -> QuerySet:
 
 
 def _with_event_ids(articles: QuerySet) -> QuerySet:
-    return articles.select_related("publisher", "language_set_by").defer("text", "spans").prefetch_related(
-        Prefetch("event_reports", queryset=_live_reports(), to_attr="live_reports")
+    return (
+        articles.select_related("publisher", "language_set_by")
+        .defer("text", "spans")
+        .prefetch_related(Prefetch("event_reports", queryset=_live_reports(), to_attr="live_reports"))
     )
 
 

@@ -34,7 +34,9 @@ def actor_for_ref(ref: ActorRef) -> Actor:
     if actor is not None:
         return actor
     actor = Actor.objects.create(name=ref.name[:200], kind=ref.kind, country=ref.country or "", needs_review=ref.is_new)
-    ActorAlias.objects.get_or_create(normalized=normalize_name(ref.name)[:200], defaults={"actor": actor, "alias": ref.name[:200]})
+    ActorAlias.objects.get_or_create(
+        normalized=normalize_name(ref.name)[:200], defaults={"actor": actor, "alias": ref.name[:200]}
+    )
     return actor
 
 
@@ -125,7 +127,9 @@ def _rederived_fields(event: Event, *, touched: bool | None = None, roles: dict[
         roles = dict(event.event_actors.values_list("actor_id", "role"))
     if roles != agreed:
         event.event_actors.all().delete()
-        EventActor.objects.bulk_create([EventActor(event=event, actor_id=actor_id, role=role) for actor_id, role in agreed.items()])
+        EventActor.objects.bulk_create(
+            [EventActor(event=event, actor_id=actor_id, role=role) for actor_id, role in agreed.items()]
+        )
     return _consensus(snapshots)
 
 
@@ -213,9 +217,20 @@ class _Candidate:
 
 # What matching and re-deriving read of a candidate event (events carry long notes and more).
 _CANDIDATE_COLUMNS = [
-    "id", "status", "start_date", "end_date", "country", "admin1", "place_id", "latitude", "longitude",
-    "geo_precision", "event_type", "location_name", "fatalities_best_chosen",
-]  # fmt: skip
+    "id",
+    "status",
+    "start_date",
+    "end_date",
+    "country",
+    "admin1",
+    "place_id",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "event_type",
+    "location_name",
+    "fatalities_best_chosen",
+]
 _CANDIDATE_SELECT = ", ".join(f"e.{column}" for column in _CANDIDATE_COLUMNS)
 
 
@@ -230,7 +245,9 @@ def _candidates(footprint: Footprint, *, exclude_article: Article) -> list[tuple
         return []
     window = datetime.timedelta(days=MAX_DATE_GAP_DAYS)
     event, history, report = (_table(model) for model in (Event, ReviewLog, EventReport))
-    country_sql, country_params = ("AND (e.country = %s OR e.country = '')", [footprint.country]) if footprint.country else ("", [])
+    country_sql, country_params = (
+        ("AND (e.country = %s OR e.country = '')", [footprint.country]) if footprint.country else ("", [])
+    )
     sql = f"""
         SELECT {_CANDIDATE_SELECT},
                EXISTS (SELECT 1 FROM {history} h WHERE h.event_id = e.id) AS touched
@@ -239,8 +256,15 @@ def _candidates(footprint: Footprint, *, exclude_article: Article) -> list[tuple
           AND ({place_sql})
           AND NOT EXISTS (SELECT 1 FROM {report} r WHERE r.event_id = e.id AND r.article_id = %s)
     """
-    params = [Event.Status.DRAFT, Event.Status.APPROVED, footprint.end_date + window, footprint.start_date - window,
-              *country_params, *place_params, exclude_article.id]  # fmt: skip
+    params = [
+        Event.Status.DRAFT,
+        Event.Status.APPROVED,
+        footprint.end_date + window,
+        footprint.start_date - window,
+        *country_params,
+        *place_params,
+        exclude_article.id,
+    ]
     events = list(Event.objects.raw(sql, params))
     if not events:
         return []
@@ -257,10 +281,12 @@ def _candidates(footprint: Footprint, *, exclude_article: Article) -> list[tuple
             roles[event_id][actor_id] = role
             names[event_id].add(name)
     return [
-        (_Candidate(event, event.status != Event.Status.DRAFT or bool(event.touched), roles[event.id]),
-         Footprint.of(event, actor_names=names[event.id]))
+        (
+            _Candidate(event, event.status != Event.Status.DRAFT or bool(event.touched), roles[event.id]),
+            Footprint.of(event, actor_names=names[event.id]),
+        )
         for event in events
-    ]  # fmt: skip
+    ]
 
 
 def _table(model) -> str:
@@ -300,9 +326,13 @@ def _box(latitude: float, longitude: float, km: float) -> tuple[str, list]:
 def _create_event(snapshot: dict, claims: list[Claim]) -> Event:
     """A new draft from one report: its fields are that report's, its fatality range that of its claims."""
     low, high = fatality_range(claims)
-    event = Event.objects.create(**_consensus([snapshot]), fatalities_low=low, fatalities_high=high, fatalities_best=low)
+    event = Event.objects.create(
+        **_consensus([snapshot]), fatalities_low=low, fatalities_high=high, fatalities_best=low
+    )
     roles = _consensus_roles([snapshot])
-    EventActor.objects.bulk_create([EventActor(event=event, actor_id=actor_id, role=role) for actor_id, role in roles.items()])
+    EventActor.objects.bulk_create(
+        [EventActor(event=event, actor_id=actor_id, role=role) for actor_id, role in roles.items()]
+    )
     return event
 
 
@@ -329,7 +359,11 @@ def _claims_of(*, article: Article, parsed: ParsedEvent, actors: dict[ActorRef, 
 
 def _refs_of(parsed: ParsedEvent) -> set[ActorRef]:
     refs = {item.ref for item in parsed.actors}
-    return refs | {claim.claimant for claim in parsed.claims if claim.claimant} | {claim.subject for claim in parsed.claims if claim.subject}
+    return (
+        refs
+        | {claim.claimant for claim in parsed.claims if claim.claimant}
+        | {claim.subject for claim in parsed.claims if claim.subject}
+    )
 
 
 def _attach_parsed_event(*, article: Article, parsed: ParsedEvent) -> Event:
@@ -346,7 +380,9 @@ def _attach_parsed_event(*, article: Article, parsed: ParsedEvent) -> Event:
         candidate, reason = match
         event = candidate.event
     # The article's earlier reports were detached first, so this pair is new.
-    EventReport.objects.create(event=event, article=article, match_reason=reason.as_dict() if reason else {}, parsed=snapshot)
+    EventReport.objects.create(
+        event=event, article=article, match_reason=reason.as_dict() if reason else {}, parsed=snapshot
+    )
     for claim in claims:
         claim.event = event
     Claim.objects.bulk_create(claims)
@@ -405,13 +441,27 @@ def article_events_replace(*, article: Article, result: ParseResult, parser_vers
     article.language = language
     article.language_source = Article.LanguageSource.REVIEWER if kept else Article.LanguageSource.DETECTED
     article.spans = [
-        {**vars(span), "event_id": events[span.event_index].id if span.event_index is not None and span.event_index < len(events) else None}
+        {
+            **vars(span),
+            "event_id": events[span.event_index].id
+            if span.event_index is not None and span.event_index < len(events)
+            else None,
+        }
         for span in result.spans
     ]
     fields = ["language", "language_source", "spans"]
     if parser_version is not None:
-        status, error = (Article.Status.PARSED, "") if result.supported else (Article.Status.UNSUPPORTED, unsupported_reason(language))
-        article.status, article.parsed_at, article.parser_version, article.error = status, timezone.now(), parser_version, error
+        status, error = (
+            (Article.Status.PARSED, "")
+            if result.supported
+            else (Article.Status.UNSUPPORTED, unsupported_reason(language))
+        )
+        article.status, article.parsed_at, article.parser_version, article.error = (
+            status,
+            timezone.now(),
+            parser_version,
+            error,
+        )
         fields += ["status", "parsed_at", "parser_version", "error"]
     article.save(update_fields=fields)
     return events
@@ -443,9 +493,21 @@ class StaleEdit(EventRuleError):
 
 
 EDITABLE_EVENT_FIELDS = {
-    "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "latitude", "longitude",
-    "geo_precision", "country", "admin1", "location_name", "notes", "fatalities_best", "place",
-}  # fmt: skip
+    "event_type",
+    "sub_event_type",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "country",
+    "admin1",
+    "location_name",
+    "notes",
+    "fatalities_best",
+    "place",
+}
 LATITUDE_RANGE = (-90.0, 90.0)
 LONGITUDE_RANGE = (-180.0, 180.0)
 
@@ -462,9 +524,14 @@ def review_log(
     *, user, event: Event | None, action: str, field: str = "", old=None, new=None, claim_id: int | None = None
 ) -> None:
     ReviewLog.objects.create(
-        user=user, event=event, claim_id_ref=claim_id, action=action, field=field,
-        old_value=_loggable(old), new_value=_loggable(new),
-    )  # fmt: skip
+        user=user,
+        event=event,
+        claim_id_ref=claim_id,
+        action=action,
+        field=field,
+        old_value=_loggable(old),
+        new_value=_loggable(new),
+    )
 
 
 def _take_version(event: Event, expected_version: int) -> None:
@@ -535,8 +602,12 @@ def _apply_changes(event: Event, reviewer, changes: dict) -> None:
 def _adopt_place(event: Event, reviewer, changed: list[str]) -> None:
     """A chosen gazetteer place brings its coordinates, and learns the name the report used for it."""
     place = event.place
-    adopted = [("latitude", place.latitude), ("longitude", place.longitude), ("country", place.country),
-               ("admin1", place.admin1_name)]  # fmt: skip
+    adopted = [
+        ("latitude", place.latitude),
+        ("longitude", place.longitude),
+        ("country", place.country),
+        ("admin1", place.admin1_name),
+    ]
     for field, value in adopted:
         if getattr(event, field) != value and value not in ("", None):
             setattr(event, field, value)
@@ -582,8 +653,10 @@ def validate_event(event: Event) -> None:
     if (event.latitude is None) != (event.longitude is None):
         raise EventRuleError("Give both latitude and longitude, or neither.", field="longitude")
     if event.latitude is not None:
-        for field, value, bounds in [("latitude", event.latitude, LATITUDE_RANGE),
-                                     ("longitude", event.longitude, LONGITUDE_RANGE)]:  # fmt: skip
+        for field, value, bounds in [
+            ("latitude", event.latitude, LATITUDE_RANGE),
+            ("longitude", event.longitude, LONGITUDE_RANGE),
+        ]:
             if not _in_range(value, bounds):
                 raise EventRuleError("Latitude must lie in -90..90 and longitude in -180..180.", field=field)
     if event.fatalities_best is not None and event.fatalities_best < 0:
@@ -610,10 +683,17 @@ def _add_unresolved_place(event: Event, reviewer, *, latitude: float, longitude:
         raise EventRuleError("Latitude must lie in -90..90 and longitude in -180..180.", field="latitude")
     number = Place.objects.filter(gazetteer_key__startswith="reviewer:").count() + 1
     place = Place.objects.create(
-        gazetteer_key=f"reviewer:{number}:{normalize_name(name)[:40]}", name=name[:200],
-        ascii_name=normalize_name(name)[:200], country=event.country, admin1_name=event.admin1,
-        latitude=latitude, longitude=longitude, feature_class="P", feature_code="PPL", added_by=reviewer,
-    )  # fmt: skip
+        gazetteer_key=f"reviewer:{number}:{normalize_name(name)[:40]}",
+        name=name[:200],
+        ascii_name=normalize_name(name)[:200],
+        country=event.country,
+        admin1_name=event.admin1,
+        latitude=latitude,
+        longitude=longitude,
+        feature_class="P",
+        feature_code="PPL",
+        added_by=reviewer,
+    )
     PlaceName.for_place(place, name).save()
     review_log(user=reviewer, event=event, action="place_added", field="place", old=None, new=place)
     changes = {"place": place, "geo_precision": geo_precision, "latitude": latitude, "longitude": longitude}
@@ -629,7 +709,9 @@ def event_set_point(
     otherwise the event's point moves."""
     _take_version(event, expected_version)
     if event.location_name.strip():
-        return _add_unresolved_place(event, reviewer, latitude=latitude, longitude=longitude, geo_precision=geo_precision)
+        return _add_unresolved_place(
+            event, reviewer, latitude=latitude, longitude=longitude, geo_precision=geo_precision
+        )
     _apply_changes(event, reviewer, {"latitude": latitude, "longitude": longitude, "geo_precision": geo_precision})
     return None
 
@@ -726,9 +808,20 @@ def event_merge(*, event: Event, into: Event, reviewer, expected_version: int) -
 
 
 SPLIT_COPIED_FIELDS = (
-    "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "place", "latitude", "longitude",
-    "geo_precision", "country", "admin1", "location_name", "notes",
-)  # fmt: skip
+    "event_type",
+    "sub_event_type",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "place",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "country",
+    "admin1",
+    "location_name",
+    "notes",
+)
 
 
 @transaction.atomic
@@ -752,9 +845,17 @@ def event_split(*, event: Event, reviewer, article_ids: list[int], expected_vers
 
 
 CLAIM_FIELDS = [
-    "claimant", "claimant_text", "kind", "subject", "subject_text", "count_min", "count_max", "qualifier", "quote",
+    "claimant",
+    "claimant_text",
+    "kind",
+    "subject",
+    "subject_text",
+    "count_min",
+    "count_max",
+    "qualifier",
+    "quote",
     "article",
-]  # fmt: skip
+]
 _CLAIM_RELATIONS = ("claimant", "subject", "article")
 
 
@@ -837,8 +938,15 @@ def claim_update(*, claim: Claim, reviewer, changes: dict, expected_version: int
         _check_article_reports(_as_id(changes["article"]), event)
     for field, value in changes.items():
         old = getattr(claim, field)
-        review_log(user=reviewer, event=event, claim_id=claim.id, action="claim_edit", field=field,
-                   old=_loggable(_as_id(old)), new=_loggable(_as_id(value)))  # fmt: skip
+        review_log(
+            user=reviewer,
+            event=event,
+            claim_id=claim.id,
+            action="claim_edit",
+            field=field,
+            old=_loggable(_as_id(old)),
+            new=_loggable(_as_id(value)),
+        )
         setattr(claim, field, value)
     validate_claim(claim)
     if {"claimant", "claimant_text"} & set(changes):
@@ -852,8 +960,13 @@ def claim_update(*, claim: Claim, reviewer, changes: dict, expected_version: int
 def claim_delete(*, claim: Claim, reviewer, expected_version: int) -> None:
     event = claim.event
     _take_version(event, expected_version)
-    removed = {"kind": claim.kind, "count_min": claim.count_min, "count_max": claim.count_max,
-               "claimant": claim.claimant_text, "quote": claim.quote}  # fmt: skip
+    removed = {
+        "kind": claim.kind,
+        "count_min": claim.count_min,
+        "count_max": claim.count_max,
+        "claimant": claim.claimant_text,
+        "quote": claim.quote,
+    }
     review_log(user=reviewer, event=event, claim_id=claim.id, action="claim_delete", old=removed)
     claim.delete()
     _after_claim_change(event)

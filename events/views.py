@@ -43,7 +43,7 @@ from events.forms import (
     SplitForm,
     VersionedForm,
     actor_formset,
-)  # fmt: skip
+)
 from events.gazetteer import find_places
 from events.models import Actor, Claim, Event
 from sources.models import Article
@@ -98,7 +98,13 @@ def basemap_config() -> dict:
 def event_point(event: Event) -> dict | None:
     if event.latitude is None or event.longitude is None:
         return None
-    return {"lat": event.latitude, "lon": event.longitude, "precision": event.geo_precision, "type": event.event_type, "label": str(event)}
+    return {
+        "lat": event.latitude,
+        "lon": event.longitude,
+        "precision": event.geo_precision,
+        "type": event.event_type,
+        "label": str(event),
+    }
 
 
 # ---------------------------------------------------------------- dashboard
@@ -136,10 +142,12 @@ def map_view(request):
         "eventUrl": reverse("event-detail", args=[0]),
     }
     context = {
-        "form": form, "config": config, "can_see_drafts": user_has_role(request.user, REVIEWER),
+        "form": form,
+        "config": config,
+        "can_see_drafts": user_has_role(request.user, REVIEWER),
         "legend": [{"name": name, "color": color} for name, color in EVENT_TYPE_COLORS.items()],
         "actor_names": Actor.objects.values_list("name", flat=True) if request.user.is_authenticated else [],
-    }  # fmt: skip
+    }
     return page(request, "events/map.html", context)
 
 
@@ -180,7 +188,9 @@ def event_detail(request, event_id: int):
     articles = {report.article_id: report.article for report in reports}
     claims = list(event.claims.all())
     missing = {claim.article_id for claim in claims} - set(articles)
-    articles.update({article.id: article for article in Article.objects.filter(id__in=missing).select_related("publisher")})
+    articles.update(
+        {article.id: article for article in Article.objects.filter(id__in=missing).select_related("publisher")}
+    )
     totals = source_totals(claims, articles)
     context = {
         "event": event,
@@ -243,8 +253,13 @@ def review_bulk(request):
         return redirect(back)
     action, event_versions = form.cleaned_data["action"], form.event_versions()
     if not form.cleaned_data["confirmed"]:
-        context = {"form": form, "action": action, "label": dict(form.fields["action"].choices)[action],
-                   "event_versions": event_versions, "query": _queue_query(request.POST.get("query", ""))}  # fmt: skip
+        context = {
+            "form": form,
+            "action": action,
+            "label": dict(form.fields["action"].choices)[action],
+            "event_versions": event_versions,
+            "query": _queue_query(request.POST.get("query", "")),
+        }
         return page(request, "events/review_bulk_confirm.html", context)
     result = services.events_bulk_review(event_versions=event_versions, reviewer=request.user, action=action)
     if result.done:
@@ -267,10 +282,13 @@ def review_context(request, event_id: int, **forms) -> dict:
     initial = {"place_q": event.location_name, "place_country": event.country}
     search = PlaceSearchForm(request.GET or None, initial=initial)
     searched = search.is_valid() and search.cleaned_data["place_q"].strip()
-    places = find_places(search.cleaned_data["place_q"], country=search.cleaned_data["place_country"]) if searched else None
+    places = (
+        find_places(search.cleaned_data["place_q"], country=search.cleaned_data["place_country"]) if searched else None
+    )
     version = {"version": event.version}
     claim_forms = [
-        (claim, forms.get(f"claim_{claim.id}") or ClaimForm.for_claim(claim, articles=data.articles)) for claim in data.claims
+        (claim, forms.get(f"claim_{claim.id}") or ClaimForm.for_claim(claim, articles=data.articles))
+        for claim in data.claims
     ]
     new_claim_form = ClaimForm(event=event, articles=data.articles, prefix="new-claim", initial=version)
     return {
@@ -394,9 +412,13 @@ def _place(*, form, event, claim, reviewer) -> Done:
 def _point(*, form, event, claim, reviewer) -> Done:
     data = form.cleaned_data
     added = services.event_set_point(
-        event=event, reviewer=reviewer, latitude=data["latitude"], longitude=data["longitude"],
-        geo_precision=data["geo_precision"], expected_version=data["version"],
-    )  # fmt: skip
+        event=event,
+        reviewer=reviewer,
+        latitude=data["latitude"],
+        longitude=data["longitude"],
+        geo_precision=data["geo_precision"],
+        expected_version=data["version"],
+    )
     if added is None:
         return Done("The event's point was moved.", event.id, "place")
     where = f"{data['latitude']:.4f}, {data['longitude']:.4f}"
@@ -459,35 +481,54 @@ review_edit = _review_view(
     ReviewAction(bind=_bound(EventEditForm), perform=_edit, shown_as=lambda form, claim: {"edit_form": form})
 )
 review_place = _review_view(
-    ReviewAction(bind=_bound(PlaceChoiceForm), perform=_place, anchor="place",
-                 incomplete="Choose a place from the search results.")
-)  # fmt: skip
+    ReviewAction(
+        bind=_bound(PlaceChoiceForm),
+        perform=_place,
+        anchor="place",
+        incomplete="Choose a place from the search results.",
+    )
+)
 # A point clicked on the map: an unresolved place name becomes a gazetteer entry there; otherwise the point moves.
 review_point = _review_view(
-    ReviewAction(bind=_bound(MapPointForm, prefix="point"), perform=_point,
-                 shown_as=lambda form, claim: {"point_form": form})
-)  # fmt: skip
+    ReviewAction(
+        bind=_bound(MapPointForm, prefix="point"), perform=_point, shown_as=lambda form, claim: {"point_form": form}
+    )
+)
 review_actors = _review_view(
-    ReviewAction(bind=lambda request, event, claim: ActorsForm(request.POST, event=event), perform=_actors,
-                 shown_as=lambda form, claim: {"actors_formset": form.formset})
-)  # fmt: skip
+    ReviewAction(
+        bind=lambda request, event, claim: ActorsForm(request.POST, event=event),
+        perform=_actors,
+        shown_as=lambda form, claim: {"actors_formset": form.formset},
+    )
+)
 review_claim_create = _review_view(
-    ReviewAction(bind=lambda request, event, claim: ClaimForm(request.POST, event=event, prefix="new-claim"),
-                 perform=_claim_add, shown_as=lambda form, claim: {"new_claim_form": form})
-)  # fmt: skip
+    ReviewAction(
+        bind=lambda request, event, claim: ClaimForm(request.POST, event=event, prefix="new-claim"),
+        perform=_claim_add,
+        shown_as=lambda form, claim: {"new_claim_form": form},
+    )
+)
 review_claim_update = _review_view(
-    ReviewAction(bind=lambda request, event, claim: ClaimForm(request.POST, event=event, prefix=f"claim-{claim.id}"),
-                 perform=_claim_edit, shown_as=lambda form, claim: {f"claim_{claim.id}": form})
-)  # fmt: skip
+    ReviewAction(
+        bind=lambda request, event, claim: ClaimForm(request.POST, event=event, prefix=f"claim-{claim.id}"),
+        perform=_claim_edit,
+        shown_as=lambda form, claim: {f"claim_{claim.id}": form},
+    )
+)
 review_claim_delete = _review_view(ReviewAction(bind=_bound(DecisionForm), perform=_claim_remove, anchor="claims"))
 review_merge = _review_view(
-    ReviewAction(bind=_bound(MergeForm), perform=_merge, anchor="merge",
-                 incomplete="Choose an open event to merge into.")
-)  # fmt: skip
+    ReviewAction(
+        bind=_bound(MergeForm), perform=_merge, anchor="merge", incomplete="Choose an open event to merge into."
+    )
+)
 review_split = _review_view(
-    ReviewAction(bind=lambda request, event, claim: SplitForm(request.POST, event=event), perform=_split,
-                 anchor="merge", incomplete="Choose the articles to move to a new draft.")
-)  # fmt: skip
+    ReviewAction(
+        bind=lambda request, event, claim: SplitForm(request.POST, event=event),
+        perform=_split,
+        anchor="merge",
+        incomplete="Choose the articles to move to a new draft.",
+    )
+)
 review_approve = _review_view(
     ReviewAction(bind=_bound(DecisionForm), perform=_decision(services.event_approve, "approved"))
 )
@@ -525,4 +566,3 @@ def api_token(request):
             raise PermissionDenied("Unknown action.")
     token = Token.objects.filter(user=request.user).first()
     return page(request, "accounts/token.html", {"token": token, "new_key": new_key, "api_url": "/api/v1/"})
-

@@ -28,7 +28,10 @@ class Score:
         return self.matched / self.expected if self.expected else 0.0
 
     def line(self, label: str) -> str:
-        return f"{label:<10} precision {self.precision:6.1%}  recall {self.recall:6.1%}  ({self.matched} matched, {self.predicted} predicted, {self.expected} expected)"
+        return (
+            f"{label:<10} precision {self.precision:6.1%}  recall {self.recall:6.1%}  ({self.matched} matched, "
+            f"{self.predicted} predicted, {self.expected} expected)"
+        )
 
 
 def _names_agree(predicted: dict, gold: str | None, aliases: dict[str, set[str]]) -> bool:
@@ -52,9 +55,13 @@ def claim_matches(predicted: dict, gold: dict, aliases: dict[str, set[str]]) -> 
     )
 
 
-def score_claims(predicted_by_article: dict[str, list[dict]], gold_claims: list[dict], aliases: dict[str, set[str]]) -> Score:
+def score_claims(
+    predicted_by_article: dict[str, list[dict]], gold_claims: list[dict], aliases: dict[str, set[str]]
+) -> Score:
     score = Score(predicted=sum(map(len, predicted_by_article.values())), expected=len(gold_claims))
-    for article, golds in itertools.groupby(sorted(gold_claims, key=lambda c: c["article"]), key=lambda c: c["article"]):
+    for article, golds in itertools.groupby(
+        sorted(gold_claims, key=lambda c: c["article"]), key=lambda c: c["article"]
+    ):
         unused = list(predicted_by_article.get(article, []))
         for gold in golds:
             hit = next((claim for claim in unused if claim_matches(claim, gold, aliases)), None)
@@ -66,7 +73,10 @@ def score_claims(predicted_by_article: dict[str, list[dict]], gold_claims: list[
 
 def date_correct(predicted: dict, gold_event: dict) -> bool:
     start, end = (datetime.date.fromisoformat(gold_event[key]) for key in ("start_date", "end_date"))
-    return start <= datetime.date.fromisoformat(predicted["start_date"]) and datetime.date.fromisoformat(predicted["end_date"]) <= end
+    return (
+        start <= datetime.date.fromisoformat(predicted["start_date"])
+        and datetime.date.fromisoformat(predicted["end_date"]) <= end
+    )
 
 
 def place_error_km(predicted: dict, gold_event: dict) -> float | None:
@@ -82,15 +92,25 @@ def place_correct(predicted: dict, gold_event: dict) -> bool:
     if error is not None and error <= PLACE_TOLERANCE_KM:
         return True
     location = gold_event["location"]
-    same_region = normalize_name(location.get("admin1", "")) in normalize_name(predicted.get("admin1", "")) and predicted.get("country") == location.get("country")
-    return same_region and bool(predicted.get("location_name")) and sound_key(predicted["location_name"]) == sound_key(location["name"])
+    same_region = normalize_name(location.get("admin1", "")) in normalize_name(
+        predicted.get("admin1", "")
+    ) and predicted.get("country") == location.get("country")
+    return (
+        same_region
+        and bool(predicted.get("location_name"))
+        and sound_key(predicted["location_name"]) == sound_key(location["name"])
+    )
 
 
 def merge_score(event_of_article: dict[str, set[int]], gold_events: list[dict]) -> Score:
     """Pairs of articles: do reports of one gold event share a predicted event, and only those?"""
-    gold_pairs = {frozenset(pair) for event in gold_events for pair in itertools.combinations(sorted(event["articles"]), 2)}
+    gold_pairs = {
+        frozenset(pair) for event in gold_events for pair in itertools.combinations(sorted(event["articles"]), 2)
+    }
     articles = sorted(event_of_article)
-    predicted_pairs = {frozenset((a, b)) for a, b in itertools.combinations(articles, 2) if event_of_article[a] & event_of_article[b]}
+    predicted_pairs = {
+        frozenset((a, b)) for a, b in itertools.combinations(articles, 2) if event_of_article[a] & event_of_article[b]
+    }
     return Score(matched=len(gold_pairs & predicted_pairs), predicted=len(predicted_pairs), expected=len(gold_pairs))
 
 

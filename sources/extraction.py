@@ -101,7 +101,12 @@ def document_metadata(*, filename: str, content: bytes, content_type: str = "") 
     return ExtractedDocument(text="", content_type=TEXT)
 
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _decode_text(content: bytes) -> str:
@@ -110,13 +115,17 @@ def _decode_text(content: bytes) -> str:
             try:
                 return content.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise ExtractionError(f"The file starts as {encoding.upper()} text but is not (invalid byte at position {exc.start}).") from None
+                raise ExtractionError(
+                    f"The file starts as {encoding.upper()} text but is not (invalid byte at position {exc.start})."
+                ) from None
     if b"\x00" in content:
         raise ExtractionError("The file looks binary, not text; upload .txt, .html or .pdf.", kind="unsupported")
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ExtractionError(f"The file is not UTF-8 text (invalid byte at position {exc.start}); save it as UTF-8 and upload again.") from None
+        raise ExtractionError(
+            f"The file is not UTF-8 text (invalid byte at position {exc.start}); save it as UTF-8 and upload again."
+        ) from None
 
 
 def _html_encoding(content: bytes) -> str:
@@ -127,7 +136,9 @@ def _html_encoding(content: bytes) -> str:
 def html_to_document(html: str, *, url: str = "") -> ExtractedDocument:
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False, include_tables=False)
+    extracted = trafilatura.bare_extraction(
+        html, url=url or None, with_metadata=True, include_comments=False, include_tables=False
+    )
     if extracted is None or not (extracted.text or "").strip():
         raise ExtractionError("No article text could be found in the HTML.")
     return ExtractedDocument(
@@ -157,9 +168,13 @@ def _html_metadata(html: str) -> ExtractedDocument:
     if found is None:
         return ExtractedDocument(text="", content_type=HTML)
     return ExtractedDocument(
-        text="", content_type=HTML, title=(found.title or "").strip(), published_at=_iso_date(found.date),
-        publisher=(found.sitename or "").strip(), url=found.url or "",
-    )  # fmt: skip
+        text="",
+        content_type=HTML,
+        title=(found.title or "").strip(),
+        published_at=_iso_date(found.date),
+        publisher=(found.sitename or "").strip(),
+        url=found.url or "",
+    )
 
 
 # A news report is a few pages; a PDF of thousands is not one, and reading it would hold a worker for minutes.
@@ -203,13 +218,17 @@ def _from_pdf(content: bytes) -> ExtractedDocument:
     with _reading_pdf():
         reader = _pdf_reader(content)
         if len(reader.pages) > MAX_PDF_PAGES:
-            raise ExtractionError(f"The PDF has {len(reader.pages):,} pages; a report of at most {MAX_PDF_PAGES} is read.")
+            raise ExtractionError(
+                f"The PDF has {len(reader.pages):,} pages; a report of at most {MAX_PDF_PAGES} is read."
+            )
         pages, size = [], 0
         for page in reader.pages:
             pages.append(page.extract_text() or "")
             size += len(pages[-1])
             if size > MAX_PDF_CHARACTERS:
-                raise ExtractionError(f"The PDF holds more than {MAX_PDF_CHARACTERS:,} characters of text; upload the report alone.")
+                raise ExtractionError(
+                    f"The PDF holds more than {MAX_PDF_CHARACTERS:,} characters of text; upload the report alone."
+                )
         title = _pdf_title(reader)
     return ExtractedDocument(text="\n\n".join(pages), content_type=PDF, title=title)
 

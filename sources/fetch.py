@@ -82,7 +82,10 @@ def resolve_public_addresses(host: str, port: int) -> list[str]:
     if not settings.URL_FETCH_ALLOW_PRIVATE:
         for address in addresses:
             if not _is_public(ipaddress.ip_address(address.split("%", 1)[0])):
-                raise FetchError(f"{host} resolves to {address}, a private, loopback or reserved address; only public sites can be fetched.")
+                raise FetchError(
+                    f"{host} resolves to {address}, a private, loopback or reserved address; only public sites can "
+                    "be fetched."
+                )
     return addresses
 
 
@@ -155,7 +158,15 @@ def fetch_url(url: str) -> FetchedPage:
         connection_class = _PinnedHTTPSConnection if scheme == "https" else _PinnedHTTPConnection
         connection = connection_class(host, port, address, timeout=max(0.1, deadline - time.monotonic()))
         try:
-            connection.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity", "Accept": "text/html, text/plain, application/pdf;q=0.9, */*;q=0.1"})
+            connection.request(
+                "GET",
+                path,
+                headers={
+                    "User-Agent": USER_AGENT,
+                    "Accept-Encoding": "identity",
+                    "Accept": "text/html, text/plain, application/pdf;q=0.9, */*;q=0.1",
+                },
+            )
             response = connection.getresponse()
             if response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
                 url = urljoin(url, response.getheader("Location"))

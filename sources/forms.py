@@ -15,7 +15,9 @@ class MultipleFileField(forms.FileField):
     """Several files in one field; each is checked against the upload limit."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf"}))
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf"})
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -34,11 +36,15 @@ class MultipleFileField(forms.FileField):
 class ArticleDetailsForm(forms.Form):
     """What the analyst knows of the report beyond its text."""
 
-    publisher = forms.CharField(max_length=200, required=False, help_text="Left empty: taken from the page when it names one.")
+    publisher = forms.CharField(
+        max_length=200, required=False, help_text="Left empty: taken from the page when it names one."
+    )
     published_at = forms.DateField(
-        required=False, label="Publication date", widget=forms.DateInput(attrs={"type": "date"}),
+        required=False,
+        label="Publication date",
+        widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Relative dates in the text (“on Sunday”) are read from this day.",
-    )  # fmt: skip
+    )
     title = forms.CharField(max_length=500, required=False)
 
 
@@ -48,7 +54,9 @@ class FileUploadForm(ArticleDetailsForm):
 
 class TextUploadForm(ArticleDetailsForm):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}), label="Article text")
-    url = forms.URLField(required=False, max_length=2000, label="Where it was published (optional)", assume_scheme="https")
+    url = forms.URLField(
+        required=False, max_length=2000, label="Where it was published (optional)", assume_scheme="https"
+    )
 
 
 class UrlUploadForm(ArticleDetailsForm):

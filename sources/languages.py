@@ -13,8 +13,13 @@ from sources.parsing.lang import SUPPORTED_LANGUAGES
 
 @cache
 def _names() -> dict[str, str]:
-    """Every ISO 639-1 code CLDR names, with its English name (Babel also lists regional variants and 3-letter codes)."""
-    return {code: name for code, name in Locale("en").languages.items() if len(code) == 2 and code.isascii() and code.isalpha() and code.islower()}
+    """Every ISO 639-1 code CLDR names, with its English name (Babel also lists regional variants and
+    3-letter codes)."""
+    return {
+        code: name
+        for code, name in Locale("en").languages.items()
+        if len(code) == 2 and code.isascii() and code.isalpha() and code.islower()
+    }
 
 
 def is_language_code(code: str) -> bool:
@@ -22,7 +27,7 @@ def is_language_code(code: str) -> bool:
 
 
 def language_name(code: str) -> str:
-    """"Spanish" for "es"; an unknown code is shown as it is."""
+    """ "Spanish" for "es"; an unknown code is shown as it is."""
     return _names().get(code, code)
 
 

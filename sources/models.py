@@ -63,29 +63,54 @@ class Article(models.Model):
     publisher = models.ForeignKey(Publisher, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     url = models.URLField(max_length=2000, blank=True)
     published_at = models.DateField(null=True, blank=True, db_index=True)
-    language = models.CharField(max_length=8, blank=True, help_text="ISO 639-1; empty until detected or set by a reviewer.")
+    language = models.CharField(
+        max_length=8, blank=True, help_text="ISO 639-1; empty until detected or set by a reviewer."
+    )
     language_source = models.CharField(max_length=16, choices=LanguageSource.choices, blank=True)
     language_set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="The reviewer who set the language."
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The reviewer who set the language.",
     )
     language_set_at = models.DateTimeField(null=True, blank=True)
     text = models.TextField(
-        blank=True, help_text="The plain text that is parsed: given at upload, or read from the file by the worker; never changed after."
+        blank=True,
+        help_text=(
+            "The plain text that is parsed: given at upload, or read from the file by the worker; never changed after."
+        ),
     )
     original_file = models.FileField(upload_to=original_file_path, blank=True)
     original_content_type = models.CharField(max_length=100, blank=True)
-    original_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False, help_text="SHA-256 of the uploaded file.")
-    content_hash = models.CharField(max_length=64, unique=True, null=True, editable=False, help_text="SHA-256 of the text; none until it is read.")
-    duplicate_of = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="The article whose text this file holds."
+    original_hash = models.CharField(
+        max_length=64, blank=True, db_index=True, editable=False, help_text="SHA-256 of the uploaded file."
     )
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    content_hash = models.CharField(
+        max_length=64, unique=True, null=True, editable=False, help_text="SHA-256 of the text; none until it is read."
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The article whose text this file holds.",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True, db_index=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True)
     error = models.TextField(blank=True)
-    queued_at = models.DateTimeField(null=True, blank=True, help_text="When the article was last (re)queued for parsing.")
+    queued_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the article was last (re)queued for parsing."
+    )
     parsing_started_at = models.DateTimeField(null=True, blank=True)
-    parsing_task_id = models.CharField(max_length=64, blank=True, help_text="The task delivery that holds the parsing claim.")
+    parsing_task_id = models.CharField(
+        max_length=64, blank=True, help_text="The task delivery that holds the parsing claim."
+    )
     parsing_interruptions = models.PositiveSmallIntegerField(
         default=0, help_text="Parses cut off (worker killed, past the time limit) since it was last queued by a person."
     )
@@ -97,10 +122,13 @@ class Article(models.Model):
         ordering = ["-uploaded_at", "-id"]
         indexes = [models.Index(fields=["status", "queued_at"], name="article_sweep")]
         constraints = [
-            models.CheckConstraint(condition=~Q(text="") | Q(status__in=TEXTLESS_STATUSES), name="article_text_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(text="") | Q(status__in=TEXTLESS_STATUSES), name="article_text_not_empty"
+            ),
             # The text and its hash come together: a text without its identity could be uploaded twice.
             models.CheckConstraint(
-                condition=Q(text="", content_hash__isnull=True) | (~Q(text="") & Q(content_hash__regex=r"^[0-9a-f]{64}$")),
+                condition=Q(text="", content_hash__isnull=True)
+                | (~Q(text="") & Q(content_hash__regex=r"^[0-9a-f]{64}$")),
                 name="article_hash_is_sha256",
             ),
         ]

@@ -16,7 +16,14 @@ from django.db import DatabaseError, IntegrityError, models, transaction
 from django.db.models import Case, F, Q, When
 from django.utils import timezone
 
-from sources.extraction import SLOW_TO_READ, ExtractedDocument, ExtractionError, check_document, clean_text, extract_document
+from sources.extraction import (
+    SLOW_TO_READ,
+    ExtractedDocument,
+    ExtractionError,
+    check_document,
+    clean_text,
+    extract_document,
+)
 from sources.models import Article, Publisher, content_hash, file_hash
 
 logger = logging.getLogger(__name__)
@@ -39,7 +46,9 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
 def check_published_at(published_at: datetime.date | None) -> None:
     latest = timezone.localdate() + datetime.timedelta(days=1)
     if published_at is not None and not EARLIEST_PUBLICATION <= published_at <= latest:
-        raise ArticleInvalid(f"The publication date {published_at.isoformat()} is outside 1900-01-01..{latest.isoformat()}.")
+        raise ArticleInvalid(
+            f"The publication date {published_at.isoformat()} is outside 1900-01-01..{latest.isoformat()}."
+        )
 
 
 def _plausible(published_at: datetime.date | None) -> bool:
@@ -100,7 +109,9 @@ def article_submit_text(
     if not cleaned:
         raise ExtractionError("The text is empty.")
     document = ExtractedDocument(text=cleaned, content_type="text/plain")
-    return _article_create(document=document, uploaded_by=uploaded_by, title=title, url=url, publisher=publisher, published_at=published_at)
+    return _article_create(
+        document=document, uploaded_by=uploaded_by, title=title, url=url, publisher=publisher, published_at=published_at
+    )
 
 
 def article_submit_file(
@@ -129,9 +140,14 @@ def article_submit_file(
     else:
         document = extract_document(filename=filename, content=content, content_type=content_type)
     return _article_create(
-        document=document, uploaded_by=uploaded_by, title=title, url=url, publisher=publisher,
-        published_at=published_at, original=(filename, content),
-    )  # fmt: skip
+        document=document,
+        uploaded_by=uploaded_by,
+        title=title,
+        url=url,
+        publisher=publisher,
+        published_at=published_at,
+        original=(filename, content),
+    )
 
 
 def _existing(article: Article) -> ArticleSubmission:
@@ -177,7 +193,9 @@ def _article_create(
     try:
         with transaction.atomic():
             if publisher or document.text:  # else the file names its publisher when the worker reads it
-                article.publisher = publisher_for(name=visible_text(publisher) or visible_text(document.publisher), url=article.url)
+                article.publisher = publisher_for(
+                    name=visible_text(publisher) or visible_text(document.publisher), url=article.url
+                )
             if original is not None:
                 article.original_file.save(_safe_filename(original[0]), ContentFile(original[1]), save=False)
             article.save()
@@ -220,16 +238,22 @@ def article_read_original(article: Article) -> None:
     try:
         with article.original_file.open("rb") as stored:
             content = stored.read()
-        document = extract_document(filename=article.original_filename, content=content, content_type=article.original_content_type)
+        document = extract_document(
+            filename=article.original_filename, content=content, content_type=article.original_content_type
+        )
     except ExtractionError as exc:
         article_mark_failed(article_id=article.id, error=str(exc))
         raise ArticleDone from exc
     except (FileNotFoundError, ValueError) as exc:
-        article_mark_failed(article_id=article.id, error=f"The uploaded file is missing from storage ({exc}); upload it again.")
+        article_mark_failed(
+            article_id=article.id, error=f"The uploaded file is missing from storage ({exc}); upload it again."
+        )
         raise ArticleDone from exc
     except SoftTimeLimitExceeded as exc:
         limit = settings.CELERY_TASK_SOFT_TIME_LIMIT
-        article_mark_failed(article_id=article.id, error=f"Reading the file took longer than {limit} s; upload the report alone.")
+        article_mark_failed(
+            article_id=article.id, error=f"Reading the file took longer than {limit} s; upload the report alone."
+        )
         raise ArticleDone from exc
     except Exception as exc:  # a library's bug on a strange file must not leave the article to be retried for ever
         logger.exception("Reading the file of article %s failed", article.id)
@@ -252,9 +276,11 @@ def article_read_original(article: Article) -> None:
 
 def _mark_duplicate(*, article_id: int, original: Article) -> None:
     Article.objects.filter(id=article_id).update(
-        status=Article.Status.DUPLICATE, duplicate_of=original, parsed_at=None,
+        status=Article.Status.DUPLICATE,
+        duplicate_of=original,
+        parsed_at=None,
         error=f"The file holds the same text as article {original.id} ({original}), which is the one parsed.",
-    )  # fmt: skip
+    )
 
 
 def _first_line(text: str, limit: int = 120) -> str:
@@ -298,10 +324,15 @@ def articles_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
     abandoned = Article.objects.filter(status=Article.Status.PARSING, parsing_started_at__lt=_stale_parsing_cutoff(now))
     _fail_articles_that_keep_killing_their_worker(abandoned)
     freed = abandoned.update(
-        status=Article.Status.QUEUED, queued_at=now, parsing_task_id="", parsing_interruptions=F("parsing_interruptions") + 1
+        status=Article.Status.QUEUED,
+        queued_at=now,
+        parsing_task_id="",
+        parsing_interruptions=F("parsing_interruptions") + 1,
     )
     stranded = list(
-        Article.objects.filter(Q(queued_at__lt=waited) | Q(queued_at__isnull=True, uploaded_at__lt=waited), status=Article.Status.QUEUED)
+        Article.objects.filter(
+            Q(queued_at__lt=waited) | Q(queued_at__isnull=True, uploaded_at__lt=waited), status=Article.Status.QUEUED
+        )
         .order_by("id")
         .values_list("id", flat=True)[: settings.SWEEP_BATCH]
     )
@@ -316,14 +347,19 @@ def _fail_articles_that_keep_killing_their_worker(abandoned) -> None:
     would otherwise be sent again for ever."""
     limit = settings.PARSE_MAX_INTERRUPTIONS
     abandoned.filter(parsing_interruptions__gte=limit - 1).update(
-        status=Article.Status.FAILED, parsing_task_id="", parsed_at=None,
-        error=(f"Parsing was cut off {limit} times (its worker was killed, or it ran past the "
-               f"{settings.CELERY_TASK_TIME_LIMIT} s limit); the file may be too large to read."),
-    )  # fmt: skip
+        status=Article.Status.FAILED,
+        parsing_task_id="",
+        parsed_at=None,
+        error=(
+            f"Parsing was cut off {limit} times (its worker was killed, or it ran past the "
+            f"{settings.CELERY_TASK_TIME_LIMIT} s limit); the file may be too large to read."
+        ),
+    )
 
 
 def _requeue(article_id: int, *, only: Q | None = None, **changes) -> bool:
-    """Queue the article to be parsed again (with ``changes`` written in the same UPDATE); False when ``only`` excluded it."""
+    """Queue the article to be parsed again (with ``changes`` written in the same UPDATE); False when ``only``
+    excluded it."""
     with transaction.atomic():
         rows = Article.objects.filter(id=article_id)
         if only is not None:
@@ -347,7 +383,9 @@ def _stale_parsing_cutoff(now: datetime.datetime) -> datetime.datetime:
 
 def _not_held_by_a_worker(now: datetime.datetime) -> Q:
     """Not being parsed, or held by a worker that died."""
-    return ~Q(status=Article.Status.PARSING) | Q(status=Article.Status.PARSING, parsing_started_at__lt=_stale_parsing_cutoff(now))
+    return ~Q(status=Article.Status.PARSING) | Q(
+        status=Article.Status.PARSING, parsing_started_at__lt=_stale_parsing_cutoff(now)
+    )
 
 
 def article_set_language(*, article: Article, language: str, reviewer: AbstractBaseUser) -> Article:
@@ -358,9 +396,16 @@ def article_set_language(*, article: Article, language: str, reviewer: AbstractB
 
     code = (language or "").strip().lower()
     if not is_language_code(code):
-        raise ArticleLanguageError(f"“{language}” is not a language code: give an ISO 639-1 code of two letters, such as en, fr or es.")
+        raise ArticleLanguageError(
+            f"“{language}” is not a language code: give an ISO 639-1 code of two letters, such as en, fr or es."
+        )
     now = timezone.now()
-    changes = {"language": code, "language_source": Article.LanguageSource.REVIEWER, "language_set_by": reviewer, "language_set_at": now}
+    changes = {
+        "language": code,
+        "language_source": Article.LanguageSource.REVIEWER,
+        "language_set_by": reviewer,
+        "language_set_at": now,
+    }
     if not _requeue(article.id, only=_not_held_by_a_worker(now), **changes):
         raise ArticleBusy("The article is being parsed right now; set its language again in a moment.")
     article.refresh_from_db()
@@ -380,7 +425,9 @@ def article_claim_for_parsing(*, article_id: int, task_id: str = "", retrying: b
     if task_id:
         cut_off |= Q(parsing_task_id=task_id)
     # Past the last allowed cut-off the row is left to the sweep, which marks it failed.
-    retakeable = Q(status=Article.Status.PARSING, parsing_interruptions__lt=settings.PARSE_MAX_INTERRUPTIONS - 1) & cut_off
+    retakeable = (
+        Q(status=Article.Status.PARSING, parsing_interruptions__lt=settings.PARSE_MAX_INTERRUPTIONS - 1) & cut_off
+    )
     claimable = Q(status=Article.Status.QUEUED) | retakeable
     rows = Article.objects.filter(claimable, id=article_id)
     # Taking a row that is still "parsing" means the attempt holding it was cut off: count it.
@@ -390,7 +437,14 @@ def article_claim_for_parsing(*, article_id: int, task_id: str = "", retrying: b
         default=F("parsing_interruptions"),
         output_field=models.PositiveSmallIntegerField(),
     )
-    return bool(rows.update(status=Article.Status.PARSING, parsing_started_at=now, parsing_task_id=task_id, parsing_interruptions=interrupted))
+    return bool(
+        rows.update(
+            status=Article.Status.PARSING,
+            parsing_started_at=now,
+            parsing_task_id=task_id,
+            parsing_interruptions=interrupted,
+        )
+    )
 
 
 def article_release(*, article_id: int) -> None:

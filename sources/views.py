@@ -44,10 +44,16 @@ class UploadResult:
     def of(cls, name: str, submission) -> "UploadResult":
         article = submission.article
         return cls(
-            name=name, ok=True, article_id=article.id, title=str(article), duplicate=not submission.created,
-            status=article.status, error_detail=article.error,
-            article_url=reverse("article-detail", args=[article.id]), status_url=reverse("article-status", args=[article.id]),
-        )  # fmt: skip
+            name=name,
+            ok=True,
+            article_id=article.id,
+            title=str(article),
+            duplicate=not submission.created,
+            status=article.status,
+            error_detail=article.error,
+            article_url=reverse("article-detail", args=[article.id]),
+            status_url=reverse("article-status", args=[article.id]),
+        )
 
     @classmethod
     def refused(cls, name: str, exc: Exception) -> "UploadResult":
@@ -70,9 +76,11 @@ def fetch_page(url: str) -> FetchedPage:
 
 def _details(data: dict, user) -> dict:
     return {
-        "uploaded_by": user, "title": data.get("title", ""), "publisher": data.get("publisher", ""),
+        "uploaded_by": user,
+        "title": data.get("title", ""),
+        "publisher": data.get("publisher", ""),
         "published_at": data.get("published_at"),
-    }  # fmt: skip
+    }
 
 
 def submit_upload(source: str, data: dict, user) -> list[UploadResult]:
@@ -82,21 +90,33 @@ def submit_upload(source: str, data: dict, user) -> list[UploadResult]:
     if source == "files":
         for upload in data["files"]:
             try:
-                submission = article_submit_file(filename=upload.name, content=upload.read(), content_type=upload.content_type or "", **details)
+                submission = article_submit_file(
+                    filename=upload.name, content=upload.read(), content_type=upload.content_type or "", **details
+                )
             except (ArticleTooLarge, ExtractionError) as exc:
                 results.append(UploadResult.refused(upload.name, exc))
             else:
                 results.append(UploadResult.of(upload.name, submission))
     elif source == "text":
         try:
-            results.append(UploadResult.of("Pasted text", article_submit_text(text=data["text"], url=data.get("url", ""), **details)))
+            results.append(
+                UploadResult.of(
+                    "Pasted text", article_submit_text(text=data["text"], url=data.get("url", ""), **details)
+                )
+            )
         except (ArticleTooLarge, ExtractionError) as exc:
             results.append(UploadResult.refused("Pasted text", exc))
     else:
         url = data["url"]
         try:
             fetched = fetch_page(url)
-            submission = article_submit_file(filename=fetched.filename, content=fetched.content, content_type=fetched.content_type, url=fetched.url, **details)
+            submission = article_submit_file(
+                filename=fetched.filename,
+                content=fetched.content,
+                content_type=fetched.content_type,
+                url=fetched.url,
+                **details,
+            )
         except (FetchError, ArticleTooLarge, ExtractionError) as exc:
             results.append(UploadResult.refused(url, exc))
         else:
@@ -109,16 +129,26 @@ def _wants_json(request) -> bool:
 
 
 def _upload_page(request, *, source: str = "files", bound=None, results=None, status: int = 200):
-    forms = {"files_form": FileUploadForm(prefix="files"), "text_form": TextUploadForm(prefix="text"), "url_form": UrlUploadForm(prefix="url")}
+    forms = {
+        "files_form": FileUploadForm(prefix="files"),
+        "text_form": TextUploadForm(prefix="text"),
+        "url_form": UrlUploadForm(prefix="url"),
+    }
     if bound is not None:
         forms[f"{source}_form"] = bound
     config = {"maxBytes": settings.MAX_UPLOAD_BYTES, "inspectUrl": reverse("upload-inspect")}
-    return page(request, "sources/upload.html", {**forms, "source": source, "results": results, "upload_config": config}, status=status)
+    return page(
+        request,
+        "sources/upload.html",
+        {**forms, "source": source, "results": results, "upload_config": config},
+        status=status,
+    )
 
 
 @role_required(ANALYST)
 def upload(request):
-    """GET: the upload page. POST: one upload (files, text or url); JSON for the page's script, else a page of results."""
+    """GET: the upload page. POST: one upload (files, text or url); JSON for the page's script, else a page of
+    results."""
     if request.method != "POST":
         return _upload_page(request)
     source = request.POST.get("source", "")
@@ -128,7 +158,9 @@ def upload(request):
     form = form_class(request.POST, request.FILES, prefix=source)
     if not form.is_valid():
         if _wants_json(request):
-            return JsonResponse({"errors": {name: [str(e) for e in errors] for name, errors in form.errors.items()}}, status=400)
+            return JsonResponse(
+                {"errors": {name: [str(e) for e in errors] for name, errors in form.errors.items()}}, status=400
+            )
         return _upload_page(request, source=source, bound=form, status=400)
     results = submit_upload(source, form.cleaned_data, request.user)
     if _wants_json(request):
@@ -146,19 +178,27 @@ def upload_inspect(request):
         if "file" in request.FILES:
             upload_file = request.FILES["file"]
             check_size(upload_file.size)  # before reading it
-            document = document_metadata(filename=upload_file.name, content=upload_file.read(), content_type=upload_file.content_type or "")
+            document = document_metadata(
+                filename=upload_file.name, content=upload_file.read(), content_type=upload_file.content_type or ""
+            )
             url = document.url
         else:
             form = UrlInspectForm(request.POST)
             if not form.is_valid():
                 return JsonResponse({"error": "Give an http:// or https:// address."}, status=400)
             fetched = fetch_page(form.cleaned_data["url"])
-            document = document_metadata(filename=fetched.filename, content=fetched.content, content_type=fetched.content_type)
+            document = document_metadata(
+                filename=fetched.filename, content=fetched.content, content_type=fetched.content_type
+            )
             url = fetched.url
     except (FetchError, ArticleTooLarge, ExtractionError) as exc:
         return JsonResponse({"error": str(exc)}, status=400)
     domain = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
-    return JsonResponse({
-        "title": document.title, "publisher": document.publisher or domain,
-        "published_at": document.published_at.isoformat() if document.published_at else "", "url": url,
-    })  # fmt: skip
+    return JsonResponse(
+        {
+            "title": document.title,
+            "publisher": document.publisher or domain,
+            "published_at": document.published_at.isoformat() if document.published_at else "",
+            "url": url,
+        }
+    )

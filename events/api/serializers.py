@@ -314,9 +314,11 @@ class MergeSerializer(VersionSerializer):
 
 class SplitSerializer(VersionSerializer):
     article_ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1, max_length=1000,
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        min_length=1,
+        max_length=1000,
         help_text="Articles whose reports (and claims) move to a new draft event.",
-    )  # fmt: skip
+    )
 
 
 # ---------------------------------------------------------------- claims (input)

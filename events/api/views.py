@@ -26,9 +26,9 @@ from events.api import filters
 from events.api import serializers as s
 from events.api.exceptions import ApiContentNegotiation, PayloadTooLarge, api_exception_handler
 from events.api.pagination import keyset_page, link_header, next_link
+from events.api.parsers import BoundedJSONParser
 from events.api.permissions import CorrectsArticles, IsAnalyst, IsReviewer, ReadsEvents
 from events.api.renderers import CSVRenderer, GeoJSONRenderer, acled_csv_chunks
-from events.api.parsers import BoundedJSONParser
 from events.api.throttling import AnonymousRateThrottle, TokenRateThrottle
 from events.services import (
     claim_create,
@@ -136,9 +136,12 @@ class EventListView(ApiView):
         operation_id="events_list",
         summary="Events, filtered; JSON, GeoJSON or ACLED CSV",
         description=(
-            "Approved events for everyone allowed to read; drafts and rejected events for analysts. Merged events are never "
-            "listed (see /deleted/).\n\n`format=json` (default) and `format=geojson` are cursor-paginated: follow `next` "
-            "(also sent as a Link header). `format=csv` streams every matching row in ACLED's codebook columns, unpaginated "
+            "Approved events for everyone allowed to read; drafts and rejected events for analysts. Merged events "
+            "are never "
+            "listed (see /deleted/).\n\n`format=json` (default) and `format=geojson` are cursor-paginated: follow "
+            "`next` "
+            "(also sent as a Link header). `format=csv` streams every matching row in ACLED's codebook columns, "
+            "unpaginated "
             "(cursor, page_size and ordering are ignored).\n\nA listed event sums up its claims in `claims_summary` "
             "(how many, per kind the lowest and highest figure, who claims); `GET /events/{id}/` gives every claim "
             "with its quote."
@@ -192,7 +195,8 @@ class EventDetailView(ApiView):
     @extend_schema(
         summary="Edit an event (reviewers)",
         description=(
-            "Only the fields sent change, as one change; each is written to the review log. Send the `version` you read "
+            "Only the fields sent change, as one change; each is written to the review log. Send the `version` you "
+            "read "
             "to have a stale edit refused (409, with the version now)."
         ),
         request=s.EventUpdateSerializer,
@@ -289,7 +293,9 @@ class DeletedEventsView(ApiView):
     @extend_schema(
         operation_id="deleted_list",
         summary="Events rejected or merged away",
-        description="What a synchronising client should drop: ids of events rejected or merged since `since`, oldest first.",
+        description=(
+            "What a synchronising client should drop: ids of events rejected or merged since `since`, oldest first."
+        ),
         parameters=[filters.DeletedQuerySerializer],
         responses={200: s.DeletedPageSerializer, **errors(*READ_ERRORS)},
     )
@@ -406,11 +412,16 @@ class ArticleListView(ApiView):
     @extend_schema(
         summary="Upload an article (analysts)",
         description=(
-            "JSON with `text`, or multipart with `file` (.txt in UTF-8, .html or .pdf), plus optional metadata. A new article "
-            "answers 201 with status `queued` (parsing happens in the background); the same text, or the same file, again "
-            "answers 200 with the existing article and is not parsed twice. A PDF or HTML file is read by the worker: its "
-            "title and text are empty until then, a file that cannot be read ends `failed` with the reason, and one holding "
-            "the text of another article ends `duplicate` (`duplicate_of`). Uploads are limited to settings.MAX_UPLOAD_BYTES "
+            "JSON with `text`, or multipart with `file` (.txt in UTF-8, .html or .pdf), plus optional metadata. A "
+            "new article "
+            "answers 201 with status `queued` (parsing happens in the background); the same text, or the same "
+            "file, again "
+            "answers 200 with the existing article and is not parsed twice. A PDF or HTML file is read by the "
+            "worker: its "
+            "title and text are empty until then, a file that cannot be read ends `failed` with the reason, and "
+            "one holding "
+            "the text of another article ends `duplicate` (`duplicate_of`). Uploads are limited to "
+            "settings.MAX_UPLOAD_BYTES "
             f"({settings.MAX_UPLOAD_BYTES:,} bytes here)."
         ),
         request={"application/json": s.ArticleTextSerializer, "multipart/form-data": s.ArticleFileSerializer},
@@ -462,8 +473,10 @@ class ArticleDetailView(ApiView):
     @extend_schema(
         summary="Correct an article's language (reviewers)",
         description=(
-            "Records the language as the reviewer's (`language_source` reviewer, `language_set_by`) and parses the article "
-            "again in it instead of a guess, replacing what it produced before; a language the parser has no lexicon for "
+            "Records the language as the reviewer's (`language_source` reviewer, `language_set_by`) and parses the "
+            "article "
+            "again in it instead of a guess, replacing what it produced before; a language the parser has no "
+            "lexicon for "
             "ends `unsupported`. 409 while a worker is parsing the article."
         ),
         request=s.ArticleLanguageSerializer,
@@ -514,7 +527,10 @@ class PlaceSearchView(ApiView):
     @extend_schema(
         operation_id="places_search",
         summary="Search the gazetteer",
-        description="Places known by this name, spelling-tolerant: exact (case- and accent-folded) matches first, then sound-alikes; most populous first.",
+        description=(
+            "Places known by this name, spelling-tolerant: exact (case- and accent-folded) matches first, then "
+            "sound-alikes; most populous first."
+        ),
         parameters=[filters.PlaceQuerySerializer],
         responses={200: s.PlaceListSerializer, **errors(*READ_ERRORS)},
     )

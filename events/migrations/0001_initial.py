@@ -6,220 +6,550 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('sources', '0001_initial'),
+        ("sources", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Actor',
+            name="Actor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Canonical name, ACLED style.', max_length=200, unique=True)),
-                ('kind', models.CharField(choices=[('state_forces', 'State forces'), ('rebel_group', 'Rebel group'), ('political_militia', 'Political militia'), ('identity_militia', 'Identity militia'), ('rioters', 'Rioters'), ('protesters', 'Protesters'), ('civilians', 'Civilians'), ('external_forces', 'External/Other forces')], max_length=32)),
-                ('country', models.CharField(blank=True, help_text='ISO 3166-1 alpha-2; blank for transnational actors.', max_length=2)),
-                ('needs_review', models.BooleanField(default=False, help_text='Created by the parser; a reviewer should confirm it.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(help_text="Canonical name, ACLED style.", max_length=200, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("state_forces", "State forces"),
+                            ("rebel_group", "Rebel group"),
+                            ("political_militia", "Political militia"),
+                            ("identity_militia", "Identity militia"),
+                            ("rioters", "Rioters"),
+                            ("protesters", "Protesters"),
+                            ("civilians", "Civilians"),
+                            ("external_forces", "External/Other forces"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True, help_text="ISO 3166-1 alpha-2; blank for transnational actors.", max_length=2
+                    ),
+                ),
+                (
+                    "needs_review",
+                    models.BooleanField(
+                        default=False, help_text="Created by the parser; a reviewer should confirm it."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ActorAlias',
+            name="ActorAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('alias', models.CharField(max_length=200)),
-                ('normalized', models.CharField(help_text='One alias names one actor.', max_length=200, unique=True)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='events.actor')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("alias", models.CharField(max_length=200)),
+                ("normalized", models.CharField(help_text="One alias names one actor.", max_length=200, unique=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="aliases", to="events.actor"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'actor aliases',
+                "verbose_name_plural": "actor aliases",
             },
         ),
         migrations.CreateModel(
-            name='Place',
+            name="Place",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gazetteer_key', models.CharField(help_text='"geonames:<id>", "admin1:<CC>.<code>", "country:<CC>" or "reviewer:<n>".', max_length=64, unique=True)),
-                ('geonames_id', models.BigIntegerField(blank=True, null=True, unique=True)),
-                ('name', models.CharField(max_length=200)),
-                ('ascii_name', models.CharField(blank=True, max_length=200)),
-                ('country', models.CharField(db_index=True, help_text='ISO 3166-1 alpha-2', max_length=2)),
-                ('admin1_code', models.CharField(blank=True, max_length=20)),
-                ('admin1_name', models.CharField(blank=True, max_length=200)),
-                ('latitude', models.FloatField()),
-                ('longitude', models.FloatField()),
-                ('feature_class', models.CharField(blank=True, max_length=1)),
-                ('feature_code', models.CharField(blank=True, max_length=10)),
-                ('population', models.BigIntegerField(default=0)),
-                ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "gazetteer_key",
+                    models.CharField(
+                        help_text='"geonames:<id>", "admin1:<CC>.<code>", "country:<CC>" or "reviewer:<n>".',
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                ("geonames_id", models.BigIntegerField(blank=True, null=True, unique=True)),
+                ("name", models.CharField(max_length=200)),
+                ("ascii_name", models.CharField(blank=True, max_length=200)),
+                ("country", models.CharField(db_index=True, help_text="ISO 3166-1 alpha-2", max_length=2)),
+                ("admin1_code", models.CharField(blank=True, max_length=20)),
+                ("admin1_name", models.CharField(blank=True, max_length=200)),
+                ("latitude", models.FloatField()),
+                ("longitude", models.FloatField()),
+                ("feature_class", models.CharField(blank=True, max_length=1)),
+                ("feature_code", models.CharField(blank=True, max_length=10)),
+                ("population", models.BigIntegerField(default=0)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('rejected', 'Rejected'), ('merged', 'Merged')], db_index=True, default='draft', max_length=16)),
-                ('event_type', models.CharField(choices=[('Battles', 'Battles'), ('Explosions/Remote violence', 'Explosions/Remote violence'), ('Violence against civilians', 'Violence against civilians'), ('Protests', 'Protests'), ('Riots', 'Riots'), ('Strategic developments', 'Strategic developments')], max_length=40)),
-                ('sub_event_type', models.CharField(choices=[('Armed clash', 'Armed clash'), ('Government regains territory', 'Government regains territory'), ('Non-state actor overtakes territory', 'Non-state actor overtakes territory'), ('Chemical weapon', 'Chemical weapon'), ('Air/drone strike', 'Air/drone strike'), ('Suicide bomb', 'Suicide bomb'), ('Shelling/artillery/missile attack', 'Shelling/artillery/missile attack'), ('Remote explosive/landmine/IED', 'Remote explosive/landmine/IED'), ('Grenade', 'Grenade'), ('Sexual violence', 'Sexual violence'), ('Attack', 'Attack'), ('Abduction/forced disappearance', 'Abduction/forced disappearance'), ('Peaceful protest', 'Peaceful protest'), ('Protest with intervention', 'Protest with intervention'), ('Excessive force against protesters', 'Excessive force against protesters'), ('Violent demonstration', 'Violent demonstration'), ('Mob violence', 'Mob violence'), ('Agreement', 'Agreement'), ('Arrests', 'Arrests'), ('Change to group/activity', 'Change to group/activity'), ('Disrupted weapons use', 'Disrupted weapons use'), ('Headquarters or base established', 'Headquarters or base established'), ('Looting/property destruction', 'Looting/property destruction'), ('Non-violent transfer of territory', 'Non-violent transfer of territory'), ('Other', 'Other')], max_length=60)),
-                ('start_date', models.DateField(db_index=True)),
-                ('end_date', models.DateField()),
-                ('date_precision', models.CharField(choices=[('day', 'Day'), ('week', 'Week'), ('month', 'Month'), ('year', 'Year')], default='day', max_length=8)),
-                ('latitude', models.FloatField(blank=True, null=True)),
-                ('longitude', models.FloatField(blank=True, null=True)),
-                ('geo_precision', models.PositiveSmallIntegerField(choices=[(1, '1 — the town itself'), (2, '2 — near the town or part of a region'), (3, '3 — region or larger area')], default=3)),
-                ('country', models.CharField(blank=True, db_index=True, max_length=2)),
-                ('admin1', models.CharField(blank=True, max_length=200)),
-                ('location_name', models.CharField(blank=True, help_text='The place as written when no gazetteer entry matched.', max_length=200)),
-                ('notes', models.TextField(blank=True)),
-                ('fatalities_low', models.PositiveIntegerField(blank=True, null=True)),
-                ('fatalities_best', models.PositiveIntegerField(blank=True, null=True)),
-                ('fatalities_high', models.PositiveIntegerField(blank=True, null=True)),
-                ('fatalities_best_chosen', models.BooleanField(default=False, help_text='A reviewer chose the best estimate.')),
-                ('flagged_for_review', models.BooleanField(default=False, help_text='New claims arrived after approval.')),
-                ('version', models.PositiveIntegerField(default=1, help_text='Bumped on every save by a person; stale edits are refused.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True, db_index=True)),
-                ('status_changed_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='merged_events', to='events.event')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='events.place')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("approved", "Approved"),
+                            ("rejected", "Rejected"),
+                            ("merged", "Merged"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "event_type",
+                    models.CharField(
+                        choices=[
+                            ("Battles", "Battles"),
+                            ("Explosions/Remote violence", "Explosions/Remote violence"),
+                            ("Violence against civilians", "Violence against civilians"),
+                            ("Protests", "Protests"),
+                            ("Riots", "Riots"),
+                            ("Strategic developments", "Strategic developments"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "sub_event_type",
+                    models.CharField(
+                        choices=[
+                            ("Armed clash", "Armed clash"),
+                            ("Government regains territory", "Government regains territory"),
+                            ("Non-state actor overtakes territory", "Non-state actor overtakes territory"),
+                            ("Chemical weapon", "Chemical weapon"),
+                            ("Air/drone strike", "Air/drone strike"),
+                            ("Suicide bomb", "Suicide bomb"),
+                            ("Shelling/artillery/missile attack", "Shelling/artillery/missile attack"),
+                            ("Remote explosive/landmine/IED", "Remote explosive/landmine/IED"),
+                            ("Grenade", "Grenade"),
+                            ("Sexual violence", "Sexual violence"),
+                            ("Attack", "Attack"),
+                            ("Abduction/forced disappearance", "Abduction/forced disappearance"),
+                            ("Peaceful protest", "Peaceful protest"),
+                            ("Protest with intervention", "Protest with intervention"),
+                            ("Excessive force against protesters", "Excessive force against protesters"),
+                            ("Violent demonstration", "Violent demonstration"),
+                            ("Mob violence", "Mob violence"),
+                            ("Agreement", "Agreement"),
+                            ("Arrests", "Arrests"),
+                            ("Change to group/activity", "Change to group/activity"),
+                            ("Disrupted weapons use", "Disrupted weapons use"),
+                            ("Headquarters or base established", "Headquarters or base established"),
+                            ("Looting/property destruction", "Looting/property destruction"),
+                            ("Non-violent transfer of territory", "Non-violent transfer of territory"),
+                            ("Other", "Other"),
+                        ],
+                        max_length=60,
+                    ),
+                ),
+                ("start_date", models.DateField(db_index=True)),
+                ("end_date", models.DateField()),
+                (
+                    "date_precision",
+                    models.CharField(
+                        choices=[("day", "Day"), ("week", "Week"), ("month", "Month"), ("year", "Year")],
+                        default="day",
+                        max_length=8,
+                    ),
+                ),
+                ("latitude", models.FloatField(blank=True, null=True)),
+                ("longitude", models.FloatField(blank=True, null=True)),
+                (
+                    "geo_precision",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "1 — the town itself"),
+                            (2, "2 — near the town or part of a region"),
+                            (3, "3 — region or larger area"),
+                        ],
+                        default=3,
+                    ),
+                ),
+                ("country", models.CharField(blank=True, db_index=True, max_length=2)),
+                ("admin1", models.CharField(blank=True, max_length=200)),
+                (
+                    "location_name",
+                    models.CharField(
+                        blank=True, help_text="The place as written when no gazetteer entry matched.", max_length=200
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                ("fatalities_low", models.PositiveIntegerField(blank=True, null=True)),
+                ("fatalities_best", models.PositiveIntegerField(blank=True, null=True)),
+                ("fatalities_high", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "fatalities_best_chosen",
+                    models.BooleanField(default=False, help_text="A reviewer chose the best estimate."),
+                ),
+                (
+                    "flagged_for_review",
+                    models.BooleanField(default=False, help_text="New claims arrived after approval."),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        default=1, help_text="Bumped on every save by a person; stale edits are refused."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True, db_index=True)),
+                ("status_changed_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merged_events",
+                        to="events.event",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="events",
+                        to="events.place",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-start_date', '-id'],
+                "ordering": ["-start_date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='PlaceName',
+            name="PlaceName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('normalized', models.CharField(db_index=True, max_length=200)),
-                ('sound_key', models.CharField(db_index=True, max_length=200)),
-                ('place', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='names', to='events.place')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200)),
+                ("normalized", models.CharField(db_index=True, max_length=200)),
+                ("sound_key", models.CharField(db_index=True, max_length=200)),
+                (
+                    "place",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="names", to="events.place"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ReviewLog',
+            name="ReviewLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('claim_id_ref', models.BigIntegerField(blank=True, help_text='Kept as a plain id so deleted claims keep their history.', null=True)),
-                ('action', models.CharField(max_length=32)),
-                ('field', models.CharField(blank=True, max_length=64)),
-                ('old_value', models.JSONField(blank=True, null=True)),
-                ('new_value', models.JSONField(blank=True, null=True)),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='history', to='events.event')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='review_logs', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "claim_id_ref",
+                    models.BigIntegerField(
+                        blank=True, help_text="Kept as a plain id so deleted claims keep their history.", null=True
+                    ),
+                ),
+                ("action", models.CharField(max_length=32)),
+                ("field", models.CharField(blank=True, max_length=64)),
+                ("old_value", models.JSONField(blank=True, null=True)),
+                ("new_value", models.JSONField(blank=True, null=True)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="events.event",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="review_logs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('claimant_text', models.CharField(blank=True, help_text='The claimant as written: "a local politician".', max_length=200)),
-                ('kind', models.CharField(choices=[('killed', 'Killed'), ('wounded', 'Wounded'), ('captured', 'Captured'), ('missing', 'Missing'), ('displaced', 'Displaced'), ('destroyed', 'Destroyed'), ('other', 'Other')], max_length=16)),
-                ('subject_text', models.CharField(blank=True, max_length=200)),
-                ('count_min', models.PositiveIntegerField(blank=True, null=True)),
-                ('count_max', models.PositiveIntegerField(blank=True, help_text='Null means open-ended.', null=True)),
-                ('qualifier', models.CharField(choices=[('exact', 'Exact'), ('at_least', 'At Least'), ('approximately', 'Approximately'), ('up_to', 'Up To'), ('vague', 'Vague')], default='exact', max_length=16)),
-                ('quote', models.TextField(blank=True, help_text='The sentence the claim comes from.')),
-                ('char_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('char_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('confidence', models.FloatField(default=1.0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='sources.article')),
-                ('claimant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='claims_made', to='events.actor')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('subject', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='claims_about', to='events.actor')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='events.event')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "claimant_text",
+                    models.CharField(
+                        blank=True, help_text='The claimant as written: "a local politician".', max_length=200
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("killed", "Killed"),
+                            ("wounded", "Wounded"),
+                            ("captured", "Captured"),
+                            ("missing", "Missing"),
+                            ("displaced", "Displaced"),
+                            ("destroyed", "Destroyed"),
+                            ("other", "Other"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("subject_text", models.CharField(blank=True, max_length=200)),
+                ("count_min", models.PositiveIntegerField(blank=True, null=True)),
+                ("count_max", models.PositiveIntegerField(blank=True, help_text="Null means open-ended.", null=True)),
+                (
+                    "qualifier",
+                    models.CharField(
+                        choices=[
+                            ("exact", "Exact"),
+                            ("at_least", "At Least"),
+                            ("approximately", "Approximately"),
+                            ("up_to", "Up To"),
+                            ("vague", "Vague"),
+                        ],
+                        default="exact",
+                        max_length=16,
+                    ),
+                ),
+                ("quote", models.TextField(blank=True, help_text="The sentence the claim comes from.")),
+                ("char_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("char_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("confidence", models.FloatField(default=1.0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="claims", to="sources.article"
+                    ),
+                ),
+                (
+                    "claimant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="claims_made",
+                        to="events.actor",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="claims_about",
+                        to="events.actor",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="claims", to="events.event"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article_id', 'char_start', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('count_min__isnull', True), ('count_max__isnull', True), ('count_min__lte', models.F('count_max')), _connector='OR'), name='claim_counts_ordered'), models.CheckConstraint(condition=models.Q(('char_start__isnull', True), ('char_end__isnull', True), ('char_start__lte', models.F('char_end')), _connector='OR'), name='claim_offsets_ordered'), models.CheckConstraint(condition=models.Q(('confidence__gte', 0), ('confidence__lte', 1)), name='claim_confidence_range')],
+                "ordering": ["article_id", "char_start", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("count_min__isnull", True),
+                            ("count_max__isnull", True),
+                            ("count_min__lte", models.F("count_max")),
+                            _connector="OR",
+                        ),
+                        name="claim_counts_ordered",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("char_start__isnull", True),
+                            ("char_end__isnull", True),
+                            ("char_start__lte", models.F("char_end")),
+                            _connector="OR",
+                        ),
+                        name="claim_offsets_ordered",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("confidence__gte", 0), ("confidence__lte", 1)),
+                        name="claim_confidence_range",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='EventActor',
+            name="EventActor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('side_a', 'Side A'), ('side_b', 'Side B'), ('associated', 'Associated')], max_length=16)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='event_roles', to='events.actor')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='event_actors', to='events.event')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("side_a", "Side A"), ("side_b", "Side B"), ("associated", "Associated")],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="event_roles", to="events.actor"
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="event_actors", to="events.event"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('event', 'actor'), name='event_actor_unique')],
+                "constraints": [models.UniqueConstraint(fields=("event", "actor"), name="event_actor_unique")],
             },
         ),
         migrations.CreateModel(
-            name='EventReport',
+            name="EventReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('match_reason', models.JSONField(blank=True, default=dict, help_text='Empty when the article created the event.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='event_reports', to='sources.article')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='events.event')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "match_reason",
+                    models.JSONField(blank=True, default=dict, help_text="Empty when the article created the event."),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="event_reports", to="sources.article"
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="reports", to="events.event"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('event', 'article'), name='event_report_unique')],
+                "constraints": [models.UniqueConstraint(fields=("event", "article"), name="event_report_unique")],
             },
         ),
         migrations.AddIndex(
-            model_name='place',
-            index=models.Index(fields=['country', 'admin1_code'], name='events_plac_country_48d990_idx'),
+            model_name="place",
+            index=models.Index(fields=["country", "admin1_code"], name="events_plac_country_48d990_idx"),
         ),
         migrations.AddIndex(
-            model_name='place',
-            index=models.Index(fields=['feature_code', 'country'], name='events_plac_feature_922617_idx'),
+            model_name="place",
+            index=models.Index(fields=["feature_code", "country"], name="events_plac_feature_922617_idx"),
         ),
         migrations.AddConstraint(
-            model_name='place',
-            constraint=models.CheckConstraint(condition=models.Q(('latitude__gte', -90), ('latitude__lte', 90)), name='place_latitude_range'),
+            model_name="place",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("latitude__gte", -90), ("latitude__lte", 90)), name="place_latitude_range"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='place',
-            constraint=models.CheckConstraint(condition=models.Q(('longitude__gte', -180), ('longitude__lte', 180)), name='place_longitude_range'),
+            model_name="place",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("longitude__gte", -180), ("longitude__lte", 180)), name="place_longitude_range"
+            ),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['country', 'start_date'], name='events_even_country_2c660b_idx'),
+            model_name="event",
+            index=models.Index(fields=["country", "start_date"], name="events_even_country_2c660b_idx"),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['latitude', 'longitude'], name='events_even_latitud_fbe0e6_idx'),
+            model_name="event",
+            index=models.Index(fields=["latitude", "longitude"], name="events_even_latitud_fbe0e6_idx"),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['status', 'start_date'], name='events_even_status_dfba18_idx'),
+            model_name="event",
+            index=models.Index(fields=["status", "start_date"], name="events_even_status_dfba18_idx"),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('start_date__lte', models.F('end_date'))), name='event_dates_ordered'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("start_date__lte", models.F("end_date"))), name="event_dates_ordered"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('merged_into', models.F('id')), _negated=True), name='event_not_merged_into_itself'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("merged_into", models.F("id")), _negated=True), name="event_not_merged_into_itself"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('merged_into__isnull', False), ('status', 'merged')), models.Q(models.Q(('status', 'merged'), _negated=True), ('merged_into__isnull', True)), _connector='OR'), name='event_merged_has_target'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("merged_into__isnull", False), ("status", "merged")),
+                    models.Q(models.Q(("status", "merged"), _negated=True), ("merged_into__isnull", True)),
+                    _connector="OR",
+                ),
+                name="event_merged_has_target",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('fatalities_low__isnull', True), ('fatalities_high__isnull', True), ('fatalities_low__lte', models.F('fatalities_high')), _connector='OR'), name='event_fatalities_ordered'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("fatalities_low__isnull", True),
+                    ("fatalities_high__isnull", True),
+                    ("fatalities_low__lte", models.F("fatalities_high")),
+                    _connector="OR",
+                ),
+                name="event_fatalities_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='placename',
-            constraint=models.UniqueConstraint(fields=('place', 'name'), name='place_name_unique'),
+            model_name="placename",
+            constraint=models.UniqueConstraint(fields=("place", "name"), name="place_name_unique"),
         ),
     ]

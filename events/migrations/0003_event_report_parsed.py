@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0002_roles'),
+        ("events", "0002_roles"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='eventreport',
-            name='parsed',
-            field=models.JSONField(blank=True, default=dict, help_text='What this report says of the event, to re-derive a draft from all its reports.'),
+            model_name="eventreport",
+            name="parsed",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="What this report says of the event, to re-derive a draft from all its reports.",
+            ),
         ),
         migrations.AlterField(
-            model_name='eventreport',
-            name='match_reason',
-            field=models.JSONField(blank=True, default=dict, help_text='Distance, date gap, shared actors; empty when the article created the event.'),
+            model_name="eventreport",
+            name="match_reason",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Distance, date gap, shared actors; empty when the article created the event.",
+            ),
         ),
     ]

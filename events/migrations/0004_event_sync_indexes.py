@@ -5,37 +5,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0003_event_report_parsed'),
+        ("events", "0003_event_report_parsed"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='event',
-            name='events_even_country_2c660b_idx',
+            model_name="event",
+            name="events_even_country_2c660b_idx",
         ),
         migrations.AlterField(
-            model_name='event',
-            name='status_changed_at',
+            model_name="event",
+            name="status_changed_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='updated_at',
+            model_name="event",
+            name="updated_at",
             field=models.DateTimeField(auto_now=True),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['country', 'start_date', 'id'], name='event_country_start_id'),
+            model_name="event",
+            index=models.Index(fields=["country", "start_date", "id"], name="event_country_start_id"),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['updated_at', 'id'], name='event_updated_at_id'),
+            model_name="event",
+            index=models.Index(fields=["updated_at", "id"], name="event_updated_at_id"),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['status_changed_at', 'id'], name='event_status_changed_at_id'),
+            model_name="event",
+            index=models.Index(fields=["status_changed_at", "id"], name="event_status_changed_at_id"),
         ),
     ]

@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0004_event_sync_indexes'),
+        ("events", "0004_event_sync_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='place',
-            index=models.Index(fields=['feature_code', 'id'], name='place_kind_newest'),
+            model_name="place",
+            index=models.Index(fields=["feature_code", "id"], name="place_kind_newest"),
         ),
     ]

@@ -5,25 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0005_place_kind_newest_index'),
+        ("events", "0005_place_kind_newest_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='actor',
-            name='operates_in',
-            field=models.JSONField(blank=True, default=list, help_text='ISO codes of the countries a transnational group fights in.'),
+            model_name="actor",
+            name="operates_in",
+            field=models.JSONField(
+                blank=True, default=list, help_text="ISO codes of the countries a transnational group fights in."
+            ),
         ),
         migrations.AddField(
-            model_name='actor',
-            name='parent',
-            field=models.ForeignKey(blank=True, help_text='The transnational organisation it is a branch or affiliate of: "an Islamic State affiliate" in Nigeria is ISWAP.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='affiliates', to='events.actor'),
+            model_name="actor",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                help_text='The transnational organisation it is a branch or affiliate of: "an Islamic State affiliate" in Nigeria is ISWAP.',
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="affiliates",
+                to="events.actor",
+            ),
         ),
         migrations.AddField(
-            model_name='actor',
-            name='updated_at',
+            model_name="actor",
+            name="updated_at",
             field=models.DateTimeField(auto_now=True),
         ),
     ]

@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0006_actor_affiliation'),
+        ("events", "0006_actor_affiliation"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='claim',
-            name='kind',
-            field=models.CharField(choices=[('killed', 'Killed'), ('wounded', 'Wounded'), ('captured', 'Captured'), ('killed_or_captured', 'Killed or captured'), ('missing', 'Missing'), ('displaced', 'Displaced'), ('destroyed', 'Destroyed'), ('other', 'Other')], max_length=24),
+            model_name="claim",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("killed", "Killed"),
+                    ("wounded", "Wounded"),
+                    ("captured", "Captured"),
+                    ("killed_or_captured", "Killed or captured"),
+                    ("missing", "Missing"),
+                    ("displaced", "Displaced"),
+                    ("destroyed", "Destroyed"),
+                    ("other", "Other"),
+                ],
+                max_length=24,
+            ),
         ),
     ]

@@ -6,38 +6,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0007_claim_kind_killed_or_captured'),
+        ("events", "0007_claim_kind_killed_or_captured"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReviewLock',
+            name="ReviewLock",
             fields=[
                 (
-                    'id',
-                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID'),
+                    "id",
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
-                ('since', models.DateTimeField()),
-                ('expires_at', models.DateTimeField(db_index=True)),
+                ("since", models.DateTimeField()),
+                ("expires_at", models.DateTimeField(db_index=True)),
                 (
-                    'event',
+                    "event",
                     models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name='review_locks', to='events.event'
+                        on_delete=django.db.models.deletion.CASCADE, related_name="review_locks", to="events.event"
                     ),
                 ),
                 (
-                    'reviewer',
+                    "reviewer",
                     models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
                     ),
                 ),
             ],
             options={
-                'constraints': [
-                    models.UniqueConstraint(fields=('event', 'reviewer'), name='review_lock_one_per_reviewer')
+                "constraints": [
+                    models.UniqueConstraint(fields=("event", "reviewer"), name="review_lock_one_per_reviewer")
                 ],
             },
         ),

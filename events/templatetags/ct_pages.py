@@ -78,9 +78,10 @@ def no_event_reasons(articles) -> dict[int, str]:
     """For a page of articles (with `live_reports`, as the articles list reads them), the reason each that gave
     no event gave none, by id; one query for the page."""
     ids = [
-        article.id for article in articles
+        article.id
+        for article in articles
         if article.status in (Article.Status.PARSED, Article.Status.UNSUPPORTED) and not article.live_reports
-    ]  # fmt: skip
+    ]
     if not ids:
         return {}
     rows = Article.objects.filter(id__in=ids).values_list("id", "status", "error", "spans")

@@ -11,37 +11,58 @@ def languages_so_far_were_detected(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sources', '0001_initial'),
+        ("sources", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='language_set_at',
+            model_name="article",
+            name="language_set_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='article',
-            name='language_set_by',
-            field=models.ForeignKey(blank=True, help_text='The reviewer who set the language.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="article",
+            name="language_set_by",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The reviewer who set the language.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='language_source',
-            field=models.CharField(blank=True, choices=[('detected', 'Detected'), ('reviewer', 'Reviewer')], max_length=16),
+            model_name="article",
+            name="language_source",
+            field=models.CharField(
+                blank=True, choices=[("detected", "Detected"), ("reviewer", "Reviewer")], max_length=16
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='language',
-            field=models.CharField(blank=True, help_text='ISO 639-1; empty until detected or set by a reviewer.', max_length=8),
+            model_name="article",
+            name="language",
+            field=models.CharField(
+                blank=True, help_text="ISO 639-1; empty until detected or set by a reviewer.", max_length=8
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='status',
-            field=models.CharField(choices=[('queued', 'Queued'), ('parsing', 'Parsing'), ('parsed', 'Parsed'), ('failed', 'Failed'), ('unsupported', 'Unsupported')], db_index=True, default='queued', max_length=16),
+            model_name="article",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("queued", "Queued"),
+                    ("parsing", "Parsing"),
+                    ("parsed", "Parsed"),
+                    ("failed", "Failed"),
+                    ("unsupported", "Unsupported"),
+                ],
+                db_index=True,
+                default="queued",
+                max_length=16,
+            ),
         ),
         migrations.RunPython(languages_so_far_were_detected, migrations.RunPython.noop),
     ]

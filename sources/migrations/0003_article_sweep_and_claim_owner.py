@@ -5,25 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sources', '0002_article_language_source_unsupported'),
+        ("sources", "0002_article_language_source_unsupported"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='parsing_task_id',
-            field=models.CharField(blank=True, help_text='The task delivery that holds the parsing claim.', max_length=64),
+            model_name="article",
+            name="parsing_task_id",
+            field=models.CharField(
+                blank=True, help_text="The task delivery that holds the parsing claim.", max_length=64
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='queued_at',
-            field=models.DateTimeField(blank=True, help_text='When the article was last (re)queued for parsing.', null=True),
+            model_name="article",
+            name="queued_at",
+            field=models.DateTimeField(
+                blank=True, help_text="When the article was last (re)queued for parsing.", null=True
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status', 'queued_at'], name='article_sweep'),
+            model_name="article",
+            index=models.Index(fields=["status", "queued_at"], name="article_sweep"),
         ),
     ]

@@ -6,57 +6,103 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sources', '0003_article_sweep_and_claim_owner'),
+        ("sources", "0003_article_sweep_and_claim_owner"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='article',
-            name='article_text_not_empty',
+            model_name="article",
+            name="article_text_not_empty",
         ),
         migrations.RemoveConstraint(
-            model_name='article',
-            name='article_hash_is_sha256',
+            model_name="article",
+            name="article_hash_is_sha256",
         ),
         migrations.AddField(
-            model_name='article',
-            name='duplicate_of',
-            field=models.ForeignKey(blank=True, help_text='The article whose text this file holds.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sources.article'),
+            model_name="article",
+            name="duplicate_of",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The article whose text this file holds.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="sources.article",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='original_hash',
-            field=models.CharField(blank=True, db_index=True, editable=False, help_text='SHA-256 of the uploaded file.', max_length=64),
+            model_name="article",
+            name="original_hash",
+            field=models.CharField(
+                blank=True, db_index=True, editable=False, help_text="SHA-256 of the uploaded file.", max_length=64
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='parsing_interruptions',
-            field=models.PositiveSmallIntegerField(default=0, help_text='Parses cut off (worker killed, past the time limit) since it was last queued by a person.'),
+            model_name="article",
+            name="parsing_interruptions",
+            field=models.PositiveSmallIntegerField(
+                default=0,
+                help_text="Parses cut off (worker killed, past the time limit) since it was last queued by a person.",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='content_hash',
-            field=models.CharField(editable=False, help_text='SHA-256 of the text; none until it is read.', max_length=64, null=True, unique=True),
+            model_name="article",
+            name="content_hash",
+            field=models.CharField(
+                editable=False,
+                help_text="SHA-256 of the text; none until it is read.",
+                max_length=64,
+                null=True,
+                unique=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='status',
-            field=models.CharField(choices=[('queued', 'Queued'), ('parsing', 'Parsing'), ('parsed', 'Parsed'), ('failed', 'Failed'), ('unsupported', 'Unsupported'), ('duplicate', 'Duplicate')], db_index=True, default='queued', max_length=16),
+            model_name="article",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("queued", "Queued"),
+                    ("parsing", "Parsing"),
+                    ("parsed", "Parsed"),
+                    ("failed", "Failed"),
+                    ("unsupported", "Unsupported"),
+                    ("duplicate", "Duplicate"),
+                ],
+                db_index=True,
+                default="queued",
+                max_length=16,
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='text',
-            field=models.TextField(blank=True, help_text='The plain text that is parsed: given at upload, or read from the file by the worker; never changed after.'),
+            model_name="article",
+            name="text",
+            field=models.TextField(
+                blank=True,
+                help_text="The plain text that is parsed: given at upload, or read from the file by the worker; never changed after.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('text', ''), _negated=True), ('status__in', ('queued', 'parsing', 'failed', 'duplicate')), _connector='OR'), name='article_text_not_empty'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("text", ""), _negated=True),
+                    ("status__in", ("queued", "parsing", "failed", "duplicate")),
+                    _connector="OR",
+                ),
+                name="article_text_not_empty",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('content_hash__isnull', True), ('text', '')), models.Q(models.Q(('text', ''), _negated=True), ('content_hash__regex', '^[0-9a-f]{64}$')), _connector='OR'), name='article_hash_is_sha256'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("content_hash__isnull", True), ("text", "")),
+                    models.Q(models.Q(("text", ""), _negated=True), ("content_hash__regex", "^[0-9a-f]{64}$")),
+                    _connector="OR",
+                ),
+                name="article_hash_is_sha256",
+            ),
         ),
     ]

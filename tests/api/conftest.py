@@ -55,22 +55,72 @@ def world(db):
     town = make_place("Tinzaouaten", "ML", 19.95, 2.97, admin1="Kidal", aliases=["Tinzaouatène", "Tinzawaten"])
     first, second = make_article(publisher="AP"), make_article(publisher="Reuters")
     killed = {
-        "claimant": jnim, "claimant_text": "JNIM", "kind": "killed", "subject": army, "subject_text": "Malian soldiers",
-        "count_min": 10, "count_max": 10, "quote": "JNIM said it killed 10 soldiers.", "char_start": 0, "char_end": 31,
-    }  # fmt: skip
+        "claimant": jnim,
+        "claimant_text": "JNIM",
+        "kind": "killed",
+        "subject": army,
+        "subject_text": "Malian soldiers",
+        "count_min": 10,
+        "count_max": 10,
+        "quote": "JNIM said it killed 10 soldiers.",
+        "char_start": 0,
+        "char_end": 31,
+    }
     approved = make_event(
-        actors=[(army, "side_a"), (jnim, "side_b")], claims=[killed, {**killed, "claimant": army, "claimant_text": "the army", "subject": jnim, "count_min": 20, "count_max": None, "qualifier": "at_least", "article": second}],
-        articles=[first, second], place=town, fatalities_low=10, fatalities_best=10, fatalities_high=20,
-    )  # fmt: skip
-    draft = make_event(status="draft", start_date=D(2024, 7, 28), end_date=D(2024, 7, 28), notes="Drone strike on a market.",
-                       event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", actors=[(army, "side_a")])  # fmt: skip
+        actors=[(army, "side_a"), (jnim, "side_b")],
+        claims=[
+            killed,
+            {
+                **killed,
+                "claimant": army,
+                "claimant_text": "the army",
+                "subject": jnim,
+                "count_min": 20,
+                "count_max": None,
+                "qualifier": "at_least",
+                "article": second,
+            },
+        ],
+        articles=[first, second],
+        place=town,
+        fatalities_low=10,
+        fatalities_best=10,
+        fatalities_high=20,
+    )
+    draft = make_event(
+        status="draft",
+        start_date=D(2024, 7, 28),
+        end_date=D(2024, 7, 28),
+        notes="Drone strike on a market.",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        actors=[(army, "side_a")],
+    )
     rejected = make_event(status="rejected", start_date=D(2024, 6, 1), end_date=D(2024, 6, 1), notes="Not an event.")
     merged = make_event(status="merged", merged_into=approved, start_date=D(2024, 7, 26), end_date=D(2024, 7, 26))
     elsewhere = make_event(
-        country="BF", admin1="Sahel", location_name="Djibo", latitude=14.1, longitude=-1.63, start_date=D(2024, 5, 10), end_date=D(2024, 5, 10),
-        event_type="Violence against civilians", sub_event_type="Attack", actors=[(jnim, "side_a"), (civilians, "side_b")], notes="Attack on villagers.",
-    )  # fmt: skip
+        country="BF",
+        admin1="Sahel",
+        location_name="Djibo",
+        latitude=14.1,
+        longitude=-1.63,
+        start_date=D(2024, 5, 10),
+        end_date=D(2024, 5, 10),
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        actors=[(jnim, "side_a"), (civilians, "side_b")],
+        notes="Attack on villagers.",
+    )
     return SimpleNamespace(
-        army=army, jnim=jnim, civilians=civilians, town=town, first=first, second=second,
-        approved=approved, draft=draft, rejected=rejected, merged=merged, elsewhere=elsewhere,
-    )  # fmt: skip
+        army=army,
+        jnim=jnim,
+        civilians=civilians,
+        town=town,
+        first=first,
+        second=second,
+        approved=approved,
+        draft=draft,
+        rejected=rejected,
+        merged=merged,
+        elsewhere=elsewhere,
+    )

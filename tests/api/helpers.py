@@ -24,9 +24,18 @@ def make_place(
 
     number = next(_numbers)
     place = Place.objects.create(
-        gazetteer_key=f"geonames:{FIRST_TEST_GEONAMES_ID + number}", geonames_id=FIRST_TEST_GEONAMES_ID + number, name=name, ascii_name=name, country=country,
-        admin1_name=admin1, latitude=latitude, longitude=longitude, feature_class="P", feature_code="PPL", population=population,
-    )  # fmt: skip
+        gazetteer_key=f"geonames:{FIRST_TEST_GEONAMES_ID + number}",
+        geonames_id=FIRST_TEST_GEONAMES_ID + number,
+        name=name,
+        ascii_name=name,
+        country=country,
+        admin1_name=admin1,
+        latitude=latitude,
+        longitude=longitude,
+        feature_class="P",
+        feature_code="PPL",
+        population=population,
+    )
     PlaceName.objects.bulk_create([PlaceName.for_place(place, alias) for alias in {name, *aliases}])
     return place
 
@@ -46,10 +55,19 @@ def make_event(*, actors=(), claims=(), articles=None, **fields):
     from events.models import Claim, Event, EventActor, EventReport
 
     defaults = {
-        "status": "approved", "event_type": "Battles", "sub_event_type": "Armed clash", "start_date": D(2024, 7, 25),
-        "end_date": D(2024, 7, 27), "latitude": 19.95, "longitude": 2.97, "geo_precision": 1, "country": "ML", "admin1": "Kidal",
-        "location_name": "Tinzaouaten", "notes": "Fighting near the Algerian border.",
-    }  # fmt: skip
+        "status": "approved",
+        "event_type": "Battles",
+        "sub_event_type": "Armed clash",
+        "start_date": D(2024, 7, 25),
+        "end_date": D(2024, 7, 27),
+        "latitude": 19.95,
+        "longitude": 2.97,
+        "geo_precision": 1,
+        "country": "ML",
+        "admin1": "Kidal",
+        "location_name": "Tinzaouaten",
+        "notes": "Fighting near the Algerian border.",
+    }
     defaults.update(fields)
     if defaults["status"] in ("approved", "rejected", "merged"):
         defaults.setdefault("status_changed_at", datetime.datetime(2024, 8, 1, tzinfo=datetime.UTC))

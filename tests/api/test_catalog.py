@@ -14,9 +14,15 @@ def test_it_lists_actors_with_their_aliases(member, world):
     body = member.get("/api/v1/actors/").json()
     army = next(actor for actor in body["results"] if actor["id"] == world.army.id)
     assert army == {
-        "id": world.army.id, "name": "Military Forces of Mali", "kind": "state_forces", "country": "ML", "parent": None,
-        "operates_in": [], "needs_review": False, "aliases": ["FAMa", "Malian army", "Military Forces of Mali"],
-    }  # fmt: skip
+        "id": world.army.id,
+        "name": "Military Forces of Mali",
+        "kind": "state_forces",
+        "country": "ML",
+        "parent": None,
+        "operates_in": [],
+        "needs_review": False,
+        "aliases": ["FAMa", "Malian army", "Military Forces of Mali"],
+    }
     assert [actor["name"] for actor in body["results"]] == sorted(actor["name"] for actor in body["results"])
 
 
@@ -66,9 +72,16 @@ def test_it_searches_the_gazetteer_tolerating_spelling(member, world):
     assert [p["id"] for p in member.get("/api/v1/places/", {"q": "tinzaouatène"}).json()["results"]] == [world.town.id]
     assert len(member.get("/api/v1/places/", {"q": "Tinzahuaten"}).json()["results"]) == 2  # a sound-alike spelling
     assert results[0] == {
-        "id": world.town.id, "name": "Tinzaouaten", "admin1": "Kidal", "country": "ML", "latitude": 19.95, "longitude": 2.97,
-        "geonames_id": world.town.geonames_id, "feature_code": "PPL", "population": 1000,
-    }  # fmt: skip
+        "id": world.town.id,
+        "name": "Tinzaouaten",
+        "admin1": "Kidal",
+        "country": "ML",
+        "latitude": 19.95,
+        "longitude": 2.97,
+        "geonames_id": world.town.geonames_id,
+        "feature_code": "PPL",
+        "population": 1000,
+    }
     assert [
         p["country"] for p in member.get("/api/v1/places/", {"q": "Tinzaouaten", "country": "dz"}).json()["results"]
     ] == ["DZ"]

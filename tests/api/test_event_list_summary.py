@@ -75,19 +75,37 @@ def disputed(world):
         claims=[
             {**figure, "claimant": world.army, "claimant_text": "the army"},
             {**figure, "claimant": world.army, "claimant_text": "FAMa", "count_min": 30, "count_max": 50},
-            {**figure, "claimant_text": "a local official", "count_min": 40, "count_max": None,
-             "qualifier": "at_least"},
-            {**figure, "claimant_text": "A Local Official", "kind": "wounded", "count_min": None, "count_max": 30,
-             "qualifier": "up_to"},
-            {**figure, "claimant": world.jnim, "claimant_text": "JNIM", "kind": "wounded", "count_min": None,
-             "count_max": None, "qualifier": "vague"},
+            {
+                **figure,
+                "claimant_text": "a local official",
+                "count_min": 40,
+                "count_max": None,
+                "qualifier": "at_least",
+            },
+            {
+                **figure,
+                "claimant_text": "A Local Official",
+                "kind": "wounded",
+                "count_min": None,
+                "count_max": 30,
+                "qualifier": "up_to",
+            },
+            {
+                **figure,
+                "claimant": world.jnim,
+                "claimant_text": "JNIM",
+                "kind": "wounded",
+                "count_min": None,
+                "count_max": None,
+                "qualifier": "vague",
+            },
             {**figure, "claimant_text": "a medic", "kind": "displaced", "count_min": 2000, "count_max": 5000},
             {**figure, "claimant_text": "a nurse", "kind": "missing", "count_min": 3, "count_max": None},
             {**figure, "claimant_text": "a witness", "kind": "killed_or_captured", "count_min": 7, "count_max": None},
             {**figure, "claimant_text": "jnim", "kind": "captured", "count_min": 2, "count_max": 2},
             {**figure, "claimant_text": "", "kind": "killed", "count_min": 15, "count_max": 15},
         ],
-    )  # fmt: skip
+    )
 
 
 # ---------------------------------------------------------------- what a list shows of the claims
@@ -125,8 +143,11 @@ def test_the_summary_gives_each_kind_in_the_vocabularys_order_and_names_a_handfu
 
 def test_an_event_without_claims_has_an_empty_summary(analyst, world):
     assert listed(analyst, world.draft.id)["claims_summary"] == {
-        "count": 0, "by_kind": [], "claimants": [], "claimant_count": 0,
-    }  # fmt: skip
+        "count": 0,
+        "by_kind": [],
+        "claimants": [],
+        "claimant_count": 0,
+    }
 
 
 def test_the_list_summary_agrees_with_the_claims_the_detail_gives(analyst, world, disputed):
@@ -147,16 +168,21 @@ def test_a_one_megabyte_quote_does_not_inflate_a_list_page(analyst, world):
         assert page.status_code == 200 and len(page.content) < 20_000 and quote not in page.content.decode()
     assert not any('"quote"' in query["sql"] for query in queries.captured_queries), "the list read the quotes"
     assert listed(analyst, event.id)["claims_summary"]["by_kind"][0] == {
-        "kind": "killed", "count": 1, "low": 4, "high": 4, "open_ended": True,
-    }  # fmt: skip
+        "kind": "killed",
+        "count": 1,
+        "low": 4,
+        "high": 4,
+        "open_ended": True,
+    }
     assert analyst.get(f"{URL}{event.id}/").json()["claims"][0]["quote"] == quote
 
 
 def test_the_detail_still_gives_every_claim_with_its_quote_and_offsets(analyst, world):
     claims = analyst.get(f"{URL}{world.approved.id}/").json()["claims"]
     assert [(claim["claimant"]["name"], claim["count_min"], claim["count_max"]) for claim in claims] == [
-        ("JNIM", 10, 10), ("Military Forces of Mali", 20, None),
-    ]  # fmt: skip
+        ("JNIM", 10, 10),
+        ("Military Forces of Mali", 20, None),
+    ]
     assert all(claim["quote"] == "JNIM said it killed 10 soldiers." and claim["char_end"] == 31 for claim in claims)
     assert "claims_summary" not in analyst.get(f"{URL}{world.approved.id}/").json()
 

@@ -247,9 +247,14 @@ def test_it_shows_an_event_with_its_claims_actors_history_and_version(reviewer, 
     body = reviewer.get(f"{URL}{world.approved.id}/").json()
     assert body["id"] == world.approved.id and body["status"] == "approved" and body["version"] == 1
     assert body["location"] == {
-        "name": "Tinzaouaten", "admin1": "Kidal", "country": "ML", "latitude": 19.95, "longitude": 2.97,
-        "geo_precision": 1, "geonames_id": world.town.geonames_id,
-    }  # fmt: skip
+        "name": "Tinzaouaten",
+        "admin1": "Kidal",
+        "country": "ML",
+        "latitude": 19.95,
+        "longitude": 2.97,
+        "geo_precision": 1,
+        "geonames_id": world.town.geonames_id,
+    }
     assert body["actors"] == [
         {"id": world.army.id, "name": "Military Forces of Mali", "kind": "state_forces", "role": "side_a"},
         {"id": world.jnim.id, "name": "JNIM", "kind": "rebel_group", "role": "side_b"},
@@ -263,8 +268,14 @@ def test_it_shows_an_event_with_its_claims_actors_history_and_version(reviewer, 
     assert body["history"] == []
     approved_draft = reviewer.get(f"{URL}{world.draft.id}/").json()
     assert approved_draft["history"][0] | {"at": None} == {
-        "user": "reviewer", "at": None, "action": "approved", "field": "status", "old": "draft", "new": "approved", "claim_id": None,
-    }  # fmt: skip
+        "user": "reviewer",
+        "at": None,
+        "action": "approved",
+        "field": "status",
+        "old": "draft",
+        "new": "approved",
+        "claim_id": None,
+    }
 
 
 def test_it_documents_exactly_the_fields_an_event_has(reviewer, world):

@@ -199,10 +199,17 @@ def test_it_splits_articles_off_into_a_new_draft(reviewer, world):
 
 def claim_payload(world, **changes) -> dict:
     payload = {
-        "event": world.approved.id, "article": world.first.id, "kind": "killed", "count_min": 5, "count_max": 7,
-        "claimant": world.army.id, "claimant_text": "an army spokesman", "subject_text": "militants",
-        "qualifier": "approximately", "quote": "Between five and seven militants were killed, a spokesman said.",
-    }  # fmt: skip
+        "event": world.approved.id,
+        "article": world.first.id,
+        "kind": "killed",
+        "count_min": 5,
+        "count_max": 7,
+        "claimant": world.army.id,
+        "claimant_text": "an army spokesman",
+        "subject_text": "militants",
+        "qualifier": "approximately",
+        "quote": "Between five and seven militants were killed, a spokesman said.",
+    }
     return {**payload, **changes}
 
 
@@ -293,7 +300,7 @@ def test_it_reports_claim_changes_on_approved_events_to_incremental_sync(reviewe
     assert [event["id"] for event in member.get(URL, since).json()["results"]] == [world.approved.id]
 
 
-# ---------------------------------------------------------------- versions: a stale change is a 409 with the version now
+# ------------------------------------------------------------ versions: a stale change is a 409 with the version now
 
 
 @pytest.mark.parametrize(

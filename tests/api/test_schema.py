@@ -39,9 +39,24 @@ def test_it_documents_the_event_fields_external_tools_rely_on(anonymous):
     schemas = yaml.safe_load(anonymous.get("/api/v1/schema/").content)["components"]["schemas"]
     event = schemas["EventDetail"]
     assert set(event["required"]) >= {
-        "id", "status", "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "location", "actors",
-        "claims", "fatalities", "article_ids", "notes", "created_at", "updated_at", "history", "version",
-    }  # fmt: skip
+        "id",
+        "status",
+        "event_type",
+        "sub_event_type",
+        "start_date",
+        "end_date",
+        "date_precision",
+        "location",
+        "actors",
+        "claims",
+        "fatalities",
+        "article_ids",
+        "notes",
+        "created_at",
+        "updated_at",
+        "history",
+        "version",
+    }
     assert "claims_summary" not in event["properties"]
     assert set(schemas["Location"]["required"]) == {
         "name",
@@ -53,16 +68,53 @@ def test_it_documents_the_event_fields_external_tools_rely_on(anonymous):
         "geonames_id",
     }
     assert set(schemas["Claim"]["required"]) >= {
-        "id", "claimant", "kind", "subject", "count_min", "count_max", "qualifier", "quote", "article_id", "char_start", "char_end",
-    }  # fmt: skip
+        "id",
+        "claimant",
+        "kind",
+        "subject",
+        "count_min",
+        "count_max",
+        "qualifier",
+        "quote",
+        "article_id",
+        "char_start",
+        "char_end",
+    }
     assert set(schemas["Article"]["required"]) == {
-        "id", "title", "publisher", "url", "published_at", "language", "language_source", "language_set_by", "language_set_at",
-        "status", "duplicate_of", "error", "uploaded_at", "parsed_at", "event_ids",
-    }  # fmt: skip
+        "id",
+        "title",
+        "publisher",
+        "url",
+        "published_at",
+        "language",
+        "language_source",
+        "language_set_by",
+        "language_set_at",
+        "status",
+        "duplicate_of",
+        "error",
+        "uploaded_at",
+        "parsed_at",
+        "event_ids",
+    }
     assert set(schemas["PatchedEventUpdateRequest"]["properties"]) == {
-        "event_type", "sub_event_type", "start_date", "end_date", "date_precision", "latitude", "longitude", "geo_precision",
-        "country", "admin1", "location_name", "notes", "fatalities_best", "place", "actors", "version",
-    }  # fmt: skip
+        "event_type",
+        "sub_event_type",
+        "start_date",
+        "end_date",
+        "date_precision",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "country",
+        "admin1",
+        "location_name",
+        "notes",
+        "fatalities_best",
+        "place",
+        "actors",
+        "version",
+    }
 
 
 def test_it_documents_lists_with_a_claims_summary_and_no_claims(anonymous):

@@ -53,7 +53,9 @@ def test_a_log_level_must_be_one_python_knows(monkeypatch):
         env_choice("LOG_LEVEL", "INFO", choices=("INFO", "WARNING"))
 
 
-@pytest.mark.parametrize(("name", "value"), [("API_THROTTLE_RATE", "lots"), ("LOG_LEVEL", "chatty"), ("MAP_TILE_URL", "tiles.example.org")])
+@pytest.mark.parametrize(
+    ("name", "value"), [("API_THROTTLE_RATE", "lots"), ("LOG_LEVEL", "chatty"), ("MAP_TILE_URL", "tiles.example.org")]
+)
 def test_the_app_does_not_start_with_a_setting_it_could_not_use(name, value):
     result = run_manage("check", DEBUG="1", **{name: value})
     assert result.returncode != 0 and f"{name}=" in result.stderr, result.stderr[-500:]
@@ -65,8 +67,28 @@ def test_env_list_splits_on_commas(monkeypatch):
 
 
 def run_manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "REDIS_URL", "DATABASE_URL", "SECURE_SSL_REDIRECT", "SECURE_COOKIES", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=120)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "SECRET_KEY",
+            "DEBUG",
+            "REDIS_URL",
+            "DATABASE_URL",
+            "SECURE_SSL_REDIRECT",
+            "SECURE_COOKIES",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_start_up_without_a_secret_key_fails_with_a_clear_message():
@@ -82,7 +104,15 @@ def test_a_bad_setting_stops_start_up_naming_the_variable():
 
 
 def test_the_deploy_check_is_clean_with_debug_off_and_a_real_secret():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="0", SECRET_KEY="k" * 20 + "Z9!x" * 10, ALLOWED_HOSTS="tracker.example.org")
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="k" * 20 + "Z9!x" * 10,
+        ALLOWED_HOSTS="tracker.example.org",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -153,6 +183,16 @@ def test_the_health_endpoint_answers(client):
 
 @pytest.mark.django_db
 def test_the_admin_lists_every_model(admin_client):
-    for path in ["events/place/", "events/placename/", "events/actor/", "events/actoralias/", "events/event/",
-                 "events/claim/", "events/reviewlog/", "events/eventreport/", "sources/article/", "sources/publisher/"]:
+    for path in [
+        "events/place/",
+        "events/placename/",
+        "events/actor/",
+        "events/actoralias/",
+        "events/event/",
+        "events/claim/",
+        "events/reviewlog/",
+        "events/eventreport/",
+        "sources/article/",
+        "sources/publisher/",
+    ]:
         assert admin_client.get(f"/admin/{path}").status_code == 200, path

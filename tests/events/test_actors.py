@@ -29,8 +29,14 @@ def test_loading_the_dictionary_twice_changes_nothing():
 
 @pytest.mark.parametrize(
     ("written", "canonical"),
-    [("FAMa", "Military Forces of Mali"), ("armée malienne", "Military Forces of Mali"), ("GSIM", "JNIM"),
-     ("Wagner", "Wagner Group"), ("al-Shabaab", "al-Shabaab"), ("AL SHABAAB", "al-Shabaab")],
+    [
+        ("FAMa", "Military Forces of Mali"),
+        ("armée malienne", "Military Forces of Mali"),
+        ("GSIM", "JNIM"),
+        ("Wagner", "Wagner Group"),
+        ("al-Shabaab", "al-Shabaab"),
+        ("AL SHABAAB", "al-Shabaab"),
+    ],
 )
 def test_aliases_resolve_to_their_canonical_actor(written, canonical):
     call_command("load_actors", verbosity=0)
@@ -66,7 +72,9 @@ def test_an_alias_already_naming_another_actor_is_skipped_not_stolen(tmp_path):
 def test_a_branch_is_loaded_under_its_parent_even_when_the_parent_comes_later(tmp_path):
     branches = tmp_path / "a.yaml"
     branches.write_text(
-        "- name: Atlantis Province\n  kind: rebel_group\n  parent: Global Front\n  operates_in: [AT, LM]\n  aliases: [AP]\n", encoding="utf-8"
+        "- name: Atlantis Province\n  kind: rebel_group\n  parent: Global Front\n  operates_in: [AT, LM]\n  "
+        "aliases: [AP]\n",
+        encoding="utf-8",
     )
     parents = tmp_path / "b.yaml"
     parents.write_text("- name: Global Front\n  kind: rebel_group\n  aliases: [GF]\n", encoding="utf-8")

@@ -13,9 +13,15 @@ ARTICLES = {1: REUTERS, 2: AP}
 
 def claim(article_id, claimant, kind="killed", count=None, quote="", qualifier="exact", claimant_text="", **more):
     made = Claim(
-        article_id=article_id, kind=kind, count_min=count, count_max=count, quote=quote, qualifier=qualifier,
-        claimant_text=claimant_text or (claimant.name if claimant else ""), **more,
-    )  # fmt: skip
+        article_id=article_id,
+        kind=kind,
+        count_min=count,
+        count_max=count,
+        quote=quote,
+        qualifier=qualifier,
+        claimant_text=claimant_text or (claimant.name if claimant else ""),
+        **more,
+    )
     made.claimant_id = id(claimant) if claimant else None
     made._state.fields_cache["claimant"] = claimant
     made._state.fields_cache["subject"] = None

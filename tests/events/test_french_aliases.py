@@ -23,31 +23,79 @@ FRENCH_AND_ENGLISH = [
     ("Un soldat malien a été blessé.", "A Malian army soldier was wounded.", "Military Forces of Mali"),
     ("Des militaires burkinabè ont été tués.", "Burkinabe soldiers were killed.", "Military Forces of Burkina Faso"),
     ("Les soldats burkinabés ont riposté.", "The Burkinabe troops fired back.", "Military Forces of Burkina Faso"),
-    ("L’armée du Burkina Faso a annoncé un bilan.", "The Burkinabe army gave a toll.", "Military Forces of Burkina Faso"),
+    (
+        "L’armée du Burkina Faso a annoncé un bilan.",
+        "The Burkinabe army gave a toll.",
+        "Military Forces of Burkina Faso",
+    ),
     ("Les FDS nigériennes ont été visées.", "Nigerien forces were targeted.", "Military Forces of Niger"),
     ("Des militaires nigériens ont été tués.", "Nigerien soldiers were killed.", "Military Forces of Niger"),
     ("L'armée tchadienne a bombardé une île.", "The Chadian army shelled an island.", "Military Forces of Chad"),
     ("Des militaires tchadiens sont morts.", "Chadian soldiers died.", "Military Forces of Chad"),
-    ("Des militaires camerounais ont été attaqués.", "Cameroonian soldiers were attacked.", "Military Forces of Cameroon"),
-    ("Des soldats centrafricains ont été tués.", "Central African soldiers were killed.", "Military Forces of Central African Republic"),
-    ("Les FARDC ont bombardé des positions.", "The FARDC shelled positions.", "Military Forces of Democratic Republic of Congo"),
-    ("Des militaires congolais ont fui.", "Congolese soldiers fled.", "Military Forces of Democratic Republic of Congo"),
+    (
+        "Des militaires camerounais ont été attaqués.",
+        "Cameroonian soldiers were attacked.",
+        "Military Forces of Cameroon",
+    ),
+    (
+        "Des soldats centrafricains ont été tués.",
+        "Central African soldiers were killed.",
+        "Military Forces of Central African Republic",
+    ),
+    (
+        "Les FARDC ont bombardé des positions.",
+        "The FARDC shelled positions.",
+        "Military Forces of Democratic Republic of Congo",
+    ),
+    (
+        "Des militaires congolais ont fui.",
+        "Congolese soldiers fled.",
+        "Military Forces of Democratic Republic of Congo",
+    ),
     ("Le GSIM a revendiqué l'attaque.", "JNIM claimed the attack.", "JNIM"),
-    ("Le Groupe de soutien à l’islam et aux musulmans a revendiqué l'attaque.", "The Support Group for Islam and Muslims claimed it.", "JNIM"),
-    ("L'État islamique au Grand Sahara a frappé.", "Islamic State in the Greater Sahara struck.", "Islamic State Sahel Province"),
-    ("L'État islamique au Sahel a revendiqué l'embuscade.", "Islamic State Sahel claimed the ambush.", "Islamic State Sahel Province"),
+    (
+        "Le Groupe de soutien à l’islam et aux musulmans a revendiqué l'attaque.",
+        "The Support Group for Islam and Muslims claimed it.",
+        "JNIM",
+    ),
+    (
+        "L'État islamique au Grand Sahara a frappé.",
+        "Islamic State in the Greater Sahara struck.",
+        "Islamic State Sahel Province",
+    ),
+    (
+        "L'État islamique au Sahel a revendiqué l'embuscade.",
+        "Islamic State Sahel claimed the ambush.",
+        "Islamic State Sahel Province",
+    ),
     ("L'EI Sahel a revendiqué l'embuscade.", "IS Sahel claimed the ambush.", "Islamic State Sahel Province"),
-    ("L'État islamique en Afrique de l'Ouest a attaqué une base.", "Islamic State West Africa Province attacked a base.", "Islamic State West Africa Province"),
+    (
+        "L'État islamique en Afrique de l'Ouest a attaqué une base.",
+        "Islamic State West Africa Province attacked a base.",
+        "Islamic State West Africa Province",
+    ),
     ("L'ÉIAO a attaqué une base.", "ISWAP attacked a base.", "Islamic State West Africa Province"),
     ("Des combattants de la faction Shekau ont été tués.", "Shekau faction fighters were killed.", "Boko Haram"),
     ("La katiba du Macina contrôle la zone.", "Katiba Macina controls the area.", "Katiba Macina"),
-    ("Le Cadre stratégique permanent pour la défense du peuple de l'Azawad a revendiqué l'attaque.", "The CSP-DPA claimed the attack.", "CSP-DPA"),
-    ("Les Volontaires pour la défense de la patrie ont été attaqués.", "The Volunteers for the Defense of the Homeland were attacked.", "VDP"),
+    (
+        "Le Cadre stratégique permanent pour la défense du peuple de l'Azawad a revendiqué l'attaque.",
+        "The CSP-DPA claimed the attack.",
+        "CSP-DPA",
+    ),
+    (
+        "Les Volontaires pour la défense de la patrie ont été attaqués.",
+        "The Volunteers for the Defense of the Homeland were attacked.",
+        "VDP",
+    ),
     ("Un Volontaire pour la défense de la patrie a été tué.", "A VDP was killed.", "VDP"),
     ("Des rebelles du M23 ont pris Goma.", "M23 rebels took Goma.", "M23"),
     ("Le Mouvement du 23 mars avance.", "The March 23 Movement advances.", "M23"),
     ("L'Alliance du fleuve Congo a nommé un gouverneur.", "The Congo River Alliance named a governor.", "M23"),
-    ("Les Forces démocratiques alliées ont tué des civils.", "The Allied Democratic Forces killed civilians.", "Allied Democratic Forces"),
+    (
+        "Les Forces démocratiques alliées ont tué des civils.",
+        "The Allied Democratic Forces killed civilians.",
+        "Allied Democratic Forces",
+    ),
     ("Le MTM a revendiqué le massacre.", "The ADF claimed the massacre.", "Allied Democratic Forces"),
     ("Des combattants wazalendo ont attaqué.", "Wazalendo fighters attacked.", "Wazalendo"),
     ("Des anti-balakas ont attaqué un village.", "anti-Balaka militias attacked a village.", "anti-Balaka"),
@@ -62,7 +110,7 @@ FRENCH_AND_ENGLISH = [
     ("La police haïtienne a riposté.", "The Haitian police fired back.", "Police Forces of Haiti"),
     ("L'organisation État islamique a revendiqué.", "The Islamic State group claimed it.", "Islamic State"),
     ("Daech a revendiqué l'attentat.", "Daesh claimed the bombing.", "Islamic State"),
-]  # fmt: skip
+]
 
 
 def names(text: str) -> list[str]:
@@ -78,14 +126,19 @@ def test_french_names_resolve_to_the_same_canonical_actor_as_english(french, eng
 def test_a_french_sentence_naming_two_sides_finds_both():
     assert names("L'armée malienne a repoussé une attaque du GSIM près de Boni.") == ["Military Forces of Mali", "JNIM"]
     assert names("Les FAMa et leurs alliés de Wagner ont affronté les rebelles du CSP-DPA.") == [
-        "Military Forces of Mali", "Wagner Group", "CSP-DPA",
-    ]  # fmt: skip
+        "Military Forces of Mali",
+        "Wagner Group",
+        "CSP-DPA",
+    ]
 
 
 def test_the_matched_french_name_points_into_the_original_text():
     text = "Selon l’armée burkinabè, des supplétifs civils de l’armée burkinabè ont été tués."
     found = [(text[match.start : match.end], match.entry.name) for match in DICTIONARY.find(text)]
-    assert found == [("armée burkinabè", "Military Forces of Burkina Faso"), ("supplétifs civils de l’armée burkinabè", "VDP")]
+    assert found == [
+        ("armée burkinabè", "Military Forces of Burkina Faso"),
+        ("supplétifs civils de l’armée burkinabè", "VDP"),
+    ]
 
 
 def test_a_longer_french_name_of_a_branch_wins_over_its_parent():
@@ -120,9 +173,15 @@ def test_french_aliases_never_change_what_english_text_finds():
         "French forces had left; the FARDC and M23 rebels fought near Goma. Civilians fled."
     )
     assert names(text) == [
-        "Military Forces of Mali", "Wagner Group", "JNIM", "Islamic State West Africa Province",
-        "Military Forces of Nigeria", "Military Forces of France", "Military Forces of Democratic Republic of Congo", "M23",
-    ]  # fmt: skip
+        "Military Forces of Mali",
+        "Wagner Group",
+        "JNIM",
+        "Islamic State West Africa Province",
+        "Military Forces of Nigeria",
+        "Military Forces of France",
+        "Military Forces of Democratic Republic of Congo",
+        "M23",
+    ]
 
 
 def test_generic_actors_have_french_forms_that_the_parser_reads_in_context_not_as_names():

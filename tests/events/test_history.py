@@ -12,9 +12,14 @@ SNAKE_CASE = re.compile(r"\b[a-z]+_[a-z_]+\b")
 
 def row(action, field="", old=None, new=None, *, user="rev", claim_id=None):
     return SimpleNamespace(
-        created_at=AT, user=SimpleNamespace(get_username=lambda: user) if user else None, action=action, field=field,
-        old_value=old, new_value=new, claim_id_ref=claim_id,
-    )  # fmt: skip
+        created_at=AT,
+        user=SimpleNamespace(get_username=lambda: user) if user else None,
+        action=action,
+        field=field,
+        old_value=old,
+        new_value=new,
+        claim_id_ref=claim_id,
+    )
 
 
 def texts(rows) -> list[str]:
@@ -48,9 +53,17 @@ def test_figures_statuses_and_claims_read_as_words():
     assert sentence("rejected", "status", "approved", "rejected") == "Rejected (was approved)"
     assert sentence("merge", "merged_from", None, 12) == "Event #12 merged into this one"
     assert sentence("split", "articles", None, [3, 4]) == "Split: article #3, article #4 moved to a new event"
-    created = {"claimant": 5, "claimant_text": "a witness", "kind": "killed_or_captured", "count_min": 3,
-               "count_max": None,
-               "qualifier": "at_least", "subject_text": "soldiers", "quote": "at least 3", "article": 2}  # fmt: skip
+    created = {
+        "claimant": 5,
+        "claimant_text": "a witness",
+        "kind": "killed_or_captured",
+        "count_min": 3,
+        "count_max": None,
+        "qualifier": "at_least",
+        "subject_text": "soldiers",
+        "quote": "at least 3",
+        "article": 2,
+    }
     assert (
         sentence("claim_create", "", None, created, 7)
         == "Claim #7 added: killed or captured at least 3 (soldiers), claimed by a witness"
@@ -64,15 +77,24 @@ def test_no_entry_ever_shows_a_repr_or_a_field_name():
     rows = [
         row("edit", field, old, new)
         for field, old, new in [
-            ("place", {"id": 1, "name": "Kidal"}, {"id": 2, "name": "Gao"}), ("geo_precision", 1, 2),
-            ("fatalities_best", 3, None), ("location_name", "", "Tin Zaouaten"),
+            ("place", {"id": 1, "name": "Kidal"}, {"id": 2, "name": "Gao"}),
+            ("geo_precision", 1, 2),
+            ("fatalities_best", 3, None),
+            ("location_name", "", "Tin Zaouaten"),
             ("sub_event_type", "Armed clash", "Attack"),
-            ("admin1", "Kidal", "Gao"), ("latitude", 19.9512345, 20.0), ("date_precision", "day", "week"),
+            ("admin1", "Kidal", "Gao"),
+            ("latitude", 19.9512345, 20.0),
+            ("date_precision", "day", "week"),
             ("some_new_field", {"a_key": [1, 2]}, ["x", "y"]),
         ]
-    ] + [row("claim_delete", claim_id=3,
-             old={"kind": "killed", "count_min": 4, "count_max": 4, "claimant": "JNIM", "quote": "…"}),
-         row("a_future_action", "status", "draft", "approved", user=None)]  # fmt: skip
+    ] + [
+        row(
+            "claim_delete",
+            claim_id=3,
+            old={"kind": "killed", "count_min": 4, "count_max": 4, "claimant": "JNIM", "quote": "…"},
+        ),
+        row("a_future_action", "status", "draft", "approved", user=None),
+    ]
     for text in texts(rows):
         assert not set(text) & set("{}[]'"), text
         assert not SNAKE_CASE.search(text), text

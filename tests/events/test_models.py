@@ -14,7 +14,12 @@ def make_article(text: str = "Fighting broke out near the town on Monday.") -> A
 
 
 def make_event(**fields) -> Event:
-    defaults = dict(event_type="Battles", sub_event_type="Armed clash", start_date=datetime.date(2024, 7, 25), end_date=datetime.date(2024, 7, 27))
+    defaults = dict(
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        start_date=datetime.date(2024, 7, 25),
+        end_date=datetime.date(2024, 7, 27),
+    )
     return Event.objects.create(**{**defaults, **fields})
 
 
@@ -42,7 +47,9 @@ def test_it_refuses_a_claim_whose_minimum_exceeds_its_maximum():
 
 def test_it_accepts_open_ended_and_exact_claims():
     article, event = make_article(), make_event()
-    Claim.objects.create(event=event, article=article, kind="killed", count_min=20, count_max=None, qualifier="at_least")
+    Claim.objects.create(
+        event=event, article=article, kind="killed", count_min=20, count_max=None, qualifier="at_least"
+    )
     Claim.objects.create(event=event, article=article, kind="wounded", count_min=10, count_max=10)
     assert event.claims.count() == 2
 

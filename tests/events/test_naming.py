@@ -27,15 +27,27 @@ def test_a_region_or_country_place_gives_way_to_the_place_as_written_then_the_re
 
 
 def test_a_match_on_the_same_place_does_not_show_a_distance():
-    reason = {"distance_km": 952.3, "date_gap_days": 0, "shared_actors": [], "same_place": True,
-              "same_admin1": True, "same_type": True}  # fmt: skip
+    reason = {
+        "distance_km": 952.3,
+        "date_gap_days": 0,
+        "shared_actors": [],
+        "same_place": True,
+        "same_admin1": True,
+        "same_type": True,
+    }
     words = reason_in_words(reason)
     assert words == "same place, overlapping dates, same event type" and "km" not in words
 
 
 def test_a_match_by_distance_says_the_distance_and_the_shared_actors():
-    reason = {"distance_km": 12.4, "date_gap_days": 1, "shared_actors": ["JNIM"], "same_place": False,
-              "same_admin1": True, "same_type": False}  # fmt: skip
+    reason = {
+        "distance_km": 12.4,
+        "date_gap_days": 1,
+        "shared_actors": ["JNIM"],
+        "same_place": False,
+        "same_admin1": True,
+        "same_type": False,
+    }
     assert reason_in_words(reason) == "12.4 km apart, 1 day apart, shared actors JNIM"
     imprecise = {**reason, "distance_km": 300.0, "date_gap_days": 2}
     assert reason_in_words(imprecise).startswith("same region") and "300" not in reason_in_words(imprecise)

@@ -27,8 +27,16 @@ def refused(call, *, field=None, match=None) -> EventRuleError:
 
 
 def claim_data(article, **changes) -> dict:
-    return {"article": article, "claimant_text": "a medic", "kind": "wounded", "count_min": 3, "count_max": 3,
-            "qualifier": "exact", "quote": "Three were hurt.", **changes}  # fmt: skip
+    return {
+        "article": article,
+        "claimant_text": "a medic",
+        "kind": "wounded",
+        "count_min": 3,
+        "count_max": 3,
+        "qualifier": "exact",
+        "quote": "Three were hurt.",
+        **changes,
+    }
 
 
 # ---------------------------------------------------------------- claims
@@ -66,9 +74,13 @@ def test_a_claim_naming_an_actor_as_claimant_needs_no_text(reviewer):
 
 @pytest.mark.parametrize(
     ("changes", "field"),
-    [({"count_min": 9, "count_max": 2}, "count_max"), ({"count_min": -1}, "count_min"),
-     ({"quote": "x" * 2_001}, "quote"), ({"claimant_text": "x" * 201}, "claimant_text")],
-)  # fmt: skip
+    [
+        ({"count_min": 9, "count_max": 2}, "count_max"),
+        ({"count_min": -1}, "count_min"),
+        ({"quote": "x" * 2_001}, "quote"),
+        ({"claimant_text": "x" * 201}, "claimant_text"),
+    ],
+)
 def test_a_claims_own_fields_keep_their_rules(reviewer, changes, field):
     event = make_event(status="draft")
     data = claim_data(event.reports.get().article, **changes)
@@ -120,15 +132,19 @@ def test_an_event_edit_keeps_the_events_rules(reviewer, changes, field, message)
 def test_a_field_that_is_not_editable_is_refused(reviewer):
     event = make_event(status="draft")
     changes = {"status": "approved"}
-    refused(lambda: services.event_update(event=event, reviewer=reviewer, changes=changes, expected_version=1),
-            match="cannot be edited")  # fmt: skip
+    refused(
+        lambda: services.event_update(event=event, reviewer=reviewer, changes=changes, expected_version=1),
+        match="cannot be edited",
+    )
 
 
 def test_an_unknown_actor_role_is_refused(reviewer):
     event = make_event(status="draft")
     roles = [(make_actor("JNIM"), "referee")]
-    refused(lambda: services.event_set_actors(event=event, reviewer=reviewer, roles=roles, expected_version=1),
-            field="actors")  # fmt: skip
+    refused(
+        lambda: services.event_set_actors(event=event, reviewer=reviewer, roles=roles, expected_version=1),
+        field="actors",
+    )
 
 
 # ---------------------------------------------------------------- decisions, merge, split
@@ -190,20 +206,23 @@ WRITES = {
         event=event, reviewer=reviewer, data=claim_data(event.reports.first().article), expected_version=version
     ),
     "claim_update": lambda event, reviewer, version: services.claim_update(
-        claim=event.claims.select_related("event").get(), reviewer=reviewer, changes={"count_min": 2},
+        claim=event.claims.select_related("event").get(),
+        reviewer=reviewer,
+        changes={"count_min": 2},
         expected_version=version,
     ),
     "claim_delete": lambda event, reviewer, version: services.claim_delete(
         claim=event.claims.select_related("event").get(), reviewer=reviewer, expected_version=version
     ),
-}  # fmt: skip
+}
 
 
 def _event_for_writes() -> Event:
     return make_event(
-        status="draft", articles=[make_article(), make_article()],
+        status="draft",
+        articles=[make_article(), make_article()],
         claims=[{"claimant_text": "the army", "kind": "killed", "count_min": 4, "count_max": 4}],
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.parametrize("write", list(WRITES))

@@ -21,23 +21,50 @@ def article(text: str, published=D(2024, 3, 10)) -> Article:
 
 
 def claim(claimant, kind, subject, low, high, *, qualifier="exact", text="x") -> ParsedClaim:
-    return ParsedClaim(claimant, claimant.name if claimant else "a witness", kind, subject, subject.name if subject else "", low, high, qualifier, text, 0, len(text), 0.9)
+    return ParsedClaim(
+        claimant,
+        claimant.name if claimant else "a witness",
+        kind,
+        subject,
+        subject.name if subject else "",
+        low,
+        high,
+        qualifier,
+        text,
+        0,
+        len(text),
+        0.9,
+    )
 
 
-def report(*claims, start=D(2024, 3, 8), end=D(2024, 3, 9), place=TOWN, precision=1, event_type="Battles") -> ParseResult:
+def report(
+    *claims, start=D(2024, 3, 8), end=D(2024, 3, 9), place=TOWN, precision=1, event_type="Battles"
+) -> ParseResult:
     event = ParsedEvent(
-        event_type=event_type, sub_event_type="Armed clash" if event_type == "Battles" else "Peaceful protest",
-        start_date=start, end_date=end, date_precision="day", place=place, geo_precision=precision,
-        location_text=place.name if place else "", country="AT", admin1="Coast",
-        actors=[ParsedActor(ARMY, "side_a"), ParsedActor(REBELS, "side_b")], claims=list(claims), notes="Clashes in Port Town.",
-    )  # fmt: skip
+        event_type=event_type,
+        sub_event_type="Armed clash" if event_type == "Battles" else "Peaceful protest",
+        start_date=start,
+        end_date=end,
+        date_precision="day",
+        place=place,
+        geo_precision=precision,
+        location_text=place.name if place else "",
+        country="AT",
+        admin1="Coast",
+        actors=[ParsedActor(ARMY, "side_a"), ParsedActor(REBELS, "side_b")],
+        claims=list(claims),
+        notes="Clashes in Port Town.",
+    )
     return ParseResult(language="en", events=[event], spans=[])
 
 
 def test_two_reports_of_the_same_clash_become_one_event_with_both_claims():
     first, second = article("Report one."), article("Report two.")
     article_events_replace(article=first, result=report(claim(ARMY, "killed", REBELS, 20, 20)))
-    article_events_replace(article=second, result=report(claim(REBELS, "killed", ARMY, 40, None, qualifier="at_least"), start=D(2024, 3, 9)))
+    article_events_replace(
+        article=second,
+        result=report(claim(REBELS, "killed", ARMY, 40, None, qualifier="at_least"), start=D(2024, 3, 9)),
+    )
     event = Event.objects.get()
     assert event.claims.count() == 2 and event.reports.count() == 2
     reason = EventReport.objects.get(article=second).match_reason
@@ -48,7 +75,9 @@ def test_two_reports_of_the_same_clash_become_one_event_with_both_claims():
 def test_parsing_an_article_again_replaces_its_claims_and_never_duplicates_events():
     first = article("Report one.")
     for _ in range(3):
-        article_events_replace(article=first, result=report(claim(ARMY, "killed", REBELS, 20, 20), claim(ARMY, "wounded", ARMY, 3, 3)))
+        article_events_replace(
+            article=first, result=report(claim(ARMY, "killed", REBELS, 20, 20), claim(ARMY, "wounded", ARMY, 3, 3))
+        )
     assert Event.objects.count() == 1 and Claim.objects.count() == 2 and EventReport.objects.count() == 1
 
 
@@ -74,14 +103,24 @@ def test_new_claims_flag_an_approved_event_without_changing_its_figures():
 def test_a_report_of_another_place_and_time_is_another_event():
     article_events_replace(article=article("Report one."), result=report())
     elsewhere = PlaceCandidate(None, None, "Hill Town", "AT", "02", "Hills", 12.0, 22.0, 5000, "PPL", "Hill Town")
-    article_events_replace(article=article("Report two."), result=report(place=elsewhere, start=D(2024, 3, 1), end=D(2024, 3, 1)))
+    article_events_replace(
+        article=article("Report two."), result=report(place=elsewhere, start=D(2024, 3, 1), end=D(2024, 3, 1))
+    )
     assert Event.objects.count() == 2
 
 
 def test_the_fatality_estimate_defaults_to_the_lowest_reported_total():
     first, second = article("Report one."), article("Report two.")
-    article_events_replace(article=first, result=report(claim(ARMY, "killed", REBELS, 20, 20), claim(ARMY, "killed", ARMY, 2, 2)))
-    article_events_replace(article=second, result=report(claim(REBELS, "killed", ARMY, 50, None, qualifier="at_least"), claim(REBELS, "killed", ARMY, None, None, qualifier="vague")))
+    article_events_replace(
+        article=first, result=report(claim(ARMY, "killed", REBELS, 20, 20), claim(ARMY, "killed", ARMY, 2, 2))
+    )
+    article_events_replace(
+        article=second,
+        result=report(
+            claim(REBELS, "killed", ARMY, 50, None, qualifier="at_least"),
+            claim(REBELS, "killed", ARMY, None, None, qualifier="vague"),
+        ),
+    )
     event = Event.objects.get()
     assert (event.fatalities_low, event.fatalities_best, event.fatalities_high) == (22, 22, 50)
 
@@ -111,9 +150,13 @@ def test_clearing_a_chosen_best_figure_returns_to_the_lowest_total(user_factory)
     reviewer = user_factory("rev", "reviewer")
     article_events_replace(article=article("Report one."), result=report(claim(ARMY, "killed", REBELS, 20, 20)))
     event = Event.objects.get()
-    event = event_update(event=event, reviewer=reviewer, changes={"fatalities_best": 25}, expected_version=event.version)
+    event = event_update(
+        event=event, reviewer=reviewer, changes={"fatalities_best": 25}, expected_version=event.version
+    )
     assert (event.fatalities_best, event.fatalities_best_chosen) == (25, True)
-    event = event_update(event=event, reviewer=reviewer, changes={"fatalities_best": None}, expected_version=event.version)
+    event = event_update(
+        event=event, reviewer=reviewer, changes={"fatalities_best": None}, expected_version=event.version
+    )
     assert (event.fatalities_best, event.fatalities_best_chosen) == (20, False)
     assert list(event.history.values_list("field", flat=True)) == ["fatalities_best", "fatalities_best"]
 
@@ -137,7 +180,9 @@ def _town(name: str, latitude: float, longitude: float) -> PlaceCandidate:
 def test_reports_from_towns_within_50_km_merge_and_farther_apart_do_not(kilometres, merged):
     degrees_east = kilometres / (111.32 * 0.98481)  # a degree of longitude at 10° N
     article_events_replace(article=article("Report one."), result=report(place=_town("West", 10.0, 20.0)))
-    article_events_replace(article=article("Report two."), result=report(place=_town("East", 10.0, 20.0 + degrees_east)))
+    article_events_replace(
+        article=article("Report two."), result=report(place=_town("East", 10.0, 20.0 + degrees_east))
+    )
     assert Event.objects.count() == (1 if merged else 2)
 
 

@@ -46,8 +46,10 @@ class RedisServer:
         self.process = None
 
     def start(self):
-        self.process = subprocess.Popen(["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-                                         "--appendonly", "no"], stdout=subprocess.DEVNULL)  # fmt: skip
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )
         assert _wait(self._answers, 10), "redis-server did not start"
 
     def stop(self):
@@ -98,11 +100,27 @@ class Worker:
     def start(self) -> "Worker":
         with self._log.open("a") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "conflict_tracker", "worker", "--pool=prefork",
-                 "--concurrency=1", "--loglevel=INFO", "--without-heartbeat", "--without-gossip", "--without-mingle",
-                 *self.beat],
-                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            )  # fmt: skip
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "conflict_tracker",
+                    "worker",
+                    "--pool=prefork",
+                    "--concurrency=1",
+                    "--loglevel=INFO",
+                    "--without-heartbeat",
+                    "--without-gossip",
+                    "--without-mingle",
+                    *self.beat,
+                ],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         return self
 
     def kill(self) -> None:
@@ -315,8 +333,15 @@ SWEEP = "from sources.services import articles_sweep; print(articles_sweep())"
 
 def _manage(redis_url: str, code: str) -> subprocess.CompletedProcess:
     """Run code as the web app would, in its own process, against this test's Redis and database."""
-    env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": redis_url, "ENV_FILE": "", "DEBUG": "0",
-           "SWEEP_QUEUED_AFTER_SECONDS": "5", "CELERY_BROKER_CONNECTION_TIMEOUT": "1"}  # fmt: skip
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "REDIS_URL": redis_url,
+        "ENV_FILE": "",
+        "DEBUG": "0",
+        "SWEEP_QUEUED_AFTER_SECONDS": "5",
+        "CELERY_BROKER_CONNECTION_TIMEOUT": "1",
+    }
     command = [sys.executable, "manage.py", "shell", "-c", code]
     return subprocess.run(command, check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
@@ -336,8 +361,12 @@ def test_uploads_while_redis_is_down_are_kept_and_parsed_once_it_is_back(worker,
 
 # The sweep every 5 s; claims freed past a hard limit that still leaves room for the killed report's parse (a second
 # or two, several on a loaded machine) to run again in full on the next worker, soft limit included.
-QUICK_SWEEP = {"CELERY_TASK_SOFT_TIME_LIMIT": "20", "CELERY_TASK_TIME_LIMIT": "25", "SWEEP_INTERVAL_SECONDS": "5",
-               "SWEEP_QUEUED_AFTER_SECONDS": "5"}  # fmt: skip
+QUICK_SWEEP = {
+    "CELERY_TASK_SOFT_TIME_LIMIT": "20",
+    "CELERY_TASK_TIME_LIMIT": "25",
+    "SWEEP_INTERVAL_SECONDS": "5",
+    "SWEEP_QUEUED_AFTER_SECONDS": "5",
+}
 
 
 def _sweep_recovery_seconds() -> int:

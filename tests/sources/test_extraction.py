@@ -7,7 +7,8 @@ from sources.extraction import ExtractionError, clean_text, extract_document
 HOSTILE_HTML = b"""<html><head><title>Clashes in the north</title><meta property="og:site_name" content="Example Wire">
 <meta name="date" content="2024-07-28"></head><body><article><h1>Clashes in the north</h1>
 <p>Fighting broke out near the border town on Saturday, officials said, and several vehicles were destroyed.</p>
-<script>alert('owned')</script><p>The army said <img src=x onerror="alert(1)"> two soldiers were killed in the clashes.</p>
+<script>alert('owned')</script>
+<p>The army said <img src=x onerror="alert(1)"> two soldiers were killed in the clashes.</p>
 </article></body></html>"""
 
 
@@ -17,8 +18,16 @@ def make_pdf(text: str) -> bytes:
 
     writer = PdfWriter()
     page = writer.add_blank_page(width=612, height=792)
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"), NameObject("/BaseFont"): NameObject("/Helvetica")})
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
     stream = DecodedStreamObject()
     stream.set_data(f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1"))
     page[NameObject("/Contents")] = writer._add_object(stream)
@@ -28,7 +37,9 @@ def make_pdf(text: str) -> bytes:
 
 
 def test_it_reads_utf8_text_files_and_tidies_line_endings():
-    document = extract_document(filename="report.txt", content="\ufeffLine one.\r\n\r\n\r\n\r\nLine two — é.  ".encode("utf-8"))
+    document = extract_document(
+        filename="report.txt", content="\ufeffLine one.\r\n\r\n\r\n\r\nLine two — é.  ".encode("utf-8")
+    )
     assert document.text == "Line one.\n\nLine two — é."
     assert document.content_type == "text/plain"
 

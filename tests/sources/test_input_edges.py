@@ -20,12 +20,16 @@ def api(client, user_factory, monkeypatch):
     token = Token.objects.create(user=user_factory("ana", "analyst"))
 
     def post(body):
-        return client.post("/api/v1/articles/", body, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client.post(
+            "/api/v1/articles/", body, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token.key}"
+        )
 
     return post
 
 
-@pytest.mark.parametrize("body", [{"text": 12}, {"text": REPORT, "title": ["a"]}, {"text": REPORT, "publisher": {"x": 1}}])
+@pytest.mark.parametrize(
+    "body", [{"text": 12}, {"text": REPORT, "title": ["a"]}, {"text": REPORT, "publisher": {"x": 1}}]
+)
 def test_a_field_that_is_not_a_string_is_refused(api, body):
     response = api(body)
     assert response.status_code == 400 and "string" in response.content.decode()
@@ -53,7 +57,10 @@ def test_utf16_and_utf32_text_with_a_bom_is_decoded(encoding):
     assert document.text == REPORT
 
 
-@pytest.mark.parametrize("address", ["::127.0.0.1", "::ffff:127.0.0.1", "64:ff9b::7f00:1", "2002:7f00:1::", "2002:c0a8:101::", "::ffff:10.0.0.1"])
+@pytest.mark.parametrize(
+    "address",
+    ["::127.0.0.1", "::ffff:127.0.0.1", "64:ff9b::7f00:1", "2002:7f00:1::", "2002:c0a8:101::", "::ffff:10.0.0.1"],
+)
 def test_ipv6_forms_embedding_a_private_or_loopback_ipv4_address_are_not_public(address):
     assert not _is_public(ipaddress.ip_address(address))
 
@@ -65,10 +72,16 @@ def test_a_public_ipv6_address_stays_fetchable():
 def test_a_deeply_nested_json_body_is_a_400(client, user_factory):
     token = Token.objects.create(user=user_factory("ana", "analyst"))
     body = '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}"
-    response = client.post("/api/v1/articles/", body, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token.key}")
+    response = client.post(
+        "/api/v1/articles/", body, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token.key}"
+    )
     assert response.status_code == 400 and "nests deeper" in response.content.decode()
-    brackets_in_text = client.post("/api/v1/articles/", {"text": REPORT + " [" * 50}, content_type="application/json",
-                                   HTTP_AUTHORIZATION=f"Token {token.key}")  # fmt: skip
+    brackets_in_text = client.post(
+        "/api/v1/articles/",
+        {"text": REPORT + " [" * 50},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {token.key}",
+    )
     assert brackets_in_text.status_code == 201
 
 
@@ -76,9 +89,15 @@ def test_an_html_page_whose_canonical_url_is_too_long_is_kept_without_it(api, cl
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     long_url = "https://www.example.org/" + "a" * 3000
-    page = f'<html><head><link rel="canonical" href="{long_url}"><title>Attack near Kaya</title></head><body><article><p>{REPORT}</p></article></body></html>'
+    page = (
+        f'<html><head><link rel="canonical" href="{long_url}"><title>Attack near '
+        f"Kaya</title></head><body><article><p>{REPORT}</p></article></body></html>"
+    )
     token = Token.objects.get()
-    response = client.post("/api/v1/articles/", {"file": SimpleUploadedFile("report.html", page.encode(), "text/html")},
-                           HTTP_AUTHORIZATION=f"Token {token.key}")  # fmt: skip
+    response = client.post(
+        "/api/v1/articles/",
+        {"file": SimpleUploadedFile("report.html", page.encode(), "text/html")},
+        HTTP_AUTHORIZATION=f"Token {token.key}",
+    )
     assert response.status_code == 201, response.content[:300]
     assert Article.objects.get().url == ""

@@ -16,32 +16,44 @@ from sources.parsing.lang.detect import CANDIDATE_LANGUAGES, FALLBACK_LANGUAGE, 
 
 PARAGRAPHS = {
     "en": (
-        "Suspected jihadist fighters killed at least 23 civilians in an attack on a village near the northern town of Djibo "
-        "on Sunday, local officials and residents said. The attackers arrived on motorcycles shortly after dawn, surrounded "
+        "Suspected jihadist fighters killed at least 23 civilians in an attack on a village near the northern town "
+        "of Djibo "
+        "on Sunday, local officials and residents said. The attackers arrived on motorcycles shortly after dawn, "
+        "surrounded "
         "the market and opened fire on traders and farmers who had gathered for the weekly fair."
     ),
     "fr": (
-        "Des hommes armés soupçonnés d'appartenir à un groupe jihadiste ont tué au moins 23 civils lors d'une attaque contre "
-        "un village situé près de la ville de Djibo, dans le nord du pays, dimanche, selon des sources locales. Les assaillants "
+        "Des hommes armés soupçonnés d'appartenir à un groupe jihadiste ont tué au moins 23 civils lors d'une "
+        "attaque contre "
+        "un village situé près de la ville de Djibo, dans le nord du pays, dimanche, selon des sources locales. "
+        "Les assaillants "
         "sont arrivés à moto peu après l'aube et ont ouvert le feu sur les commerçants."
     ),
     "es": (
-        "Hombres armados sospechosos de pertenecer a un grupo yihadista mataron el domingo a al menos 23 civiles en un ataque "
-        "contra una aldea cercana a la ciudad de Djibo, según informaron fuentes locales. Los atacantes llegaron en motocicletas "
+        "Hombres armados sospechosos de pertenecer a un grupo yihadista mataron el domingo a al menos 23 civiles "
+        "en un ataque "
+        "contra una aldea cercana a la ciudad de Djibo, según informaron fuentes locales. Los atacantes llegaron "
+        "en motocicletas "
         "poco después del amanecer y abrieron fuego contra comerciantes y campesinos."
     ),
     "pt": (
-        "Homens armados suspeitos de pertencerem a um grupo jihadista mataram pelo menos 23 civis num ataque a uma aldeia perto "
-        "da cidade de Djibo, no domingo, segundo autoridades locais e moradores. Os atacantes chegaram de motocicleta pouco "
+        "Homens armados suspeitos de pertencerem a um grupo jihadista mataram pelo menos 23 civis num ataque a uma "
+        "aldeia perto "
+        "da cidade de Djibo, no domingo, segundo autoridades locais e moradores. Os atacantes chegaram de "
+        "motocicleta pouco "
         "depois do amanhecer e abriram fogo contra comerciantes e agricultores."
     ),
     "ar": (
-        "قتل مسلحون يشتبه في انتمائهم إلى جماعة جهادية ما لا يقل عن 23 مدنيا في هجوم على قرية قرب مدينة جيبو في شمال بوركينا فاسو "
-        "يوم الأحد، بحسب مسؤولين محليين وسكان. ووصل المهاجمون على دراجات نارية بعد الفجر بقليل وأطلقوا النار على التجار."
+        "قتل مسلحون يشتبه في انتمائهم إلى جماعة جهادية ما لا يقل عن 23 مدنيا في هجوم على قرية قرب مدينة جيبو في "
+        "شمال بوركينا فاسو "
+        "يوم الأحد، بحسب مسؤولين محليين وسكان. ووصل المهاجمون على دراجات نارية بعد الفجر بقليل وأطلقوا النار على "
+        "التجار."
     ),
     "sw": (
-        "Watu wasiopungua 23 wameuawa katika shambulio lililotokea karibu na mji wa Djibo siku ya Jumapili, maafisa wa eneo hilo "
-        "wamesema. Washambuliaji walifika kwa pikipiki muda mfupi baada ya alfajiri na kuwafyatulia risasi wafanyabiashara sokoni."
+        "Watu wasiopungua 23 wameuawa katika shambulio lililotokea karibu na mji wa Djibo siku ya Jumapili, "
+        "maafisa wa eneo hilo "
+        "wamesema. Washambuliaji walifika kwa pikipiki muda mfupi baada ya alfajiri na kuwafyatulia risasi "
+        "wafanyabiashara sokoni."
     ),
 }
 ONE_LINERS = [
@@ -101,7 +113,8 @@ def test_it_costs_well_under_a_millisecond_an_article():
 def test_it_loads_its_model_only_when_a_text_is_first_detected():
     code = (
         "import sys, sources.parsing.parser; assert 'py3langid' not in sys.modules; "
-        "from sources.parsing.lang import detect_language; assert detect_language('Les rebelles ont attaqué la ville.') == 'fr'"
+        "from sources.parsing.lang import detect_language; assert detect_language('Les rebelles ont attaqué la "
+        "ville.') == 'fr'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -112,15 +125,28 @@ def test_it_loads_its_model_only_when_a_text_is_first_detected():
 def test_it_names_languages_in_english():
     from sources.languages import is_language_code, language_name, unsupported_reason
 
-    assert (language_name("es"), language_name("pt"), language_name("sw"), language_name("fa")) == ("Spanish", "Portuguese", "Swahili", "Persian")
+    assert (language_name("es"), language_name("pt"), language_name("sw"), language_name("fa")) == (
+        "Spanish",
+        "Portuguese",
+        "Swahili",
+        "Persian",
+    )
     assert unsupported_reason("es") == "No parser for Spanish yet."
-    assert is_language_code("ha") and not is_language_code("xx") and not is_language_code("eng") and not is_language_code("EN")
+    assert (
+        is_language_code("ha")
+        and not is_language_code("xx")
+        and not is_language_code("eng")
+        and not is_language_code("EN")
+    )
     assert all(is_language_code(code) for code in CANDIDATE_LANGUAGES)
 
 
 # ---------------------------------------------------------------- through the database
 
-ENGLISH = "Rebels attacked a Malian army post near Tessalit in northern Mali on Friday, killing five soldiers, the army said in a statement."
+ENGLISH = (
+    "Rebels attacked a Malian army post near Tessalit in northern Mali on Friday, killing five soldiers, the army "
+    "said in a statement."
+)
 PUBLISHED = datetime.date(2024, 7, 28)
 # A language the parser cannot read today, whichever lexicons have been added since.
 UNSUPPORTED = next(code for code in ("es", "pt", "sw") if code not in SUPPORTED_LANGUAGES)
@@ -197,14 +223,21 @@ def test_it_marks_an_article_in_a_language_without_a_parser_unsupported_with_the
     assert counts() == (0, 0, 0) and article.spans == []
 
 
-def test_it_parses_again_in_the_language_a_reviewer_gives_instead_of_guessing(gazetteer, worker, reviewer, languages_given, monkeypatch):
+def test_it_parses_again_in_the_language_a_reviewer_gives_instead_of_guessing(
+    gazetteer, worker, reviewer, languages_given, monkeypatch
+):
     monkeypatch.setattr("sources.parsing.parser.detect_language", lambda text: UNSUPPORTED)  # a wrong guess
     article = submit(ENGLISH, worker)
     assert article.status == "unsupported" and counts() == (0, 0, 0)
 
     article = set_language(article, "en", reviewer, worker)
     assert languages_given == [None, "en"]
-    assert (article.status, article.language, article.language_source, article.error) == ("parsed", "en", "reviewer", "")
+    assert (article.status, article.language, article.language_source, article.error) == (
+        "parsed",
+        "en",
+        "reviewer",
+        "",
+    )
     assert article.language_set_by == reviewer and article.language_set_at is not None
     assert counts() == (1, 1, 1)
 
@@ -236,7 +269,9 @@ def test_it_never_duplicates_events_or_claims_however_often_an_article_is_parsed
     from sources.services import article_mark_failed, article_requeue
 
     first = submit(ENGLISH, worker)
-    second = submit("The Malian army said five soldiers were killed when rebels attacked its post near Tessalit on Friday.", worker)
+    second = submit(
+        "The Malian army said five soldiers were killed when rebels attacked its post near Tessalit on Friday.", worker
+    )
     event = Event.objects.get()
     assert event.reports.count() == 2 and counts() == (1, 2, 2)
     for _ in range(2):
@@ -250,7 +285,9 @@ def test_it_never_duplicates_events_or_claims_however_often_an_article_is_parsed
     assert first.status == "parsed" and counts() == (1, 2, 2) and Event.objects.get().id == event.id
 
 
-def test_it_reads_a_language_set_before_the_first_parse(gazetteer, reviewer, languages_given, worker, django_capture_on_commit_callbacks):
+def test_it_reads_a_language_set_before_the_first_parse(
+    gazetteer, reviewer, languages_given, worker, django_capture_on_commit_callbacks
+):
     from events.ingestion import article_parse
     from sources.models import Article
     from sources.services import article_requeue, article_set_language, article_submit_text
@@ -275,11 +312,18 @@ def test_it_refuses_a_code_that_is_no_language_and_changes_nothing(gazetteer, wo
     with pytest.raises(ArticleLanguageError, match="ISO 639-1"):
         article_set_language(article=article, language=code, reviewer=reviewer)
     article.refresh_from_db()
-    assert (article.status, article.language, article.language_source, article.language_set_by) == ("parsed", "en", "detected", None)
+    assert (article.status, article.language, article.language_source, article.language_set_by) == (
+        "parsed",
+        "en",
+        "detected",
+        None,
+    )
     assert queued == []
 
 
-def test_it_refuses_while_a_worker_parses_the_article_but_not_once_that_worker_died(gazetteer, worker, reviewer, settings, monkeypatch):
+def test_it_refuses_while_a_worker_parses_the_article_but_not_once_that_worker_died(
+    gazetteer, worker, reviewer, settings, monkeypatch
+):
     from django.utils import timezone
 
     from sources.models import Article

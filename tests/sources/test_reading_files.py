@@ -23,10 +23,15 @@ def _pdf(*, pages: int = 1, content: bytes | None = None, text: str = "", title:
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
     writer = PdfWriter()
-    font = writer._add_object(DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/Helvetica"),
-    }))  # fmt: skip
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+    )
     for _ in range(pages):
         page = writer.add_blank_page(width=612, height=792)
         data = content if content is not None else f"BT /F1 10 Tf 20 700 Td ({text}) Tj ET".encode() if text else None
@@ -34,7 +39,9 @@ def _pdf(*, pages: int = 1, content: bytes | None = None, text: str = "", title:
             stream = DecodedStreamObject()
             stream.set_data(data)
             page[NameObject("/Contents")] = writer._add_object(stream)
-            page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+            page[NameObject("/Resources")] = DictionaryObject(
+                {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+            )
     if title:
         writer.add_metadata({"/Title": title})
     buffer = io.BytesIO()
@@ -71,8 +78,11 @@ def upload(client, user_factory, sent, django_capture_on_commit_callbacks):
 
     def post(name: str, content: bytes, content_type: str = "application/pdf"):
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post("/api/v1/articles/", {"file": SimpleUploadedFile(name, content, content_type)},
-                               HTTP_AUTHORIZATION=f"Token {token.key}")  # fmt: skip
+            return client.post(
+                "/api/v1/articles/",
+                {"file": SimpleUploadedFile(name, content, content_type)},
+                HTTP_AUTHORIZATION=f"Token {token.key}",
+            )
 
     return post
 
@@ -88,20 +98,29 @@ def test_a_pdf_upload_returns_at_once_and_the_worker_reads_its_text(upload, sent
     assert article.text == "" and article.awaits_reading and str(article) == "report.pdf"
     article_parse(article_id=article.id)
     article.refresh_from_db()
-    assert article.status == "parsed" and "killing at least 12 people" in article.text and article.title == "Attack near Kaya"
+    assert (
+        article.status == "parsed"
+        and "killing at least 12 people" in article.text
+        and article.title == "Attack near Kaya"
+    )
     assert not article.awaits_reading and article.content_hash
 
 
 def test_the_worker_gives_an_html_file_the_title_publisher_and_date_it_states(upload):
     page = (
         '<html><head><title>Attack near Kaya</title><meta property="og:site_name" content="Sahel Wire">'
-        f'<meta name="date" content="2024-05-12"></head><body><article><p>{REPORT}</p><p>{REPORT}</p></article></body></html>'
+        '<meta name="date" '
+        f'content="2024-05-12"></head><body><article><p>{REPORT}</p><p>{REPORT}</p></article></body></html>'
     )
     response = upload("report.html", page.encode(), "text/html")
     assert response.status_code == 201 and response.json()["publisher"] is None
     article_parse(article_id=response.json()["id"])
     article = Article.objects.get()
-    assert (article.title, article.publisher.name, str(article.published_at)) == ("Attack near Kaya", "Sahel Wire", "2024-05-12")
+    assert (article.title, article.publisher.name, str(article.published_at)) == (
+        "Attack near Kaya",
+        "Sahel Wire",
+        "2024-05-12",
+    )
 
 
 @pytest.mark.parametrize(
@@ -153,9 +172,14 @@ def test_a_file_holding_the_text_of_an_article_already_there_ends_a_duplicate_of
 
 @pytest.mark.parametrize(
     ("raised", "reason"),
-    [(SoftTimeLimitExceeded(), "took longer than"), (MemoryError("no room"), "could not be read (MemoryError: no room)")],
+    [
+        (SoftTimeLimitExceeded(), "took longer than"),
+        (MemoryError("no room"), "could not be read (MemoryError: no room)"),
+    ],
 )
-def test_anything_a_library_raises_while_reading_ends_the_article_failed_with_a_reason(sent, monkeypatch, raised, reason):
+def test_anything_a_library_raises_while_reading_ends_the_article_failed_with_a_reason(
+    sent, monkeypatch, raised, reason
+):
     article = _submit("report.pdf", _pdf(text=REPORT))
 
     def explode(**kwargs):
@@ -182,7 +206,9 @@ def test_looking_up_a_file_reads_its_metadata_only(client, user_factory, monkeyp
     monkeypatch.setattr("sources.extraction._from_pdf", never)
     monkeypatch.setattr("sources.extraction.html_to_document", never)
     client.force_login(user_factory("ana", "analyst"))
-    pdf = client.post("/upload/inspect/", {"file": SimpleUploadedFile("r.pdf", _pdf(pages=201, title="Kaya"), "application/pdf")})
+    pdf = client.post(
+        "/upload/inspect/", {"file": SimpleUploadedFile("r.pdf", _pdf(pages=201, title="Kaya"), "application/pdf")}
+    )
     assert pdf.status_code == 200 and pdf.json()["title"] == "Kaya"
     page = f"<html><head><title>Attack near Kaya</title></head><body><p>{REPORT}</p></body></html>".encode()
     html = client.post("/upload/inspect/", {"file": SimpleUploadedFile("r.html", page, "text/html")})

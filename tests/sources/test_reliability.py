@@ -37,19 +37,27 @@ def test_the_sweep_sends_articles_whose_message_was_lost_and_frees_claims_of_dea
     lost = article_submit_text(text=REPORT, uploaded_by=None).article
     fresh = article_submit_text(text=REPORT + " Another.", uploaded_by=None).article
     dead = article_submit_text(text=REPORT + " A third.", uploaded_by=None).article
-    Article.objects.filter(id=lost.id).update(queued_at=now - datetime.timedelta(seconds=settings.SWEEP_QUEUED_AFTER_SECONDS + 5))
+    Article.objects.filter(id=lost.id).update(
+        queued_at=now - datetime.timedelta(seconds=settings.SWEEP_QUEUED_AFTER_SECONDS + 5)
+    )
     held_since = now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 5)
-    Article.objects.filter(id=dead.id).update(status=Article.Status.PARSING, parsing_started_at=held_since, parsing_task_id="gone")
+    Article.objects.filter(id=dead.id).update(
+        status=Article.Status.PARSING, parsing_started_at=held_since, parsing_task_id="gone"
+    )
     sent.clear()
     # The freed claim is queued again now, so it is sent by the next sweep, not this one.
     assert articles_sweep(now=now) == {"freed": 1, "stranded": 1, "sent": 1}
     assert sent == [lost.id]
     assert Article.objects.get(id=dead.id).status == Article.Status.QUEUED
-    assert articles_sweep(now=now + datetime.timedelta(seconds=settings.SWEEP_QUEUED_AFTER_SECONDS + 1))["stranded"] == 3
+    assert (
+        articles_sweep(now=now + datetime.timedelta(seconds=settings.SWEEP_QUEUED_AFTER_SECONDS + 1))["stranded"] == 3
+    )
     assert fresh.id in sent
 
 
-def test_an_upload_while_the_broker_is_down_is_kept_queued_and_sent_by_the_sweep(monkeypatch, client, user_factory, django_capture_on_commit_callbacks):
+def test_an_upload_while_the_broker_is_down_is_kept_queued_and_sent_by_the_sweep(
+    monkeypatch, client, user_factory, django_capture_on_commit_callbacks
+):
     from rest_framework.authtoken.models import Token
 
     def broker_down(*args, **kwargs):
@@ -59,7 +67,12 @@ def test_an_upload_while_the_broker_is_down_is_kept_queued_and_sent_by_the_sweep
     analyst = user_factory("ana", "analyst")
     token = Token.objects.create(user=analyst)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/api/v1/articles/", {"text": REPORT}, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token.key}")
+        response = client.post(
+            "/api/v1/articles/",
+            {"text": REPORT},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Token {token.key}",
+        )
     assert response.status_code == 201, response.content
     article = Article.objects.get()
     assert article.status == Article.Status.QUEUED
@@ -67,7 +80,12 @@ def test_an_upload_while_the_broker_is_down_is_kept_queued_and_sent_by_the_sweep
     monkeypatch.setattr("sources.services.enqueue_parse", lambda article_id: sent.append(article_id) or True)
     Article.objects.filter(id=article.id).update(queued_at=timezone.now() - datetime.timedelta(minutes=5))  # stranded
     with django_capture_on_commit_callbacks(execute=True):
-        again = client.post("/api/v1/articles/", {"text": REPORT}, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token.key}")
+        again = client.post(
+            "/api/v1/articles/",
+            {"text": REPORT},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Token {token.key}",
+        )
     assert again.status_code in (200, 201) and sent == [article.id]  # uploading a stranded article sends it again
 
 
@@ -85,8 +103,13 @@ def test_a_database_still_down_after_the_last_retry_leaves_the_article_for_the_s
 def test_the_api_answers_when_the_cache_behind_its_throttles_is_down(client, user_factory, settings):
     from rest_framework.authtoken.models import Token
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0",
-                                   "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}  # fmt: skip
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
     token = Token.objects.create(user=user_factory("ana", "analyst"))
     assert client.get("/api/v1/events/", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 200
     assert client.get("/api/v1/events/").status_code in (200, 401, 403)
@@ -130,7 +153,9 @@ def test_parsing_again_on_request_starts_the_count_of_cut_offs_afresh(sent, sett
     from sources.services import article_requeue
 
     article = article_submit_text(text=REPORT, uploaded_by=None).article
-    Article.objects.filter(id=article.id).update(status="failed", parsing_interruptions=settings.PARSE_MAX_INTERRUPTIONS)
+    Article.objects.filter(id=article.id).update(
+        status="failed", parsing_interruptions=settings.PARSE_MAX_INTERRUPTIONS
+    )
     article_requeue(article=article)
     article.refresh_from_db()
     assert article.status == "queued" and article.parsing_interruptions == 0

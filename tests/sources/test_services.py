@@ -25,7 +25,13 @@ def test_the_same_text_twice_is_one_article(no_parsing):
 
 
 def test_an_uploaded_file_keeps_its_original(no_parsing):
-    submission = article_submit_file(filename="../../etc/report.txt", content=REPORT.encode(), content_type="text/plain", uploaded_by=None, url="https://www.example.org/a")
+    submission = article_submit_file(
+        filename="../../etc/report.txt",
+        content=REPORT.encode(),
+        content_type="text/plain",
+        uploaded_by=None,
+        url="https://www.example.org/a",
+    )
     article = submission.article
     assert article.original_file.read() == REPORT.encode()
     assert ".." not in article.original_file.name
@@ -80,7 +86,10 @@ def test_a_village_a_reviewer_placed_is_found_by_the_next_reports_in_english_and
     from events.services import event_place_unresolved_name
 
     reviewer = user_factory("rita", "reviewer")
-    first = article_submit_text(text="Jihadists killed nine soldiers in the village of Tabankort, Mali, on Tuesday, the army said.", uploaded_by=None).article
+    first = article_submit_text(
+        text="Jihadists killed nine soldiers in the village of Tabankort, Mali, on Tuesday, the army said.",
+        uploaded_by=None,
+    ).article
     article_parse(article_id=first.id)
     event = Event.objects.get(reports__article=first)
     assert event.place is None and event.location_name == "Tabankort"

@@ -21,7 +21,27 @@ REPORT = (
     "Rebels of the Atlantis Liberation Front attacked an army post in Port Town on Monday, "
     "the military said in a statement, adding that three soldiers were killed and five wounded."
 )
-GEONAMES_ROW = ["1000009101", "Port Town", "Port Town", "Porttown", "10.0", "20.0", "P", "PPL", "ML", "", "10", "", "", "", "5000", "", "1", "Africa/Bamako", "2020-01-01"]
+GEONAMES_ROW = [
+    "1000009101",
+    "Port Town",
+    "Port Town",
+    "Porttown",
+    "10.0",
+    "20.0",
+    "P",
+    "PPL",
+    "ML",
+    "",
+    "10",
+    "",
+    "",
+    "",
+    "5000",
+    "",
+    "1",
+    "Africa/Bamako",
+    "2020-01-01",
+]
 
 pytestmark = [
     pytest.mark.slow,
@@ -35,12 +55,30 @@ def worker():
     if connection.vendor != "postgresql":
         pytest.skip("the worker shares the test database only on PostgreSQL")
     db = settings.DATABASES["default"]
-    database_url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    database_url = (
+        f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
     env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": REDIS_URL, "DEBUG": "0"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "conflict_tracker", "worker", "--pool=solo", "--loglevel=INFO", "--without-heartbeat", "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "conflict_tracker",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     yield process
     process.terminate()
     try:

@@ -12,7 +12,15 @@ from struct import pack
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 PASSWORD = "correct horse battery"
@@ -44,18 +52,33 @@ def make_article(text: str, *, publisher: str = "Wire", published_at=datetime.da
     from sources.models import Article, Publisher, content_hash
 
     publisher_row = Publisher.objects.get_or_create(name=publisher)[0] if publisher else None
-    return Article.objects.create(text=text, content_hash=content_hash(text), publisher=publisher_row, published_at=published_at, **{"status": "parsed", **fields})
+    return Article.objects.create(
+        text=text,
+        content_hash=content_hash(text),
+        publisher=publisher_row,
+        published_at=published_at,
+        **{"status": "parsed", **fields},
+    )
 
 
 def make_event(*, status="draft", articles=(), claims=(), actors=(), **fields):
-    """An event with its reports, actors [(name, role)] and claims [dict(article=, claimant=, kind=, count_min=, ...)]."""
+    """An event with its reports, actors [(name, role)] and claims
+    [dict(article=, claimant=, kind=, count_min=, ...)]."""
     from events.models import Actor, Claim, Event, EventActor, EventReport
 
     defaults = {
-        "event_type": "Battles", "sub_event_type": "Armed clash", "start_date": datetime.date(2024, 7, 25),
-        "end_date": datetime.date(2024, 7, 27), "country": "ML", "admin1": "Kidal", "location_name": "Tinzaouaten",
-        "latitude": 19.95, "longitude": 2.97, "geo_precision": 1, "status": status,
-    }  # fmt: skip
+        "event_type": "Battles",
+        "sub_event_type": "Armed clash",
+        "start_date": datetime.date(2024, 7, 25),
+        "end_date": datetime.date(2024, 7, 27),
+        "country": "ML",
+        "admin1": "Kidal",
+        "location_name": "Tinzaouaten",
+        "latitude": 19.95,
+        "longitude": 2.97,
+        "geo_precision": 1,
+        "status": status,
+    }
     event = Event.objects.create(**{**defaults, **fields})
     for article in articles:
         EventReport.objects.create(event=event, article=article)
@@ -68,7 +91,9 @@ def make_event(*, status="draft", articles=(), claims=(), actors=(), **fields):
         subject = claim.pop("subject", None)
         Claim.objects.create(
             event=event,
-            claimant=Actor.objects.get_or_create(name=claimant, defaults={"kind": "rebel_group"})[0] if claimant else None,
+            claimant=Actor.objects.get_or_create(name=claimant, defaults={"kind": "rebel_group"})[0]
+            if claimant
+            else None,
             subject=Actor.objects.get_or_create(name=subject, defaults={"kind": "rebel_group"})[0] if subject else None,
             **{"qualifier": "exact", "count_max": claim.get("count_min"), **claim},
         )
@@ -83,20 +108,57 @@ def make_event(*, status="draft", articles=(), claims=(), actors=(), **fields):
 def conflicting_claims_event(db):
     """One clash, two reports whose claimants disagree on the dead."""
     first = make_article("JNIM said it killed 50 Wagner fighters and 10 Malian soldiers.", publisher="APA News")
-    second = make_article("The CSP said 84 Wagner fighters and 47 soldiers were killed.", publisher="Reuters rewrite", published_at=datetime.date(2024, 8, 2))
+    second = make_article(
+        "The CSP said 84 Wagner fighters and 47 soldiers were killed.",
+        publisher="Reuters rewrite",
+        published_at=datetime.date(2024, 8, 2),
+    )
     return make_event(
-        status="approved", articles=[first, second],
+        status="approved",
+        articles=[first, second],
         actors=[("Military Forces of Mali", "side_a"), ("JNIM", "side_b"), ("CSP-DPA", "side_b")],
         claims=[
-            {"article": first, "claimant": "JNIM", "kind": "killed", "count_min": 50, "subject": "Wagner Group", "quote": "JNIM said it killed 50 Wagner fighters"},
-            {"article": first, "claimant": "JNIM", "kind": "killed", "count_min": 10, "subject": "Military Forces of Mali", "quote": "and 10 Malian soldiers."},
-            {"article": second, "claimant": "CSP-DPA", "kind": "killed", "count_min": 84, "count_max": None, "qualifier": "at_least", "subject": "Wagner Group", "quote": "The CSP said 84 Wagner fighters"},
-            {"article": second, "claimant": "CSP-DPA", "kind": "killed", "count_min": 47, "count_max": None, "qualifier": "at_least", "subject": "Military Forces of Mali", "quote": "and 47 soldiers were killed."},
+            {
+                "article": first,
+                "claimant": "JNIM",
+                "kind": "killed",
+                "count_min": 50,
+                "subject": "Wagner Group",
+                "quote": "JNIM said it killed 50 Wagner fighters",
+            },
+            {
+                "article": first,
+                "claimant": "JNIM",
+                "kind": "killed",
+                "count_min": 10,
+                "subject": "Military Forces of Mali",
+                "quote": "and 10 Malian soldiers.",
+            },
+            {
+                "article": second,
+                "claimant": "CSP-DPA",
+                "kind": "killed",
+                "count_min": 84,
+                "count_max": None,
+                "qualifier": "at_least",
+                "subject": "Wagner Group",
+                "quote": "The CSP said 84 Wagner fighters",
+            },
+            {
+                "article": second,
+                "claimant": "CSP-DPA",
+                "kind": "killed",
+                "count_min": 47,
+                "count_max": None,
+                "qualifier": "at_least",
+                "subject": "Military Forces of Mali",
+                "quote": "and 47 soldiers were killed.",
+            },
         ],
-    )  # fmt: skip
+    )
 
 
-# ---------------------------------------------------------------- a local tile server, so the online layer never leaves the machine
+# ------------------------------------------- a local tile server, so the online layer never leaves the machine
 
 
 def _png(width=256, height=256, rgb=(214, 226, 236)) -> bytes:
@@ -106,7 +168,12 @@ def _png(width=256, height=256, rgb=(214, 226, 236)) -> bytes:
     def chunk(kind, data):
         return pack(">I", len(data)) + kind + data + pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", raw)
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.fixture(scope="session")
@@ -138,7 +205,9 @@ def chromium():
     if not CHROMIUM.exists() or not os.access(CHROMIUM, os.X_OK):
         pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop in this thread
+    os.environ.setdefault(
+        "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
+    )  # Playwright's sync API runs an event loop in this thread
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
@@ -202,7 +271,10 @@ class BrowserSession:
 
 @pytest.fixture
 def browser_session(chromium, live_server, tmp_path, settings, tile_server):
-    settings.LEAFLET_CONFIG = {**settings.LEAFLET_CONFIG, "TILES": [("OpenStreetMap (test tiles)", tile_server, {"attribution": "test tiles"})]}
+    settings.LEAFLET_CONFIG = {
+        **settings.LEAFLET_CONFIG,
+        "TILES": [("OpenStreetMap (test tiles)", tile_server, {"attribution": "test tiles"})],
+    }
     sessions = []
 
     def open_session(viewport=DESKTOP, enforce_csp: bool = False) -> BrowserSession:

@@ -12,7 +12,10 @@ from sources.parsing.lang import SUPPORTED_LANGUAGES
 from tests.web.conftest import make_article
 
 pytestmark = pytest.mark.django_db
-ENGLISH = "Rebels attacked a Malian army post near Tessalit in northern Mali on Friday, killing five soldiers, the army said in a statement."
+ENGLISH = (
+    "Rebels attacked a Malian army post near Tessalit in northern Mali on Friday, killing five soldiers, the army "
+    "said in a statement."
+)
 UNSUPPORTED = next(code for code in ("es", "pt", "sw") if code not in SUPPORTED_LANGUAGES)
 
 
@@ -25,9 +28,14 @@ def misread(db):
     make_place("Tessalit", "ML", 20.2, 1.01, admin1="Kidal")
     make_actor("Military Forces of Mali", "state_forces", "Malian army", "Malian soldiers", country="ML")
     return make_article(
-        ENGLISH, status="unsupported", language=UNSUPPORTED, language_source="detected", error=unsupported_reason(UNSUPPORTED),
-        parsed_at=timezone.now(), parser_version="1.0.0",
-    )  # fmt: skip
+        ENGLISH,
+        status="unsupported",
+        language=UNSUPPORTED,
+        language_source="detected",
+        error=unsupported_reason(UNSUPPORTED),
+        parsed_at=timezone.now(),
+        parser_version="1.0.0",
+    )
 
 
 def test_the_article_page_says_which_language_it_is_in_and_why_it_was_not_read(client, analyst, misread):
@@ -39,7 +47,7 @@ def test_the_article_page_says_which_language_it_is_in_and_why_it_was_not_read(c
     assert f"Not parsed: No parser for {name} yet." in page and "status--unsupported" in page
     assert f"{name} ({UNSUPPORTED}) · detected" in page
     assert f"None: the parser cannot read {name} yet." in page
-    assert response.context["language_form"] is None and 'action="/articles/%d/language/"' % misread.id not in page
+    assert response.context["language_form"] is None and f'action="/articles/{misread.id}/language/"' not in page
     assert "Parse again" in page
 
 
@@ -55,7 +63,12 @@ def test_a_reviewer_corrects_the_language_and_the_article_is_parsed_again_in_it(
     assert "Language set to English; the article is queued to be parsed again in it." in page
     assert "English (en) · set by rev on" in page
     misread.refresh_from_db()
-    assert (misread.status, misread.language, misread.language_source, misread.language_set_by) == ("parsed", "en", "reviewer", reviewer)
+    assert (misread.status, misread.language, misread.language_source, misread.language_set_by) == (
+        "parsed",
+        "en",
+        "reviewer",
+        reviewer,
+    )
     assert EventReport.objects.filter(article=misread).count() == 1
 
 
@@ -82,12 +95,21 @@ def test_a_correction_while_a_worker_parses_the_article_is_refused(client, revie
 def test_the_dashboard_counts_articles_in_languages_we_cannot_parse_yet_and_links_to_them(client, analyst):
     for code, name, n in [("es", "Spanish", 2), ("pt", "Portuguese", 1)]:
         for index in range(n):
-            make_article(f"{name} report {index}.", status="unsupported", language=code, language_source="detected", error=f"No parser for {name} yet.")
+            make_article(
+                f"{name} report {index}.",
+                status="unsupported",
+                language=code,
+                language_source="detected",
+                error=f"No parser for {name} yet.",
+            )
     make_article("A report in English.", status="parsed", language="en", language_source="detected")
     page = client.get("/").content.decode()
     assert "Languages we cannot parse yet" in page
-    assert 'articles</a> in languages we cannot parse yet:' in page and '?status=unsupported">3 articles</a>' in page
-    assert '<a href="/articles/?status=unsupported&amp;language=es">Spanish (2)</a>, <a href="/articles/?status=unsupported&amp;language=pt">Portuguese (1)</a>.' in page
+    assert "articles</a> in languages we cannot parse yet:" in page and '?status=unsupported">3 articles</a>' in page
+    assert (
+        '<a href="/articles/?status=unsupported&amp;language=es">Spanish (2)</a>, <a '
+        'href="/articles/?status=unsupported&amp;language=pt">Portuguese (1)</a>.' in page
+    )
     assert page.count("No parser for Spanish yet.") == 2
 
 
@@ -97,11 +119,31 @@ def test_the_dashboard_says_nothing_of_unsupported_languages_when_there_are_none
 
 
 def test_the_article_list_filters_by_the_unsupported_status_and_by_language(client, analyst):
-    spanish = make_article("Informe uno.", status="unsupported", language="es", language_source="detected", error="No parser for Spanish yet.")
-    make_article("Relatório um.", status="unsupported", language="pt", language_source="detected", error="No parser for Portuguese yet.")
-    make_article("Report one.", status="parsed", language="en", language_source="detected", published_at=datetime.date(2024, 7, 1))
+    spanish = make_article(
+        "Informe uno.",
+        status="unsupported",
+        language="es",
+        language_source="detected",
+        error="No parser for Spanish yet.",
+    )
+    make_article(
+        "Relatório um.",
+        status="unsupported",
+        language="pt",
+        language_source="detected",
+        error="No parser for Portuguese yet.",
+    )
+    make_article(
+        "Report one.",
+        status="parsed",
+        language="en",
+        language_source="detected",
+        published_at=datetime.date(2024, 7, 1),
+    )
     response = client.get("/articles/?status=unsupported")
     assert response.context["articles"].paginator.count == 2
-    assert "No parser for Spanish yet." in response.content.decode() and "status--unsupported" in response.content.decode()
+    assert (
+        "No parser for Spanish yet." in response.content.decode() and "status--unsupported" in response.content.decode()
+    )
     response = client.get("/articles/?status=unsupported&language=es")
     assert [article.id for article in response.context["articles"]] == [spanish.id]

@@ -26,19 +26,45 @@ def api_is_routed() -> bool:
 
 @pytest.fixture
 def people(user_factory):
-    return {"analyst": user_factory("ana", "analyst"), "reviewer": user_factory("rev", "reviewer"), "reader": user_factory("reader")}
+    return {
+        "analyst": user_factory("ana", "analyst"),
+        "reviewer": user_factory("rev", "reviewer"),
+        "reader": user_factory("reader"),
+    }
 
 
 @pytest.fixture
 def sample(people, conflicting_claims_event):
-    article = make_article(XSS_TEXT, publisher="Sahel <b>Daily</b>", title="Market attack <script>alert('title ran')</script>",
-                           spans=[{"kind": "place", "start": XSS_TEXT.index("Gao"), "end": XSS_TEXT.index("Gao") + 3, "label": "Gao", "event_id": None},
-                                  {"kind": "claim", "start": 0, "end": XSS_TEXT.index("\n"), "label": "<i>claim</i>", "event_id": None}])  # fmt: skip
+    article = make_article(
+        XSS_TEXT,
+        publisher="Sahel <b>Daily</b>",
+        title="Market attack <script>alert('title ran')</script>",
+        spans=[
+            {
+                "kind": "place",
+                "start": XSS_TEXT.index("Gao"),
+                "end": XSS_TEXT.index("Gao") + 3,
+                "label": "Gao",
+                "event_id": None,
+            },
+            {"kind": "claim", "start": 0, "end": XSS_TEXT.index("\n"), "label": "<i>claim</i>", "event_id": None},
+        ],
+    )
     draft = make_event(
-        articles=[article], location_name="Gao <script>", geo_precision=2,
+        articles=[article],
+        location_name="Gao <script>",
+        geo_precision=2,
         actors=[("Military Forces of Mali", "side_a")],
-        claims=[{"article": article, "claimant_text": "a witness <img src=x onerror=alert(3)>", "kind": "killed", "count_min": 3, "quote": XSS_TEXT[:60]}],
-    )  # fmt: skip
+        claims=[
+            {
+                "article": article,
+                "claimant_text": "a witness <img src=x onerror=alert(3)>",
+                "kind": "killed",
+                "count_min": 3,
+                "quote": XSS_TEXT[:60],
+            }
+        ],
+    )
     Article.objects.filter(id=article.id).update(spans=[{**span, "event_id": draft.id} for span in article.spans])
     return {"draft": draft, "approved": conflicting_claims_event, "article": article}
 
@@ -48,7 +74,11 @@ def pages_for(role: str, sample) -> dict[str, str]:
     if role in ("analyst", "reviewer"):
         pages |= {"upload": "/upload/", "articles": "/articles/", "article": f"/articles/{sample['article'].id}/"}
     if role == "reviewer":
-        pages |= {"review-queue": "/review/", "review": f"/review/{sample['draft'].id}/", "draft-event": f"/events/{sample['draft'].id}/"}
+        pages |= {
+            "review-queue": "/review/",
+            "review": f"/review/{sample['draft'].id}/",
+            "draft-event": f"/events/{sample['draft'].id}/",
+        }
     return pages
 
 
@@ -75,7 +105,13 @@ def test_every_page_fits_the_screen_at_desktop_and_phone_widths(browser_session,
 def test_script_payloads_in_article_text_are_shown_as_text_and_never_run(browser_session, sample):
     session = browser_session()
     session.login("rev")
-    for url in [f"/articles/{sample['article'].id}/", f"/review/{sample['draft'].id}/", f"/events/{sample['draft'].id}/", "/articles/", "/"]:
+    for url in [
+        f"/articles/{sample['article'].id}/",
+        f"/review/{sample['draft'].id}/",
+        f"/events/{sample['draft'].id}/",
+        "/articles/",
+        "/",
+    ]:
         session.page.goto(url)
         session.page.wait_for_load_state("load")
         session.page.wait_for_timeout(200)
@@ -99,7 +135,9 @@ def test_an_analyst_can_neither_open_the_review_page_nor_post_an_approval(browse
     status = session.page.evaluate(
         """async (url) => {
             const token = document.cookie.split('; ').find(c => c.startsWith('csrftoken=')).split('=')[1];
-            const response = await fetch(url, {method: 'POST', headers: {'X-CSRFToken': token}, body: new URLSearchParams({version: '1'})});
+            const response = await fetch(url, {
+                method: 'POST', headers: {'X-CSRFToken': token}, body: new URLSearchParams({version: '1'}),
+            });
             return response.status;
         }""",
         f"/review/{sample['draft'].id}/approve/",
@@ -124,7 +162,9 @@ def quick_parser(monkeypatch):
     monkeypatch.setattr("sources.services.enqueue_parse", parse_now)
 
 
-def test_files_dropped_together_upload_with_their_dates_and_show_their_parsing_status(browser_session, people, quick_parser):
+def test_files_dropped_together_upload_with_their_dates_and_show_their_parsing_status(
+    browser_session, people, quick_parser
+):
     session = browser_session()
     session.login("ana")
     session.page.goto("/upload/")
@@ -133,8 +173,10 @@ def test_files_dropped_together_upload_with_their_dates_and_show_their_parsing_s
     session.page.evaluate(
         """() => {
             const transfer = new DataTransfer();
-            transfer.items.add(new File(['Rebels attacked an army post near Gao on Monday, the army said.'], 'first.txt', {type: 'text/plain'}));
-            transfer.items.add(new File(['FAIL: a report the parser cannot read.'], 'second.txt', {type: 'text/plain'}));
+            const first = 'Rebels attacked an army post near Gao on Monday, the army said.';
+            transfer.items.add(new File([first], 'first.txt', {type: 'text/plain'}));
+            const second = 'FAIL: a report the parser cannot read.';
+            transfer.items.add(new File([second], 'second.txt', {type: 'text/plain'}));
             transfer.items.add(new File(['%PDF? no, a spreadsheet'], 'third.xlsx', {type: 'application/octet-stream'}));
             const zone = document.getElementById('dropzone');
             zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: transfer, bubbles: true, cancelable: true}));
@@ -149,9 +191,15 @@ def test_files_dropped_together_upload_with_their_dates_and_show_their_parsing_s
     rows.nth(1).locator("[data-field=published_at]").fill("2024-07-30")
     session.screenshot("upload-queued")
     session.page.click("#upload-files-button")
-    session.page.wait_for_function("document.querySelectorAll('#upload-queue [data-status=parsed], #upload-queue [data-status=failed]').length === 2")
+    session.page.wait_for_function(
+        "document.querySelectorAll('#upload-queue [data-status=parsed], #upload-queue "
+        "[data-status=failed]').length === 2"
+    )
     assert rows.nth(0).get_attribute("data-status") == "parsed"
-    assert rows.nth(1).get_attribute("data-status") == "failed" and "could not read this article (test)" in rows.nth(1).inner_text()
+    assert (
+        rows.nth(1).get_attribute("data-status") == "failed"
+        and "could not read this article (test)" in rows.nth(1).inner_text()
+    )
     session.screenshot("upload-done")
     first = Article.objects.get(text__startswith="Rebels")
     assert str(first.published_at) == "2024-07-28" and first.publisher.name == "Wire Service"
@@ -173,7 +221,9 @@ def test_two_reviewers_editing_one_event_never_overwrite_each_other(browser_sess
     first.page.wait_for_selector(".message--success")
     second.page.fill("#id_notes", "Second reviewer's note")
     response_status = []
-    second.page.on("response", lambda response: response.url.endswith("/edit/") and response_status.append(response.status))
+    second.page.on(
+        "response", lambda response: response.url.endswith("/edit/") and response_status.append(response.status)
+    )
     second.page.click("#edit-form button[type=submit]")
     second.page.wait_for_selector("#stale-warning")
     assert response_status == [409]
@@ -211,7 +261,10 @@ def test_a_reviewer_approves_with_the_keyboard_and_moves_on(browser_session, sam
 
 
 def test_maps_fall_back_to_the_offline_outlines_when_tiles_cannot_load(browser_session, sample, settings):
-    settings.LEAFLET_CONFIG = {**settings.LEAFLET_CONFIG, "TILES": [("OpenStreetMap", "http://127.0.0.1:9/{z}/{x}/{y}.png", {"attribution": "OSM"})]}
+    settings.LEAFLET_CONFIG = {
+        **settings.LEAFLET_CONFIG,
+        "TILES": [("OpenStreetMap", "http://127.0.0.1:9/{z}/{x}/{y}.png", {"attribution": "OSM"})],
+    }
     session = browser_session()
     session.login("rev")
     session.page.goto(f"/events/{sample['approved'].id}/")
@@ -229,7 +282,12 @@ def test_an_approved_event_shows_on_the_map_and_its_popup_sums_up_the_claims(bro
     session.page.wait_for_selector("#map[data-state=ready], #map[data-state=error]", timeout=15_000)
     assert api_is_routed(), "the REST API (/api/v1/events/) is not routed yet: the map has no data to show"
     assert session.page.get_attribute("#map", "data-state") == "ready", session.page.inner_text("#map-status")
-    session.page.evaluate("(id) => { const marker = window.ctMap.markers.get(id); window.ctMap.clusters.zoomToShowLayer(marker, () => marker.openPopup()); }", sample["approved"].id)
+    session.page.evaluate(
+        "(id) => "
+        "{ const marker = window.ctMap.markers.get(id); "
+        "window.ctMap.clusters.zoomToShowLayer(marker, () => marker.openPopup()); }",
+        sample["approved"].id,
+    )
     popup = session.page.locator(".leaflet-popup-content")
     popup.wait_for()
     text = popup.inner_text()
@@ -238,7 +296,9 @@ def test_an_approved_event_shows_on_the_map_and_its_popup_sums_up_the_claims(bro
     session.screenshot("map-popup")
     # The imprecise event is drawn with the 50 km area it may lie in, not as an exact pin.
     session.page.evaluate("window.ctMap.map.closePopup(); window.ctMap.map.setView([18.4, 1.4], 8, {animate: false})")
-    session.page.wait_for_function("window.ctMap.map.getZoom() === 8 && window.ctMap.areas.getLayers().some(area => area.getRadius() === 50000)")
+    session.page.wait_for_function(
+        "window.ctMap.map.getZoom() === 8 && window.ctMap.areas.getLayers().some(area => area.getRadius() === 50000)"
+    )
     session.screenshot("map-area")
     assert session.console_errors == [] and session.blocked == []
 
@@ -249,7 +309,9 @@ def test_the_pages_pass_the_content_security_policy(browser_session, sample, set
     tiles = urlsplit(settings.LEAFLET_CONFIG["TILES"][0][1])
     directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
     # As production builds it from MAP_TILE_URL: the test's tile server is the tile origin.
-    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {**directives, "img-src": ["'self'", "data:", f"{tiles.scheme}://{tiles.netloc}"]}}
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**directives, "img-src": ["'self'", "data:", f"{tiles.scheme}://{tiles.netloc}"]}
+    }
     session = browser_session(enforce_csp=True)
     session.login("rev")
     for url, ready in [

@@ -33,12 +33,25 @@ def listed(user_factory):
     events = []
     for day in range(12):
         date = datetime.date(2024, 6, 1) + datetime.timedelta(days=day)
-        events.append(make_event(
-            status="draft" if day % 4 == 0 else "approved", start_date=date, end_date=date, articles=[article],
-            country="NE" if day % 3 == 0 else "ML", actors=[("JNIM", "side_a"), ("Military Forces of Mali", "side_b")],
-            claims=[{"article": article, "claimant": "JNIM", "kind": "killed", "count_min": 50 + day,
-                     "quote": "killed 50"}],
-        ))  # fmt: skip
+        events.append(
+            make_event(
+                status="draft" if day % 4 == 0 else "approved",
+                start_date=date,
+                end_date=date,
+                articles=[article],
+                country="NE" if day % 3 == 0 else "ML",
+                actors=[("JNIM", "side_a"), ("Military Forces of Mali", "side_b")],
+                claims=[
+                    {
+                        "article": article,
+                        "claimant": "JNIM",
+                        "kind": "killed",
+                        "count_min": 50 + day,
+                        "quote": "killed 50",
+                    }
+                ],
+            )
+        )
     return {"events": events, "article": article}
 
 
@@ -108,11 +121,17 @@ def test_the_history_reads_in_words_on_the_event_and_review_pages(browser_sessio
 def _pages(listed) -> dict[str, str]:
     event, article = listed["events"][1], listed["article"]
     return {
-        "dashboard": "/", "map": "/map/", "events": "/events/", "event": f"/events/{event.id}/",
-        "token": "/account/token/", "upload": "/upload/", "articles": "/articles/",
-        "article": f"/articles/{article.id}/", "review-queue": "/review/",
+        "dashboard": "/",
+        "map": "/map/",
+        "events": "/events/",
+        "event": f"/events/{event.id}/",
+        "token": "/account/token/",
+        "upload": "/upload/",
+        "articles": "/articles/",
+        "article": f"/articles/{article.id}/",
+        "review-queue": "/review/",
         "review": f"/review/{listed['events'][0].id}/",
-    }  # fmt: skip
+    }
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390px"])

@@ -23,15 +23,34 @@ def ids(response) -> list[int]:
 def events(db):
     day = datetime.date(2024, 7, 1)
     made = {
-        "gao": make_event(status="approved", location_name="Gao", admin1="Gao", start_date=day, end_date=day,
-                          notes="Clash at the market", actors=[("JNIM", "side_a")]),
-        "kidal": make_event(status="approved", start_date=day.replace(day=5), end_date=day.replace(day=5),
-                            event_type="Violence against civilians", sub_event_type="Attack"),
-        "niger": make_event(status="approved", country="NE", admin1="Tillaberi", location_name="Ayorou",
-                            start_date=day.replace(day=9), end_date=day.replace(day=9)),
-        "draft": make_event(status="draft", location_name="Menaka", start_date=day.replace(day=3),
-                            end_date=day.replace(day=3)),
-    }  # fmt: skip
+        "gao": make_event(
+            status="approved",
+            location_name="Gao",
+            admin1="Gao",
+            start_date=day,
+            end_date=day,
+            notes="Clash at the market",
+            actors=[("JNIM", "side_a")],
+        ),
+        "kidal": make_event(
+            status="approved",
+            start_date=day.replace(day=5),
+            end_date=day.replace(day=5),
+            event_type="Violence against civilians",
+            sub_event_type="Attack",
+        ),
+        "niger": make_event(
+            status="approved",
+            country="NE",
+            admin1="Tillaberi",
+            location_name="Ayorou",
+            start_date=day.replace(day=9),
+            end_date=day.replace(day=9),
+        ),
+        "draft": make_event(
+            status="draft", location_name="Menaka", start_date=day.replace(day=3), end_date=day.replace(day=3)
+        ),
+    }
     return made
 
 
@@ -114,9 +133,14 @@ def test_the_list_makes_a_fixed_number_of_queries(client, analyst, django_assert
     article = make_article("The army said it killed 5.")
     for day in range(60):
         date = datetime.date(2024, 1, 1) + datetime.timedelta(days=day)
-        make_event(status="approved", start_date=date, end_date=date, articles=[article],
-                   actors=[("JNIM", "side_a"), ("Military Forces of Mali", "side_b")],
-                   claims=[{"article": article, "claimant": "JNIM", "kind": "killed", "count_min": 5}])  # fmt: skip
+        make_event(
+            status="approved",
+            start_date=date,
+            end_date=date,
+            articles=[article],
+            actors=[("JNIM", "side_a"), ("Military Forces of Mali", "side_b")],
+            claims=[{"article": article, "claimant": "JNIM", "kind": "killed", "count_min": 5}],
+        )
     with django_assert_max_num_queries(LIST_QUERIES):
         response = client.get("/events/?q=a&sort=-fatalities")
     assert len(ids(response)) == 50
@@ -166,9 +190,10 @@ def test_the_menu_links_the_events_list_the_api_docs_and_the_token_page(client, 
 def test_articles_that_gave_no_event_are_listed_with_their_reason(client, reviewer):
     quiet = make_article("The council met to discuss the budget.", title="Budget meeting", spans=[])
     placeless = make_article(
-        "JNIM said it killed 5 soldiers.", title="Placeless claim",
+        "JNIM said it killed 5 soldiers.",
+        title="Placeless claim",
         spans=[{"kind": "actor", "start": 0, "end": 4, "label": "JNIM", "event_id": None}],
-    )  # fmt: skip
+    )
     spanish = make_article(
         "Texto en español.", title="Artículo", status="unsupported", error="No parser for Spanish yet."
     )

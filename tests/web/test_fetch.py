@@ -13,7 +13,8 @@ from sources.fetch import FetchError, fetch_url, resolve_public_addresses
 from sources.models import Article
 
 PAGE = b"""<!doctype html><html><head><title>Fighting near Kidal</title>
-<meta property="og:site_name" content="Sahel Observer"><meta property="article:published_time" content="2024-07-29T08:00:00Z">
+<meta property="og:site_name" content="Sahel Observer">
+<meta property="article:published_time" content="2024-07-29T08:00:00Z">
 </head><body><nav>Home | World</nav><article><h1>Fighting near Kidal</h1>
 <p>Fighting broke out near Kidal on Thursday between the army and rebel groups, officials said on Friday.</p>
 <p>At least ten people were killed, according to a local official who asked not to be named.</p>
@@ -80,7 +81,12 @@ def allow_private(settings):
 
 def test_a_page_is_fetched_following_redirects(site, allow_private):
     page = fetch_url(f"{site}/moved")
-    assert page.content == PAGE and page.content_type == "text/html" and page.url == f"{site}/article" and page.filename == "page.html"
+    assert (
+        page.content == PAGE
+        and page.content_type == "text/html"
+        and page.url == f"{site}/article"
+        and page.filename == "page.html"
+    )
 
 
 def test_loopback_is_refused_when_private_addresses_are_not_allowed(site, settings):
@@ -91,7 +97,16 @@ def test_loopback_is_refused_when_private_addresses_are_not_allowed(site, settin
         fetch_url(f"http://localhost:{site.rsplit(':', 1)[1]}/article")
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org/a.html", "file:///etc/passwd", "javascript:alert(1)", "gopher://example.org/", "//example.org/a"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://example.org/a.html",
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "gopher://example.org/",
+        "//example.org/a",
+    ],
+)
 def test_only_http_and_https_are_fetched(url, allow_private):
     with pytest.raises(FetchError, match="Only http:// and https://"):
         fetch_url(url)
@@ -99,13 +114,18 @@ def test_only_http_and_https_are_fetched(url, allow_private):
 
 def test_every_address_a_name_resolves_to_must_be_public(monkeypatch, settings):
     settings.URL_FETCH_ALLOW_PRIVATE = False
-    answers = [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", 80)), (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.0.0.7", 80))]
+    answers = [
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", 80)),
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.0.0.7", 80)),
+    ]
     monkeypatch.setattr(socket, "getaddrinfo", lambda *args, **kwargs: answers)
-    with pytest.raises(FetchError, match="10.0.0.7"):
+    with pytest.raises(FetchError, match=r"10\.0\.0\.7"):
         resolve_public_addresses("news.example", 80)
     for private in ["169.254.169.254", "::1", "fd00::1", "::ffff:127.0.0.1", "0.0.0.0", "100.64.0.1"]:
         family = socket.AF_INET6 if ":" in private else socket.AF_INET
-        monkeypatch.setattr(socket, "getaddrinfo", lambda *a, _p=private, _f=family, **k: [(_f, socket.SOCK_STREAM, 6, "", (_p, 80))])
+        monkeypatch.setattr(
+            socket, "getaddrinfo", lambda *a, _p=private, _f=family, **k: [(_f, socket.SOCK_STREAM, 6, "", (_p, 80))]
+        )
         with pytest.raises(FetchError):
             resolve_public_addresses("news.example", 80)
     monkeypatch.setattr(socket, "getaddrinfo", lambda *args, **kwargs: answers[:1])
@@ -136,16 +156,28 @@ def test_endless_redirects_and_other_content_types_are_refused(site, allow_priva
 
 
 @pytest.mark.django_db
-def test_uploading_a_url_keeps_the_page_text_with_its_publisher_and_date(site, allow_private, client, user_factory, no_parsing):
+def test_uploading_a_url_keeps_the_page_text_with_its_publisher_and_date(
+    site, allow_private, client, user_factory, no_parsing
+):
     client.force_login(user_factory("ana", "analyst"))
     meta = client.post("/upload/inspect/", {"url": f"{site}/article"}).json()
-    assert (meta["publisher"], meta["published_at"], meta["title"]) == ("Sahel Observer", "2024-07-29", "Fighting near Kidal")
-    result = client.post("/upload/", {"source": "url", "url-url": f"{site}/article"}, HTTP_ACCEPT="application/json").json()["results"][0]
+    assert (meta["publisher"], meta["published_at"], meta["title"]) == (
+        "Sahel Observer",
+        "2024-07-29",
+        "Fighting near Kidal",
+    )
+    result = client.post(
+        "/upload/", {"source": "url", "url-url": f"{site}/article"}, HTTP_ACCEPT="application/json"
+    ).json()["results"][0]
     assert Article.objects.get(id=result["article_id"]).text == ""  # the page is the worker's to read
     article_parse(article_id=result["article_id"])
     article = Article.objects.get(id=result["article_id"])
     assert article.url == f"{site}/article" and article.publisher.name == "Sahel Observer"
-    assert str(article.published_at) == "2024-07-29" and "Fighting broke out near Kidal" in article.text and "Copyright" not in article.text
+    assert (
+        str(article.published_at) == "2024-07-29"
+        and "Fighting broke out near Kidal" in article.text
+        and "Copyright" not in article.text
+    )
 
 
 @pytest.mark.django_db

@@ -12,7 +12,9 @@ def sign_in(client, username, password, address="203.0.113.7"):
     return client.post("/accounts/login/", {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
-def test_repeated_failures_lock_the_account_out_with_a_clear_message_even_with_the_right_password(client, user_factory, settings):
+def test_repeated_failures_lock_the_account_out_with_a_clear_message_even_with_the_right_password(
+    client, user_factory, settings
+):
     user_factory("rita", "reviewer")
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert sign_in(client, "rita", "wrong").status_code == 200  # the form again, with its error
@@ -31,7 +33,9 @@ def test_a_lockout_expires(client, user_factory, settings):
         sign_in(client, "rita", "wrong")
     assert sign_in(client, "rita", PASSWORD, address="198.51.100.9").status_code == 429
     # The failures happened longer ago than the lockout lasts.
-    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - datetime.timedelta(minutes=1))
+    AccessAttempt.objects.update(
+        attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - datetime.timedelta(minutes=1)
+    )
     assert sign_in(client, "rita", PASSWORD, address="198.51.100.9").status_code == 302
 
 

@@ -18,8 +18,19 @@ REPORT = "Gunmen attacked a village near Gao on Sunday, killing at least 12 peop
 @pytest.fixture
 def draft(db):
     article = make_article("Clashes broke out in Tinzaouaten on Thursday, the army said.")
-    return make_event(articles=[article], actors=[("Military Forces of Mali", "side_a")],
-                      claims=[{"article": article, "claimant": "Military Forces of Mali", "kind": "killed", "count_min": 2, "quote": "Two soldiers were killed."}])  # fmt: skip
+    return make_event(
+        articles=[article],
+        actors=[("Military Forces of Mali", "side_a")],
+        claims=[
+            {
+                "article": article,
+                "claimant": "Military Forces of Mali",
+                "kind": "killed",
+                "count_min": 2,
+                "quote": "Two soldiers were killed.",
+            }
+        ],
+    )
 
 
 # ---------------------------------------------------------------- who may open what
@@ -76,7 +87,9 @@ def test_a_reader_without_roles_sees_approved_events_only(client, user_factory, 
     assert client.get("/articles/").status_code == 403
 
 
-def test_public_read_lets_anonymous_visitors_see_approved_events_and_the_map(client, settings, draft, conflicting_claims_event):
+def test_public_read_lets_anonymous_visitors_see_approved_events_and_the_map(
+    client, settings, draft, conflicting_claims_event
+):
     settings.PUBLIC_READ = True
     assert client.get("/map/").status_code == 200
     assert client.get(f"/events/{conflicting_claims_event.id}/").status_code == 200
@@ -94,7 +107,13 @@ def test_the_dashboard_shows_each_role_its_work(client, user_factory, draft):
 
 
 def test_the_weekly_chart_counts_approved_events_by_type(client, reviewer, conflicting_claims_event):
-    make_event(status="approved", event_type="Protests", sub_event_type="Peaceful protest", start_date=datetime.date(2024, 7, 26), end_date=datetime.date(2024, 7, 26))
+    make_event(
+        status="approved",
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+        start_date=datetime.date(2024, 7, 26),
+        end_date=datetime.date(2024, 7, 26),
+    )
     chart = client.get("/").context["chart"]
     week = next(row for row in chart["rows"] if row["week"] == datetime.date(2024, 7, 22))
     assert week["total"] == 2 and [t["name"] for t in chart["types"]] == ["Battles", "Protests"]
@@ -110,13 +129,20 @@ def test_pasted_text_becomes_an_article_and_the_same_text_again_is_the_existing_
     article = Article.objects.get()
     assert first["ok"] and not first["duplicate"] and first["article_id"] == article.id
     assert again["duplicate"] and again["article_id"] == article.id
-    assert article.publisher.name == "AP" and article.published_at == datetime.date(2024, 7, 28) and article.uploaded_by == analyst
+    assert (
+        article.publisher.name == "AP"
+        and article.published_at == datetime.date(2024, 7, 28)
+        and article.uploaded_by == analyst
+    )
     assert first["status_url"] == f"/articles/{article.id}/status.json"
 
 
 def test_several_files_in_one_upload_without_javascript(client, analyst, no_parsing):
-    files = [SimpleUploadedFile("one.txt", REPORT.encode(), "text/plain"), SimpleUploadedFile("two.txt", (REPORT + " Another.").encode(), "text/plain"),
-             SimpleUploadedFile("three.docx", b"PK\x03\x04", "application/octet-stream")]  # fmt: skip
+    files = [
+        SimpleUploadedFile("one.txt", REPORT.encode(), "text/plain"),
+        SimpleUploadedFile("two.txt", (REPORT + " Another.").encode(), "text/plain"),
+        SimpleUploadedFile("three.docx", b"PK\x03\x04", "application/octet-stream"),
+    ]
     response = client.post("/upload/", {"source": "files", "files-files": files, "files-published_at": "2024-07-30"})
     assert response.status_code == 200
     results = response.context["results"]
@@ -135,9 +161,11 @@ def test_a_file_over_the_limit_is_refused(client, analyst, no_parsing, settings)
 
 def test_an_html_file_is_inspected_for_its_publisher_and_date(client, analyst):
     html = b"""<html><head><title>Clashes in the north</title><meta property="og:site_name" content="Sahel Daily">
-    <meta property="article:published_time" content="2024-07-29T10:00:00Z"></head><body><article><h1>Clashes in the north</h1>
+    <meta property="article:published_time" content="2024-07-29T10:00:00Z"></head>
+    <body><article><h1>Clashes in the north</h1>
     <p>Fighting broke out near Kidal on Thursday between the army and rebels, officials said on Friday evening.</p>
-    <p>At least ten people were killed, according to a local official who asked not to be named.</p></article></body></html>"""
+    <p>At least ten people were killed, according to a local official who asked not to be named.</p>
+    </article></body></html>"""
     response = client.post("/upload/inspect/", {"file": SimpleUploadedFile("page.html", html, "text/html")})
     assert response.status_code == 200
     assert response.json()["publisher"] == "Sahel Daily" and response.json()["published_at"] == "2024-07-29"
@@ -158,23 +186,32 @@ def test_the_status_endpoint_reports_parsing_and_its_events(client, analyst, dra
 
 def test_the_article_list_shows_status_publisher_date_and_events(client, analyst, draft):
     page = client.get("/articles/").content.decode()
-    assert "Wire" in page and "28 Jul 2024" in page and f'href="/events/{draft.id}/"' in page and "status--parsed" in page
+    assert (
+        "Wire" in page and "28 Jul 2024" in page and f'href="/events/{draft.id}/"' in page and "status--parsed" in page
+    )
     assert client.get("/articles/?status=failed").context["articles"].paginator.count == 0
 
 
 def test_article_text_is_escaped_and_spans_link_to_their_events(client, analyst, draft):
     text = "Militants <script>alert(1)</script> attacked Gao.\n<img src=x onerror=alert(2)> said the army."
     start = text.index("Gao")
-    article = make_article(text, spans=[
-        {"kind": "place", "start": start, "end": start + 3, "label": "Gao", "event_id": draft.id},
-        {"kind": "claim", "start": 0, "end": text.index("\n"), "label": "<b>claim</b>", "event_id": None},
-        {"kind": "actor", "start": 0, "end": 9, "label": "Militants", "event_id": draft.id},
-        {"kind": "bogus", "start": 0, "end": 3, "label": "x"}, {"kind": "date", "start": 5, "end": 10_000, "label": "out of range"},
-    ])  # fmt: skip
+    article = make_article(
+        text,
+        spans=[
+            {"kind": "place", "start": start, "end": start + 3, "label": "Gao", "event_id": draft.id},
+            {"kind": "claim", "start": 0, "end": text.index("\n"), "label": "<b>claim</b>", "event_id": None},
+            {"kind": "actor", "start": 0, "end": 9, "label": "Militants", "event_id": draft.id},
+            {"kind": "bogus", "start": 0, "end": 3, "label": "x"},
+            {"kind": "date", "start": 5, "end": 10_000, "label": "out of range"},
+        ],
+    )
     page = client.get(f"/articles/{article.id}/").content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page
-    assert f'<a class="hl hl-claim hl-place" href="/events/{draft.id}/" title="place: Gao; claim: &lt;b&gt;claim&lt;/b&gt;">Gao</a>' in page
+    assert (
+        f'<a class="hl hl-claim hl-place" href="/events/{draft.id}/" title="place: Gao; claim: '
+        '&lt;b&gt;claim&lt;/b&gt;">Gao</a>' in page
+    )
     assert f'<a class="hl hl-actor hl-claim" href="/events/{draft.id}/"' in page
     assert "&lt;b&gt;claim&lt;/b&gt;" in page and "out of range" not in page
 
@@ -199,21 +236,45 @@ def test_the_claims_table_groups_by_claimant_across_articles_with_vague_words_an
     first = make_article("JNIM said it killed dozens of soldiers.", publisher="APA News")
     second = make_article("JNIM said 30 soldiers died. The army said it inflicted heavy losses.", publisher="RFI")
     event = make_event(
-        status="approved", articles=[first, second],
+        status="approved",
+        articles=[first, second],
         actors=[("Military Forces of Mali", "side_a"), ("JNIM", "side_b"), ("Wagner Group", "associated")],
         claims=[
-            {"article": first, "claimant": "JNIM", "kind": "killed", "count_min": None, "qualifier": "vague",
-             "quote": "JNIM said it killed dozens of soldiers."},
-            {"article": second, "claimant": "JNIM", "kind": "killed", "count_min": 30,
-             "quote": "JNIM said 30 soldiers died."},
-            {"article": second, "claimant": "Military Forces of Mali", "kind": "other", "count_min": None,
-             "qualifier": "vague", "quote": "The army said it inflicted heavy losses."},
+            {
+                "article": first,
+                "claimant": "JNIM",
+                "kind": "killed",
+                "count_min": None,
+                "qualifier": "vague",
+                "quote": "JNIM said it killed dozens of soldiers.",
+            },
+            {
+                "article": second,
+                "claimant": "JNIM",
+                "kind": "killed",
+                "count_min": 30,
+                "quote": "JNIM said 30 soldiers died.",
+            },
+            {
+                "article": second,
+                "claimant": "Military Forces of Mali",
+                "kind": "other",
+                "count_min": None,
+                "qualifier": "vague",
+                "quote": "The army said it inflicted heavy losses.",
+            },
         ],
-    )  # fmt: skip
-    EventReport.objects.filter(article=second).update(match_reason={
-        "distance_km": 952.3, "date_gap_days": 0, "shared_actors": ["JNIM"], "same_place": True, "same_admin1": True,
-        "same_type": True,
-    })  # fmt: skip
+    )
+    EventReport.objects.filter(article=second).update(
+        match_reason={
+            "distance_km": 952.3,
+            "date_gap_days": 0,
+            "shared_actors": ["JNIM"],
+            "same_place": True,
+            "same_admin1": True,
+            "same_type": True,
+        }
+    )
     page = client.get(f"/events/{event.id}/").content.decode()
     assert page.count('<tr class="claims-row" data-claimant="JNIM">') == 1  # both articles' figures in one row
     jnim = page.split('data-claimant="JNIM">', 1)[1].split("</tr>", 1)[0]
@@ -238,8 +299,24 @@ def test_the_event_page_says_when_a_reviewer_chose_the_best_estimate(client, rev
 
 
 def edit_data(event: Event, **changes) -> dict:
-    data = {name: getattr(event, name) for name in ["event_type", "sub_event_type", "start_date", "end_date", "date_precision", "location_name",
-                                                     "admin1", "country", "latitude", "longitude", "geo_precision", "fatalities_best", "notes"]}  # fmt: skip
+    data = {
+        name: getattr(event, name)
+        for name in [
+            "event_type",
+            "sub_event_type",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "location_name",
+            "admin1",
+            "country",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "fatalities_best",
+            "notes",
+        ]
+    }
     data = {key: "" if value is None else value for key, value in {**data, **changes}.items()}
     return {"version": event.version, **data}
 
@@ -258,7 +335,12 @@ def test_a_reviewer_edits_a_field_and_the_change_is_logged(client, reviewer, dra
     draft.refresh_from_db()
     assert draft.sub_event_type == "Government regains territory" and draft.version == 2
     log = ReviewLog.objects.get(event=draft)
-    assert (log.field, log.old_value, log.new_value, log.user) == ("sub_event_type", "Armed clash", "Government regains territory", reviewer)
+    assert (log.field, log.old_value, log.new_value, log.user) == (
+        "sub_event_type",
+        "Armed clash",
+        "Government regains territory",
+        reviewer,
+    )
     assert "Government regains territory" in client.get(f"/review/{draft.id}/").content.decode()
 
 
@@ -295,7 +377,9 @@ def test_rejecting_a_draft(client, reviewer, draft):
 
 
 def test_the_gazetteer_search_offers_places_to_choose(client, reviewer, draft):
-    place = Place.objects.create(gazetteer_key="geonames:1", name="Tin-Zaouatene", country="ML", latitude=19.96, longitude=2.98, population=100)
+    place = Place.objects.create(
+        gazetteer_key="geonames:1", name="Tin-Zaouatene", country="ML", latitude=19.96, longitude=2.98, population=100
+    )
     PlaceName.for_place(place, "Tinzaouaten").save()
     page = client.get(f"/review/{draft.id}/?place_q=Tinzaouaten&place_country=ML").content.decode()
     assert "Tin-Zaouatene" in page and f'name="place" value="{place.id}"' in page
@@ -305,7 +389,12 @@ def test_the_gazetteer_search_offers_places_to_choose(client, reviewer, draft):
 
 
 def test_placing_an_unresolved_name_on_the_map_adds_it_to_the_gazetteer(client, reviewer, draft):
-    data = {"point-latitude": "19.9512", "point-longitude": "2.9701", "point-geo_precision": "1", "point-version": draft.version}
+    data = {
+        "point-latitude": "19.9512",
+        "point-longitude": "2.9701",
+        "point-geo_precision": "1",
+        "point-version": draft.version,
+    }
     assert client.post(f"/review/{draft.id}/point/", data).status_code == 302
     draft.refresh_from_db()
     assert draft.place.name == "Tinzaouaten" and draft.place.gazetteer_key.startswith("reviewer:")
@@ -317,11 +406,22 @@ def test_actors_and_their_sides_are_saved(client, reviewer, draft):
     from events.models import Actor
 
     Actor.objects.get_or_create(name="JNIM", defaults={"kind": "rebel_group"})
-    data = {"version": draft.version, "actors-TOTAL_FORMS": 3, "actors-INITIAL_FORMS": 1,
-            "actors-0-actor": "Military Forces of Mali", "actors-0-role": "side_a",
-            "actors-1-actor": "JNIM", "actors-1-role": "side_b", "actors-2-actor": "", "actors-2-role": "associated"}  # fmt: skip
+    data = {
+        "version": draft.version,
+        "actors-TOTAL_FORMS": 3,
+        "actors-INITIAL_FORMS": 1,
+        "actors-0-actor": "Military Forces of Mali",
+        "actors-0-role": "side_a",
+        "actors-1-actor": "JNIM",
+        "actors-1-role": "side_b",
+        "actors-2-actor": "",
+        "actors-2-role": "associated",
+    }
     assert client.post(f"/review/{draft.id}/actors/", data).status_code == 302
-    assert sorted(draft.event_actors.values_list("actor__name", "role")) == [("JNIM", "side_b"), ("Military Forces of Mali", "side_a")]
+    assert sorted(draft.event_actors.values_list("actor__name", "role")) == [
+        ("JNIM", "side_b"),
+        ("Military Forces of Mali", "side_a"),
+    ]
     data["actors-1-actor"] = "Nobody We Know"
     response = client.post(f"/review/{draft.id}/actors/", {**data, "version": draft.version + 1})
     assert response.status_code == 400 and "No actor is called" in response.content.decode()
@@ -329,9 +429,16 @@ def test_actors_and_their_sides_are_saved(client, reviewer, draft):
 
 def test_claims_are_added_edited_and_deleted(client, reviewer, draft):
     article = draft.reports.get().article
-    data = {"new-claim-version": draft.version,
-            "new-claim-article": article.id, "new-claim-claimant": "a local official", "new-claim-kind": "wounded",
-            "new-claim-count_min": 4, "new-claim-count_max": 4, "new-claim-qualifier": "exact", "new-claim-quote": "Four were hurt."}  # fmt: skip
+    data = {
+        "new-claim-version": draft.version,
+        "new-claim-article": article.id,
+        "new-claim-claimant": "a local official",
+        "new-claim-kind": "wounded",
+        "new-claim-count_min": 4,
+        "new-claim-count_max": 4,
+        "new-claim-qualifier": "exact",
+        "new-claim-quote": "Four were hurt.",
+    }
     assert client.post(f"/review/{draft.id}/claims/", data).status_code == 302
     claim = Claim.objects.get(kind="wounded")
     assert claim.claimant_text == "a local official" and claim.created_by == reviewer
@@ -342,14 +449,21 @@ def test_claims_are_added_edited_and_deleted(client, reviewer, draft):
     assert (claim.count_min, claim.count_max) == (4, 6)
     client.post(f"/review/{draft.id}/claims/{claim.id}/delete/", {"version": draft.version + 2})
     assert not Claim.objects.filter(id=claim.id).exists()
-    assert list(ReviewLog.objects.filter(event=draft).values_list("action", flat=True).order_by("id")) == ["claim_create", "claim_edit", "claim_delete"]
+    assert list(ReviewLog.objects.filter(event=draft).values_list("action", flat=True).order_by("id")) == [
+        "claim_create",
+        "claim_edit",
+        "claim_delete",
+    ]
 
 
 def test_a_likely_duplicate_is_suggested_with_the_reason_and_can_be_merged_into(client, reviewer, draft):
     twin = make_event(actors=[("Military Forces of Mali", "side_a")], latitude=19.9, longitude=3.0)
     suggestions = client.get(f"/review/{draft.id}/").context["suggestions"]
     assert [s["event"].id for s in suggestions] == [twin.id]
-    assert suggestions[0]["reason"]["shared_actors"] == ["Military Forces of Mali"] and suggestions[0]["reason"]["distance_km"] < 10
+    assert (
+        suggestions[0]["reason"]["shared_actors"] == ["Military Forces of Mali"]
+        and suggestions[0]["reason"]["distance_km"] < 10
+    )
     response = client.post(f"/review/{draft.id}/merge/", {"into": twin.id, "version": draft.version})
     assert response.status_code == 302 and response["Location"] == f"/review/{twin.id}/"
     draft.refresh_from_db()
@@ -371,7 +485,12 @@ def test_splitting_moves_the_chosen_articles_to_a_new_draft(client, reviewer, co
 def test_the_map_asks_the_api_for_drafts_only_for_reviewers(client, user_factory):
     client.force_login(user_factory("ana", "analyst"))
     config = client.get("/map/?drafts=on&country=ml&event_type=Battles&date_from=2024-07-01").context["config"]
-    assert config["query"] == {"status": "approved", "country": "ML", "event_type": "Battles", "date_from": "2024-07-01"}
+    assert config["query"] == {
+        "status": "approved",
+        "country": "ML",
+        "event_type": "Battles",
+        "date_from": "2024-07-01",
+    }
     assert config["apiUrl"] == "/api/v1/events/" and config["pageSize"] == 500
     client.force_login(user_factory("rev", "reviewer"))
     assert client.get("/map/?drafts=on").context["config"]["query"] == {"status": "approved,draft"}

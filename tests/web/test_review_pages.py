@@ -20,8 +20,17 @@ def draft(db):
 
 
 def new_claim(event, article, **changes) -> dict:
-    data = {"version": event.version, "article": article.id, "claimant": "a local official", "kind": "wounded",
-            "count_min": 4, "count_max": 4, "qualifier": "exact", "quote": "Four were hurt.", **changes}  # fmt: skip
+    data = {
+        "version": event.version,
+        "article": article.id,
+        "claimant": "a local official",
+        "kind": "wounded",
+        "count_min": 4,
+        "count_max": 4,
+        "qualifier": "exact",
+        "quote": "Four were hurt.",
+        **changes,
+    }
     return {f"new-claim-{key}": value for key, value in data.items()}
 
 
@@ -63,7 +72,7 @@ def test_an_event_rule_is_shown_on_its_field(client, reviewer, draft):
 
     response = client.post(f"/review/{draft.id}/edit/", edit_data(draft, latitude=95))
     assert response.status_code == 400
-    assert response.context["edit_form"].errors["latitude"] [0].startswith("Latitude must lie in -90..90")
+    assert response.context["edit_form"].errors["latitude"][0].startswith("Latitude must lie in -90..90")
 
 
 # ---------------------------------------------------------------- stale changes
@@ -132,8 +141,9 @@ def _busy_event(reports: int, claims_per_report: int):
     articles = [make_article(f"Report {next(_numbers)} of the clash.") for _ in range(reports)]
     claims = [
         {"article": article, "claimant": f"Claimant {index}", "kind": "killed", "count_min": index + 1}
-        for article in articles for index in range(claims_per_report)
-    ]  # fmt: skip
+        for article in articles
+        for index in range(claims_per_report)
+    ]
     actors = [("Military Forces of Mali", "side_a"), ("JNIM", "side_b")]
     return make_event(articles=articles, claims=claims, actors=actors)
 

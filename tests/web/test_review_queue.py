@@ -26,10 +26,16 @@ def queue(db):
     articles = [make_article(f"Report {index} of fighting.") for index in range(3)]
     claims = [{"article": articles[0], "claimant": "JNIM", "kind": "killed", "count_min": n} for n in (3, 5, 7)]
     return {
-        "busy": make_event(articles=articles, claims=claims, place=place, notes="Ambush on the Gao road",
-                           actors=[("JNIM", "side_a")]),  # fmt: skip
-        "niger": make_event(country="NE", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
-                            start_date=D(2024, 3, 1), end_date=D(2024, 3, 1)),  # fmt: skip
+        "busy": make_event(
+            articles=articles, claims=claims, place=place, notes="Ambush on the Gao road", actors=[("JNIM", "side_a")]
+        ),
+        "niger": make_event(
+            country="NE",
+            event_type="Explosions/Remote violence",
+            sub_event_type="Air/drone strike",
+            start_date=D(2024, 3, 1),
+            end_date=D(2024, 3, 1),
+        ),
         "flagged": make_event(status="approved", flagged_for_review=True, place=place),
         "approved": make_event(status="approved", place=place),  # not waiting: never listed
     }
@@ -63,12 +69,24 @@ def test_the_sorts(client, reviewer, queue):
 
 def test_each_filter_shows_how_many_events_it_would_list(client, reviewer, queue):
     counts = client.get("/review/").context["counts"]
-    assert counts == {"total": 3, "state_draft": 2, "state_flagged": 1, "origin_parser": 3, "origin_person": 0,
-                      "unresolved": 1}  # fmt: skip
+    assert counts == {
+        "total": 3,
+        "state_draft": 2,
+        "state_flagged": 1,
+        "origin_parser": 3,
+        "origin_person": 0,
+        "unresolved": 1,
+    }
     # a facet is counted under the other facets' choices: with drafts only, 1 of them is unresolved
     counts = client.get("/review/?state=draft&country=ML").context["counts"]
-    assert counts == {"total": 1, "state_draft": 1, "state_flagged": 1, "origin_parser": 1, "origin_person": 0,
-                      "unresolved": 0}  # fmt: skip
+    assert counts == {
+        "total": 1,
+        "state_draft": 1,
+        "state_flagged": 1,
+        "origin_parser": 1,
+        "origin_person": 0,
+        "unresolved": 0,
+    }
     page = client.get("/review/?state=draft").content.decode()
     assert '<strong data-count="state_draft">2</strong>' in page
     assert '<strong data-count="unresolved">1</strong>' in page

@@ -30,7 +30,9 @@ def gazetteer(full_gazetteer):
         call_command("load_actors", verbosity=0)
 
 
-def test_seed_reports_go_from_upload_to_an_approved_event_on_the_map(browser_session, user_factory, seeds_dir, parser, gazetteer):
+def test_seed_reports_go_from_upload_to_an_approved_event_on_the_map(
+    browser_session, user_factory, seeds_dir, parser, gazetteer
+):
     expected = json.loads((seeds_dir / "expected.json").read_text(encoding="utf-8"))
     seeds = sorted(expected["articles"])
     user_factory("ana", "analyst")
@@ -50,7 +52,8 @@ def test_seed_reports_go_from_upload_to_an_approved_event_on_the_map(browser_ses
     analyst.screenshot("seeds-ready")
     analyst.page.click("#upload-files-button")
     analyst.page.wait_for_function(
-        "document.querySelectorAll('#upload-queue .upload-item[data-status=parsed], #upload-queue .upload-item[data-status=failed]').length === 5",
+        "document.querySelectorAll('#upload-queue .upload-item[data-status=parsed], #upload-queue "
+        ".upload-item[data-status=failed]').length === 5",
         timeout=240_000,
     )
     analyst.screenshot("seeds-parsed")
@@ -68,12 +71,17 @@ def test_seed_reports_go_from_upload_to_an_approved_event_on_the_map(browser_ses
             merge.locator("summary").click()  # the merge asks first, listing each report's publisher and date
             merge.locator("button[type=submit]").click()
             reviewer.page.wait_for_selector(".message--success")
-    drafts = {item.id: sorted(item.reports.values_list("article__original_file", flat=True)) for item in Event.objects.filter(status="draft")}
+    drafts = {
+        item.id: sorted(item.reports.values_list("article__original_file", flat=True))
+        for item in Event.objects.filter(status="draft")
+    }
     assert event.reports.count() == 5, f"the seed reports were not drawn together: {drafts}"
     reviewer.page.goto("/review/")
     reviewer.page.click(f"a[href='/review/{event.id}/']")
     reviewer.page.fill("#id_end_date", "2024-07-27")
-    reviewer.page.fill("#id_notes", "Fighting at Tinzaouaten between the Malian army with Wagner and the CSP-DPA and JNIM.")
+    reviewer.page.fill(
+        "#id_notes", "Fighting at Tinzaouaten between the Malian army with Wagner and the CSP-DPA and JNIM."
+    )
     reviewer.page.click("#edit-form button[type=submit]")
     reviewer.page.wait_for_selector(".message--success")
     reviewer.screenshot("seed-review")
@@ -105,7 +113,9 @@ def test_seed_reports_go_from_upload_to_an_approved_event_on_the_map(browser_ses
     table = reviewer.page.locator(".claims-table")
     claimants = set(table.locator("th.claims-claimant").all_inner_texts())
     assert any("JNIM" in name for name in claimants) and any("CSP" in name for name in claimants), claimants
-    rows = {row.locator("td.figure").first.inner_text().strip() for row in table.locator("tr[data-claimant='JNIM']").all()}
+    rows = {
+        row.locator("td.figure").first.inner_text().strip() for row in table.locator("tr[data-claimant='JNIM']").all()
+    }
     assert any(figure.startswith("50") for figure in rows), rows  # JNIM: 50 Wagner fighters killed
     csp_rows = table.locator("tr[data-claimant='CSP-DPA']")
     assert csp_rows.count() >= 1  # ... beside what the CSP claims in the same table

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from events.ingestion import article_parse
 from events.models import Claim, Event
-from sources.evaluation import Score, merge_score, place_correct, place_error_km, score_claims, set_score, date_correct
+from sources.evaluation import Score, date_correct, merge_score, place_correct, place_error_km, score_claims, set_score
 from sources.models import Article
 from sources.services import article_submit_file
 
@@ -61,9 +61,13 @@ class Command(BaseCommand):
             meta = metadata.get(path.name, {})
             published = datetime.date.fromisoformat(meta["published_at"]) if meta.get("published_at") else None
             submission = article_submit_file(
-                filename=path.name, content=path.read_bytes(), content_type="", uploaded_by=None,
-                publisher=meta.get("publisher", ""), published_at=published,
-            )  # fmt: skip
+                filename=path.name,
+                content=path.read_bytes(),
+                content_type="",
+                uploaded_by=None,
+                publisher=meta.get("publisher", ""),
+                published_at=published,
+            )
             article_parse(article_id=submission.article.id)  # on_commit never fires in here: parse now
             articles[path.name] = Article.objects.get(id=submission.article.id)
         return articles
@@ -71,9 +75,13 @@ class Command(BaseCommand):
     def _report(self, articles: dict[str, Article], expected: dict) -> None:
         aliases = {name: set(actor.get("aliases", [])) for name, actor in expected.get("actors", {}).items()}
         gold_events = expected.get("events", [])
-        events_of = {name: set(article.event_reports.values_list("event_id", flat=True)) for name, article in articles.items()}
+        events_of = {
+            name: set(article.event_reports.values_list("event_id", flat=True)) for name, article in articles.items()
+        }
         predicted_events = list(Event.objects.filter(reports__article__in=articles.values()).distinct())
-        self.stdout.write(f"{len(articles)} articles, {len(predicted_events)} events predicted, {len(gold_events)} expected.")
+        self.stdout.write(
+            f"{len(articles)} articles, {len(predicted_events)} events predicted, {len(gold_events)} expected."
+        )
         dates, places, actors = Score(), Score(), Score()
         for gold_event in gold_events:
             mine = [event for event in predicted_events if events_of_any(events_of, gold_event["articles"], event.id)]
@@ -86,8 +94,10 @@ class Command(BaseCommand):
                 error = place_error_km(document, gold_event)
                 self.stdout.write(
                     f"  event {event.id}: {event.start_date}..{event.end_date} ({event.date_precision}), "
-                    f"{document['location_name'] or (event.place.name if event.place else '?')} {event.admin1} {event.country}, "
-                    f"{'%.0f km from gold' % error if error is not None else 'no point'}, {event.event_type}/{event.sub_event_type}"
+                    f"{document['location_name'] or (event.place.name if event.place else '?')} {event.admin1} "
+                    f"{event.country}, "
+                    f"{f'{error:.0f} km from gold' if error is not None else 'no point'}, "
+                    f"{event.event_type}/{event.sub_event_type}"
                 )
             dates.expected += 1
             places.expected += 1
@@ -97,7 +107,13 @@ class Command(BaseCommand):
             actors.predicted += found.predicted
             actors.expected += found.expected
         claims = score_claims(_claims_by_article(articles), expected.get("claims", []), aliases)
-        for label, score in [("dates", dates), ("places", places), ("actors", actors), ("claims", claims), ("merging", merge_score(events_of, gold_events))]:
+        for label, score in [
+            ("dates", dates),
+            ("places", places),
+            ("actors", actors),
+            ("claims", claims),
+            ("merging", merge_score(events_of, gold_events)),
+        ]:
             self.stdout.write(score.line(label))
 
 

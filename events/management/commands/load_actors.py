@@ -22,5 +22,6 @@ class Command(BaseCommand):
         for conflict in stats.alias_conflicts:
             self.stderr.write(f"Skipped alias {conflict}")
         self.stdout.write(
-            f"Actors: {stats.actors_created} created, {stats.actors_updated} updated, {stats.aliases_created} aliases added."
+            f"Actors: {stats.actors_created} created, {stats.actors_updated} updated, {stats.aliases_created} "
+            "aliases added."
         )

@@ -28,9 +28,14 @@ class Command(BaseCommand):
         for path in files:
             try:
                 submission = article_submit_file(
-                    filename=path.name, content=path.read_bytes(), content_type="", uploaded_by=None,
-                    title=title, publisher=publisher, published_at=published_at,
-                )  # fmt: skip
+                    filename=path.name,
+                    content=path.read_bytes(),
+                    content_type="",
+                    uploaded_by=None,
+                    title=title,
+                    publisher=publisher,
+                    published_at=published_at,
+                )
             except (OSError, ExtractionError, ArticleTooLarge) as exc:
                 failures += 1
                 self.stderr.write(f"{path}: {exc}")

@@ -20,7 +20,9 @@ def make_article(text: str, *, parser_version: str, parsed: bool = True) -> Arti
 
 def test_reparse_outdated_requeues_only_articles_parsed_by_an_older_parser(monkeypatch):
     queued = []
-    monkeypatch.setattr("sources.management.commands.reparse.article_requeue", lambda *, article: queued.append(article.id))
+    monkeypatch.setattr(
+        "sources.management.commands.reparse.article_requeue", lambda *, article: queued.append(article.id)
+    )
     old = make_article("Rebels attacked Gao on Monday.", parser_version="0.9.0")
     make_article("Rebels attacked Kidal on Monday.", parser_version=PARSER_VERSION)
     make_article("Rebels attacked Tessalit on Monday.", parser_version="", parsed=False)
