@@ -10,7 +10,7 @@ from sources.parsing.lang import LEXICONS
 
 FIGURE_KINDS = ("killed", "wounded", "captured")
 VAGUE = "vague"
-NO_WORDS = "no figure given"
+NO_FIGURE = "no figure given"
 
 
 @functools.cache
@@ -40,9 +40,6 @@ def vague_words(quote: str) -> str:
 
 def figure_text(claim) -> str:
     """A claim's amount: its count ("12", "≥20", "~30"), or for a vague one the words the article used."""
-    no_count = claim.count_min is None and claim.count_max is None
-    if claim.qualifier == VAGUE or no_count:
-        return vague_words(claim.quote) or NO_WORDS
     return claim.count_text
 
 

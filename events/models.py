@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from events.claim_groups import NO_FIGURE, vague_words
 from sources.parsing.acled import (
     ACTOR_KINDS,
     ACTOR_ROLES,
@@ -227,7 +228,7 @@ DELETED_EVENT_STATUSES = (Event.Status.REJECTED.value, Event.Status.MERGED.value
 
 
 class EventActor(models.Model):
-    Role = vocabulary_choices("Role", ACTOR_ROLES)
+    Role = vocabulary_choices("Role", ACTOR_ROLES, {"associated": "Associated with side A"})
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_actors")
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="event_roles")
@@ -307,7 +308,7 @@ class Claim(models.Model):
     @property
     def count_text(self) -> str:
         if self.qualifier == self.Qualifier.VAGUE or (self.count_min is None and self.count_max is None):
-            return "unspecified"
+            return vague_words(self.quote) or NO_FIGURE  # "dozens", "heavy losses": the article's own words
         if self.count_max is None:
             return f"≥{self.count_min}"
         if self.count_min is None:

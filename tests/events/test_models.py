@@ -78,4 +78,6 @@ def test_claim_count_text_reads_like_an_analyst_writes_it():
     assert Claim(count_min=20, count_max=None, qualifier="at_least").count_text == "≥20"
     assert Claim(count_min=20, count_max=20, qualifier="approximately").count_text == "~20"
     assert Claim(count_min=10, count_max=15).count_text == "10–15"
-    assert Claim(qualifier="vague").count_text == "unspecified"
+    assert Claim(qualifier="vague", quote="Dozens of fighters were killed, the army said.").count_text == "Dozens"
+    assert Claim(qualifier="vague", quote="Il y a eu de lourdes pertes.").count_text == "lourdes pertes"
+    assert Claim(qualifier="vague").count_text == "no figure given"
