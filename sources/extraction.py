@@ -66,22 +66,25 @@ def document_kind(*, filename: str, content: bytes, content_type: str = "") -> s
     raise ExtractionError(f"{filename or 'The file'} is not a supported type; upload {SUPPORTED}.", kind="unsupported")
 
 
-def check_document(*, filename: str, content: bytes, content_type: str = "") -> str:
-    """What can be said of a file at once, without reading it through: its kind, or an ExtractionError."""
+def _kind_and_html(*, filename: str, content: bytes, content_type: str) -> tuple[str, str]:
+    """The file's kind, after the checks that need no reading through; an HTML file's markup decoded once."""
     kind = document_kind(filename=filename, content=content, content_type=content_type)
     if kind == PDF and b"%PDF-" not in content[:_PDF_HEADER_WINDOW]:
         raise ExtractionError(f"{filename or 'The file'} is not a readable PDF (it has no PDF header).")
-    if kind == HTML:
-        _decode_html(content)
-    return kind
+    return kind, _decode_html(content) if kind == HTML else ""
+
+
+def check_document(*, filename: str, content: bytes, content_type: str = "") -> str:
+    """What can be said of a file at once, without reading it through: its kind, or an ExtractionError."""
+    return _kind_and_html(filename=filename, content=content, content_type=content_type)[0]
 
 
 def extract_document(*, filename: str, content: bytes, content_type: str = "") -> ExtractedDocument:
-    kind = check_document(filename=filename, content=content, content_type=content_type)
+    kind, html = _kind_and_html(filename=filename, content=content, content_type=content_type)
     if kind == PDF:
         document = _from_pdf(content)
     elif kind == HTML:
-        document = html_to_document(_decode_html(content))
+        document = html_to_document(html)
     else:
         document = ExtractedDocument(text=_decode_text(content), content_type=TEXT)
     text = clean_text(document.text)
@@ -93,9 +96,9 @@ def extract_document(*, filename: str, content: bytes, content_type: str = "") -
 def document_metadata(*, filename: str, content: bytes, content_type: str = "") -> ExtractedDocument:
     """Title, publisher, date and URL a file states of itself, read without extracting its text (so quick
     enough for a web request): HTML's head, a PDF's document information; nothing for plain text."""
-    kind = check_document(filename=filename, content=content, content_type=content_type)
+    kind, html = _kind_and_html(filename=filename, content=content, content_type=content_type)
     if kind == HTML:
-        return _html_metadata(_decode_html(content))
+        return _html_metadata(html)
     if kind == PDF:
         return _pdf_metadata(content)
     return ExtractedDocument(text="", content_type=TEXT)

@@ -431,9 +431,11 @@ def article_claim_for_parsing(*, article_id: int, task_id: str = "", retrying: b
     claimable = Q(status=Article.Status.QUEUED) | retakeable
     rows = Article.objects.filter(claimable, id=article_id)
     # Taking a row that is still "parsing" means the attempt holding it was cut off: count it.
-    own_retry = Q(parsing_task_id=task_id) if retrying and task_id else Q(pk__in=[])
+    cut_off_before = Q(status=Article.Status.PARSING)
+    if retrying and task_id:
+        cut_off_before &= ~Q(parsing_task_id=task_id)
     interrupted = Case(
-        When(Q(status=Article.Status.PARSING) & ~own_retry, then=F("parsing_interruptions") + 1),
+        When(cut_off_before, then=F("parsing_interruptions") + 1),
         default=F("parsing_interruptions"),
         output_field=models.PositiveSmallIntegerField(),
     )
