@@ -41,7 +41,7 @@ class Footprint:
         alike: from an event (its attributes) or a parsed report's snapshot (a dict, dates as ISO strings),
         with its unresolved place name key taken from its ``location_name``."""
         get = fields.__getitem__ if isinstance(fields, Mapping) else lambda name: getattr(fields, name)
-        values = {name: get(name) for name in _FOOTPRINT_FIELDS}
+        values = {name: get(name) for name in FOOTPRINT_FIELDS}
         for name in ("start_date", "end_date"):
             if isinstance(values[name], str):
                 values[name] = datetime.date.fromisoformat(values[name])
@@ -50,7 +50,7 @@ class Footprint:
 
 
 # The fields of an event (or a snapshot of one) a footprint copies as they are.
-_FOOTPRINT_FIELDS = (
+FOOTPRINT_FIELDS = (
     "start_date",
     "end_date",
     "country",

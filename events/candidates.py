@@ -1,0 +1,177 @@
+"""The candidate search: the stored events a newly parsed report could be about, read in one query.
+
+Matching (events.matching.match_reason) decides; this narrows the events it looks at to those of the
+report's country and date window, near its place, so the cost per article stays flat however many events
+are stored (bench/parse_throughput.py --events N).
+"""
+
+import datetime
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import connection
+
+from events.matching import FOOTPRINT_FIELDS, IMPRECISE, MAX_DATE_GAP_DAYS, MAX_DISTANCE_KM, Footprint
+from events.models import Actor, Event, EventActor, EventReport, ReviewLog
+from sources.models import Article
+from sources.parsing.results import ParseResult
+
+
+def lock_matching(countries: Iterable[str]) -> None:
+    """Serialise matching per country, so two workers cannot both create the same new event.
+
+    The locks are transaction-scoped and taken in one sorted order, so two transactions that each write
+    events of several countries (an article about two countries, a worker's batch) cannot deadlock."""
+    if connection.vendor != "postgresql":
+        return  # SQLite runs one writer at a time
+    with connection.cursor() as cursor:
+        for country in sorted(set(countries)):
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"event-matching:{country}"])
+
+
+def result_countries(result: ParseResult) -> set[str]:
+    """The countries whose matching lock writing ``result`` takes (an event with none locks "")."""
+    return {parsed.country or (parsed.place.country if parsed.place else "") for parsed in result.events}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    event: Event
+    touched: bool  # a person reviewed or edited it
+    roles: dict[int, str]  # actor id -> role
+
+
+# What matching and re-deriving read of a candidate event (events carry long notes and more), in the
+# model's column order: Event.from_db() takes the values of a partial row in that order.
+_CANDIDATE_FIELDS = {
+    *FOOTPRINT_FIELDS,
+    "id",
+    "status",
+    "location_name",
+    "fatalities_best_chosen",
+    "fatalities_low",
+    "fatalities_high",
+    "derivation",
+}
+_CANDIDATE_COLUMNS = [field.attname for field in Event._meta.concrete_fields if field.attname in _CANDIDATE_FIELDS]
+_CANDIDATE_SELECT = ", ".join(f"e.{column}" for column in _CANDIDATE_COLUMNS)
+
+
+def candidates(footprint: Footprint, *, exclude_article: Article) -> list[tuple[Candidate, Footprint]]:
+    """Events the report could be about, with their actors, in one query; match_reason() decides.
+
+    Each way an event's place can agree with the report's (the same place, near its point, the same region
+    for an imprecise location, an unresolved name) is one arm of the search, bounded on both sides by the
+    report's date window; on PostgreSQL each arm has a GiST index of its place columns and the dates
+    (migration events 0010), so the cost per article stays flat however many events are stored. Written as
+    SQL because it runs for every parsed article and the ORM's query building cost more than the query itself
+    (bench/parse_throughput.py).
+    """
+    arms = _place_arms(footprint)
+    if not arms:
+        return []
+    dates_sql, dates_params = _dates_condition(footprint)
+    country_sql, country_params = (
+        ("AND (e.country = %s OR e.country = '')", [footprint.country]) if footprint.country else ("", [])
+    )
+    event, history, report, event_actor, actor = (
+        _table(model) for model in (Event, ReviewLog, EventReport, EventActor, Actor)
+    )
+    sql = f"""
+        SELECT {_CANDIDATE_SELECT}, e.touched, ea.actor_id, ea.role, a.name
+        FROM (
+            SELECT {_CANDIDATE_SELECT},
+                   EXISTS (SELECT 1 FROM {history} h WHERE h.event_id = e.id) AS touched
+            FROM {event} e
+            WHERE ({" OR ".join(f"({arm_sql} AND {dates_sql})" for arm_sql, _ in arms)})
+              AND e.status IN (%s, %s) {country_sql}
+              AND NOT EXISTS (SELECT 1 FROM {report} r WHERE r.event_id = e.id AND r.article_id = %s)
+        ) e
+        LEFT JOIN {event_actor} ea ON ea.event_id = e.id
+        LEFT JOIN {actor} a ON a.id = ea.actor_id
+    """
+    params = [
+        *(param for _, arm_params in arms for param in (*arm_params, *dates_params)),
+        Event.Status.DRAFT,
+        Event.Status.APPROVED,
+        *country_params,
+        exclude_article.id,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return _grouped_candidates(rows)
+
+
+def _grouped_candidates(rows: list[tuple]) -> list[tuple[Candidate, Footprint]]:
+    """One candidate per event from the query's rows: an event's columns, then one of its actors (or none)."""
+    width = len(_CANDIDATE_COLUMNS)
+    found: dict[int, tuple[Event, bool, dict[int, str], set[str]]] = {}
+    for row in rows:
+        event_id = row[0]
+        if event_id not in found:
+            event = Event.from_db(connection.alias, _CANDIDATE_COLUMNS, row[:width])
+            found[event_id] = (event, event.status != Event.Status.DRAFT or bool(row[width]), {}, set())
+        actor_id, role, name = row[width + 1 :]
+        if actor_id is not None:
+            found[event_id][2][actor_id] = role
+            found[event_id][3].add(name)
+    return [
+        (Candidate(event, touched, roles), Footprint.of(event, actor_names=names))
+        for event, touched, roles, names in found.values()
+    ]
+
+
+def _dates_condition(footprint: Footprint) -> tuple[str, list]:
+    """SQL for the events whose dates come within MAX_DATE_GAP_DAYS of the report's: both ends bound it.
+
+    On PostgreSQL the dates are one range, so the arms' GiST indexes find the overlapping events without
+    reading every earlier or later one (a B-tree on start_date bounds one side only)."""
+    window = datetime.timedelta(days=MAX_DATE_GAP_DAYS)
+    low, high = footprint.start_date - window, footprint.end_date + window
+    if connection.vendor == "postgresql":
+        return f"{_DATES} && daterange(%s, %s, '[]')", [low, high]
+    return "e.start_date <= %s AND e.end_date >= %s", [high, low]
+
+
+# The expressions migration events 0010 indexes: a query must spell them the same way to use the indexes.
+_DATES = "daterange(e.start_date, e.end_date, '[]')"
+_POINT = "point(e.longitude, e.latitude)"
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _place_arms(footprint: Footprint) -> list[tuple[str, list]]:
+    """SQL arms for a superset of the places match_reason() accepts: the same place, any unresolved name,
+    the same admin1 when either side is imprecise, or a box around the report's point.
+    None when the report says nothing of where it happened."""
+    imprecise = footprint.geo_precision == IMPRECISE
+    arms: list[tuple[str, list]] = []
+    if footprint.place_id is not None:
+        arms.append(("e.place_id = %s", [footprint.place_id]))
+    if footprint.unresolved_name_key:
+        arms.append(("e.location_name <> ''", []))
+    if footprint.admin1:
+        extra = "" if imprecise else f" AND e.geo_precision = {IMPRECISE}"
+        arms.append((f"e.country = %s AND e.admin1 = %s{extra}", [footprint.country, footprint.admin1]))
+    if not imprecise and footprint.latitude is not None and footprint.longitude is not None:
+        box_sql, box_params = _box(footprint.latitude, footprint.longitude, MAX_DISTANCE_KM)
+        arms.append((f"{box_sql} AND e.geo_precision <> {IMPRECISE}", box_params))
+    return arms
+
+
+def _box(latitude: float, longitude: float, km: float) -> tuple[str, list]:
+    """Points in a latitude/longitude box that holds the circle of ``km`` around a point."""
+    degrees = km / 111.0 * 1.01  # a degree of latitude is at least 110.6 km; 1 % to spare
+    cos = math.cos(math.radians(min(abs(latitude) + degrees, 90.0)))
+    spread = degrees / cos if cos > 0.01 else 360.0
+    west, east = longitude - spread, longitude + spread
+    if west <= -180 or east >= 180:  # the box would wrap: latitude alone
+        west, east = -180.0, 180.0
+    south, north = latitude - degrees, latitude + degrees
+    if connection.vendor == "postgresql":
+        return f"{_POINT} <@ box(point(%s, %s), point(%s, %s))", [west, south, east, north]
+    return "e.latitude BETWEEN %s AND %s AND e.longitude BETWEEN %s AND %s", [south, north, west, east]

@@ -1,0 +1,202 @@
+"""The candidate search: every event matching could accept is found, bounded by the report's date window."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.candidates import candidates
+from events.matching import IMPRECISE, Footprint, unresolved_name_key
+from events.models import Actor, Event, EventActor, EventReport, Place
+from sources.models import Article, content_hash
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2025, 3, 10)
+
+
+def make_place(name: str, latitude: float, longitude: float, *, admin1: str = "Gao") -> Place:
+    return Place.objects.create(
+        name=name,
+        gazetteer_key=f"test:{name}",
+        country="ML",
+        admin1_name=admin1,
+        latitude=latitude,
+        longitude=longitude,
+        feature_code="PPL",
+    )
+
+
+def make_event(*, start: datetime.date = DAY, end: datetime.date | None = None, **fields) -> Event:
+    defaults = dict(
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        country="ML",
+        admin1="Gao",
+        latitude=16.27,
+        longitude=-0.04,
+        geo_precision=1,
+    )
+    return Event.objects.create(start_date=start, end_date=end or start, **{**defaults, **fields})
+
+
+def report(**fields) -> Footprint:
+    defaults = dict(
+        start_date=DAY,
+        end_date=DAY,
+        country="ML",
+        admin1="Gao",
+        place_id=None,
+        latitude=16.27,
+        longitude=-0.04,
+        geo_precision=1,
+        event_type="Battles",
+    )
+    return Footprint(**{**defaults, **fields})
+
+
+def found(footprint: Footprint, *, article: Article | None = None) -> set[int]:
+    article = article or Article(id=0)
+    return {candidate.event.id for candidate, _ in candidates(footprint, exclude_article=article)}
+
+
+def days(count: int) -> datetime.timedelta:
+    return datetime.timedelta(days=count)
+
+
+def test_it_finds_the_events_within_the_date_window_on_both_sides():
+    inside = [make_event(start=DAY - days(3)), make_event(start=DAY + days(3)), make_event(start=DAY)]
+    make_event(start=DAY - days(4))
+    make_event(start=DAY + days(4))
+    assert found(report()) == {event.id for event in inside}
+
+
+def test_it_finds_a_long_event_that_began_long_before_the_window():
+    siege = make_event(start=DAY - days(200), end=DAY - days(2))
+    make_event(start=DAY - days(200), end=DAY - days(10))
+    assert found(report()) == {siege.id}
+
+
+def test_it_finds_the_same_place_far_from_the_reports_point():
+    town = make_place("Ber", 16.27, -0.04)
+    same_place = make_event(place=town, latitude=20.0, longitude=5.0)
+    assert found(report(place_id=town.id, latitude=10.0, longitude=-10.0)) == {same_place.id}
+
+
+def test_it_finds_nearby_points_and_not_far_ones():
+    near = make_event(latitude=16.5, longitude=0.1)
+    make_event(latitude=17.5, longitude=-0.04)  # about 137 km north
+    assert found(report()) == {near.id}
+
+
+def test_it_finds_an_imprecise_event_of_the_same_region_only_in_that_region():
+    region = make_event(latitude=18.0, longitude=2.0, geo_precision=IMPRECISE)
+    make_event(latitude=18.0, longitude=2.0, geo_precision=IMPRECISE, admin1="Kidal")
+    assert found(report()) == {region.id}
+
+
+def test_an_imprecise_report_finds_precise_events_of_its_region():
+    precise = make_event(latitude=18.0, longitude=2.0)
+    make_event(latitude=18.0, longitude=2.0, admin1="Kidal")
+    assert found(report(geo_precision=IMPRECISE)) == {precise.id}
+
+
+def test_it_finds_events_with_an_unresolved_place_name_for_a_report_with_one():
+    named = make_event(latitude=None, longitude=None, admin1="", location_name="Inabelbel")
+    assert found(
+        report(unresolved_name_key=unresolved_name_key("Inabelbel"), admin1="", latitude=None, longitude=None)
+    ) == {named.id}
+    assert found(report(admin1="", latitude=None, longitude=None, place_id=make_place("X", 1, 1).id)) == set()
+
+
+def test_it_finds_events_of_no_country_and_not_those_of_another():
+    nowhere = make_event(country="")
+    make_event(country="NE")
+    assert found(report()) == {nowhere.id}
+
+
+def test_it_leaves_out_rejected_events_and_those_the_article_already_reports():
+    article = Article.objects.create(text="a report", content_hash=content_hash("a report"))
+    reported = make_event()
+    EventReport.objects.create(event=reported, article=article, parsed={})
+    make_event(status=Event.Status.REJECTED)
+    other = make_event()
+    assert found(report(), article=article) == {other.id}
+
+
+def test_a_report_that_says_nothing_of_where_finds_nothing_and_costs_no_query():
+    make_event()
+    with CaptureQueriesContext(connection) as queries:
+        assert found(report(admin1="", latitude=None, longitude=None)) == set()
+    assert len(queries) == 0
+
+
+def test_it_reads_the_candidates_and_their_actors_in_one_query():
+    event = make_event()
+    for name, role in (("JNIM", "side_a"), ("FAMa", "side_b")):
+        EventActor.objects.create(event=event, actor=Actor.objects.create(name=name), role=role)
+    make_event()
+    with CaptureQueriesContext(connection) as queries:
+        result = candidates(report(), exclude_article=Article(id=0))
+    assert len(queries) == 1
+    by_id = {candidate.event.id: (candidate, footprint) for candidate, footprint in result}
+    candidate, footprint = by_id[event.id]
+    assert sorted(candidate.roles.values()) == ["side_a", "side_b"]
+    assert footprint.actor_names == {"JNIM", "FAMa"}
+    assert len(by_id) == 2
+
+
+def _rows_read_of_events(plan: dict) -> int:
+    """Rows the plan's scans of events_event returned or filtered out (EXPLAIN ANALYZE, JSON)."""
+    own = plan.get("Actual Rows", 0) + plan.get("Rows Removed by Filter", 0) + plan.get("Rows Removed by Recheck", 0)
+    read = own if plan.get("Relation Name") == "events_event" else 0
+    return read + sum(_rows_read_of_events(child) for child in plan.get("Plans", []))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GiST indexes are PostgreSQL's")
+@pytest.mark.parametrize(
+    "arm",
+    [
+        {"place": True},
+        {"latitude": 15.1, "longitude": -0.9},
+        {"geo_precision": IMPRECISE},
+        {"unresolved": True},
+    ],
+    ids=["same place", "near point", "region", "unresolved name"],
+)
+def test_each_arm_reads_only_the_window_however_many_events_are_stored(arm):
+    """5,000 events of one country over 500 days, ten a day: an arm reads the window's, not the country's."""
+    towns = [make_place(f"Town {index}", 15 + index * 0.01, -1 + index * 0.01) for index in range(20)]
+    Event.objects.bulk_create(
+        Event(
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            country="ML",
+            admin1="Gao",
+            start_date=DAY - days(index % 500),
+            end_date=DAY - days(index % 500),
+            place=towns[index % 20],
+            latitude=towns[index % 20].latitude,
+            longitude=towns[index % 20].longitude,
+            geo_precision=IMPRECISE if index % 7 == 0 else 1,
+            location_name="Inabelbel" if index % 11 == 0 else "",
+        )
+        for index in range(5000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE events_event")
+    footprint = report(
+        place_id=towns[3].id if arm.get("place") else None,
+        latitude=arm.get("latitude"),
+        longitude=arm.get("longitude"),
+        geo_precision=arm.get("geo_precision", 1),
+        admin1="Gao" if "geo_precision" in arm else "",
+        unresolved_name_key=unresolved_name_key("Inabelbel") if arm.get("unresolved") else "",
+    )
+    with CaptureQueriesContext(connection) as queries:
+        assert candidates(footprint, exclude_article=Article(id=0))
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + queries[0]["sql"])
+        plan = cursor.fetchone()[0][0]["Plan"]
+    assert _rows_read_of_events(plan) <= 100  # the 7-day window holds 70 events in all; the country 5,000
