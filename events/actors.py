@@ -138,23 +138,32 @@ _parser_dictionary: ActorDictionary | None = None
 _parser_signature: tuple | None = None
 
 
-def _dictionary_signature() -> tuple:
-    # Read for every parsed article, so both tables are counted in one round trip; an edited actor
-    # (renamed, a new parent) moves the newest updated_at.
+def dictionary_signature_sql() -> str:
+    """Select expressions that change when the actor dictionary does: counts and newest ids of actors and
+    aliases, and the newest updated_at (an edited actor, renamed or given a new parent, moves it).
+    Read for every parsed article, in one round trip with the gazetteer's (events.dictionaries)."""
     actors, aliases = (connection.ops.quote_name(model._meta.db_table) for model in (Actor, ActorAlias))
+    return (
+        f"(SELECT COUNT(*) FROM {actors}), (SELECT MAX(id) FROM {actors}), (SELECT MAX(updated_at) FROM {actors}),"
+        f" (SELECT COUNT(*) FROM {aliases}), (SELECT MAX(id) FROM {aliases})"
+    )
+
+
+DICTIONARY_SIGNATURE_WIDTH = 5  # the values dictionary_signature_sql() selects
+
+
+def _dictionary_signature() -> tuple:
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT (SELECT COUNT(*) FROM {actors}), (SELECT MAX(id) FROM {actors}), (SELECT MAX(updated_at) FROM "
-            f"{actors}),"
-            f" (SELECT COUNT(*) FROM {aliases}), (SELECT MAX(id) FROM {aliases})"
-        )
+        cursor.execute(f"SELECT {dictionary_signature_sql()}")
         return tuple(cursor.fetchone())
 
 
-def parser_actor_dictionary() -> ActorDictionary:
-    """The actor dictionary as the parser reads it, built once per process and rebuilt when actors or aliases change."""
+def parser_actor_dictionary(*, signature: tuple | None = None) -> ActorDictionary:
+    """The actor dictionary as the parser reads it, built once per process and rebuilt when actors or aliases change.
+
+    ``signature`` is the dictionary's signature when the caller has just read it (events.dictionaries)."""
     global _parser_dictionary, _parser_signature
-    signature = _dictionary_signature()
+    signature = signature if signature is not None else _dictionary_signature()
     if _parser_dictionary is None or signature != _parser_signature:
         aliases: dict[int, list[str]] = {}
         for actor_id, alias in ActorAlias.objects.values_list("actor_id", "alias"):

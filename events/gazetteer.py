@@ -427,6 +427,11 @@ class DatabaseGazetteer:
     _areas_signature: ClassVar[int | None] = None
     _border_cache: ClassVar[dict[tuple[str, ...], PlaceCandidate | None]] = {}
 
+    def __init__(self, *, signature: tuple | None = None) -> None:
+        """``signature`` is the regions' signature when the caller has just read it (events.dictionaries)."""
+        if signature is not None:
+            self._article_signature = signature
+
     def lookup(self, names: Iterable[str]) -> dict[str, list[PlaceCandidate]]:
         wanted = {name: (normalize_name(name), sound_key(name)) for name in names if name and normalize_name(name)}
         folded = {normalized for normalized, _ in wanted.values()}
@@ -546,15 +551,19 @@ def _names_of(places) -> dict[int, list[str]]:
     return names
 
 
-def _regions_signature() -> tuple:
-    """The newest admin1 region, country and admin2 area: load_gazetteer, their only writer, adds rows with
-    new ids. Read for every parsed article, so it is three index seeks (the place_kind_newest index)."""
+def regions_signature_sql() -> tuple[str, list]:
+    """Select expressions for the newest admin1 region, country and admin2 area, with their parameters:
+    load_gazetteer, their only writer, adds rows with new ids. Read for every parsed article, so it is three
+    index seeks (the place_kind_newest index), in one round trip with the actor dictionary's (events.dictionaries)."""
     places = connection.ops.quote_name(Place._meta.db_table)
-    newest = f"SELECT MAX(id) FROM {places} WHERE feature_code = %s"
+    newest = f"(SELECT MAX(id) FROM {places} WHERE feature_code = %s)"
+    return f"{newest}, {newest}, {newest}", [Place.Kind.ADMIN1, Place.Kind.COUNTRY, Place.Kind.ADMIN2]
+
+
+def _regions_signature() -> tuple:
+    sql, params = regions_signature_sql()
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT ({newest}), ({newest}), ({newest})", [Place.Kind.ADMIN1, Place.Kind.COUNTRY, Place.Kind.ADMIN2]
-        )
+        cursor.execute(f"SELECT {sql}", params)
         return tuple(cursor.fetchone())
 
 

@@ -1,0 +1,60 @@
+"""The parser's dictionaries for an article: current, and checked in one round trip."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.dictionaries import parser_dictionaries
+from events.gazetteer import DatabaseGazetteer
+from events.models import Actor, ActorAlias, Place
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_region_index(monkeypatch):
+    """DatabaseGazetteer's per-process indexes, emptied: SQLite reuses the ids a rolled-back test took."""
+    for attribute in ("_regions", "_regions_signature", "_areas", "_areas_signature"):
+        monkeypatch.setattr(DatabaseGazetteer, attribute, None)
+    monkeypatch.setattr(DatabaseGazetteer, "_border_cache", {})
+
+
+def add_region(name: str, *, code: str) -> Place:
+    return Place.objects.create(
+        gazetteer_key=f"admin1:AT.{code}",
+        name=name,
+        country="AT",
+        admin1_code=code,
+        admin1_name=name,
+        latitude=1.0,
+        longitude=2.0,
+        feature_code=Place.Kind.ADMIN1,
+    )
+
+
+def test_both_dictionaries_are_checked_in_one_query_once_built():
+    add_region("Lemuria", code="01")
+    _, gazetteer = parser_dictionaries()
+    assert gazetteer.admin1("AT", "Lemuria").name == "Lemuria"  # builds the region index
+    with CaptureQueriesContext(connection) as queries:
+        _, gazetteer = parser_dictionaries()
+        assert gazetteer.admin1("AT", "Lemuria").name == "Lemuria"
+    assert len(queries) == 1
+
+
+def test_a_new_actor_alias_reaches_the_next_article():
+    actor = Actor.objects.create(name="Atlantis Liberation Front", kind="rebel_group", country="AT")
+    actors, _ = parser_dictionaries()
+    assert actors.by_alias("ALF") is None
+    ActorAlias.objects.create(actor=actor, alias="ALF", normalized="alf")
+    actors, _ = parser_dictionaries()
+    assert actors.by_alias("ALF").name == "Atlantis Liberation Front"
+
+
+def test_a_new_region_reaches_the_next_article():
+    add_region("Lemuria", code="01")
+    _, gazetteer = parser_dictionaries()
+    assert gazetteer.admin1("AT", "Mu") is None
+    add_region("Mu", code="02")
+    _, gazetteer = parser_dictionaries()
+    assert gazetteer.admin1("AT", "Mu").name == "Mu"
