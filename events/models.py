@@ -173,6 +173,13 @@ class Event(models.Model):
     fatalities_best = models.PositiveIntegerField(null=True, blank=True)
     fatalities_high = models.PositiveIntegerField(null=True, blank=True)
     fatalities_best_chosen = models.BooleanField(default=False, help_text="A reviewer chose the best estimate.")
+    derivation = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="The summary of the reports a draft's fields are derived from (events.consensus.ReportSummary), "
+        "so attaching a report folds in that report alone.",
+    )
     flagged_for_review = models.BooleanField(default=False, help_text="New claims arrived after approval.")
     version = models.PositiveIntegerField(
         default=1, help_text="Bumped on every save by a person; stale edits are refused."

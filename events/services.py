@@ -1,19 +1,19 @@
 """Event workflows: attaching parsed reports to events, the fatality estimate, and review actions."""
 
 import datetime
-import math
-import statistics
+import json
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from events.matching import IMPRECISE, MAX_DATE_GAP_DAYS, MAX_DISTANCE_KM, Footprint, best_match
+from events.candidates import candidates, lock_matching, result_countries
+from events.consensus import ReportSummary
+from events.matching import Footprint, best_match
 from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place, ReviewLock, ReviewLog
 from sources.models import Article
-from sources.parsing.acled import DATE_PRECISIONS
 from sources.parsing.normalize import normalize_name
 from sources.parsing.results import ActorRef, ParsedEvent, ParseResult
 
@@ -67,62 +67,24 @@ def _report_snapshot(parsed: ParsedEvent, *, fallback_date: datetime.date, actor
     }
 
 
-def _most_common(values: list, default=None):
-    values = [value for value in values if value not in (None, "")]
-    return Counter(values).most_common(1)[0][0] if values else default
-
-
-def _consensus(snapshots: list[dict]) -> dict:
-    """A draft's fields from all its reports: the most precise dates and place most reports agree on."""
-    best_precision = min((s["date_precision"] for s in snapshots), key=DATE_PRECISIONS.index)
-    dated = [s for s in snapshots if s["date_precision"] == best_precision]
-    starts = sorted(datetime.date.fromisoformat(s["start_date"]) for s in dated)
-    ends = sorted(datetime.date.fromisoformat(s["end_date"]) for s in dated)
-    start, end = statistics.median_low(starts), statistics.median_high(ends)
-    best_geo = min(s["geo_precision"] for s in snapshots)
-    located = [s for s in snapshots if s["geo_precision"] == best_geo]
-    place_id = _most_common([s["place_id"] for s in located])
-    where = next((s for s in located if s["place_id"] == place_id), located[0])
-    event_type = _most_common([s["event_type"] for s in snapshots])
-    return {
-        "event_type": event_type,
-        "sub_event_type": _most_common([s["sub_event_type"] for s in snapshots if s["event_type"] == event_type]),
-        "start_date": start,
-        "end_date": max(start, end),
-        "date_precision": best_precision,
-        "place_id": where["place_id"],
-        "latitude": where["latitude"],
-        "longitude": where["longitude"],
-        "geo_precision": best_geo,
-        "country": where["country"] or _most_common([s["country"] for s in snapshots], ""),
-        "admin1": where["admin1"],
-        "location_name": _most_common([s["location_name"] for s in snapshots], ""),
-        "notes": next((s["notes"] for s in snapshots if s["notes"]), ""),
-    }
-
-
-def _consensus_roles(snapshots: list[dict]) -> dict[int, str]:
-    votes: dict[int, Counter] = {}
-    for snapshot in snapshots:
-        for item in snapshot["actors"]:
-            votes.setdefault(item["actor_id"], Counter())[item["role"]] += 1
-    return {actor_id: counter.most_common(1)[0][0] for actor_id, counter in votes.items()}
-
-
 def event_touched_by_person(event: Event) -> bool:
     return event.status != Event.Status.DRAFT or event.history.exists()
 
 
-def _rederived_fields(event: Event, *, touched: bool | None = None, roles: dict[int, str] | None = None) -> dict:
-    """An untouched draft's fields recomputed from its reports (its actors are set here too);
-    nothing for events a person touched. ``touched`` and ``roles`` (actor id -> role now) save
-    the queries when the caller already knows them."""
-    if event_touched_by_person(event) if touched is None else touched:
-        return {}
-    snapshots = [parsed for parsed in event.reports.values_list("parsed", flat=True) if parsed]
-    if not snapshots:
-        return {}
-    agreed = _consensus_roles(snapshots)
+def _stored_summary(event: Event) -> ReportSummary:
+    """The summary stored on the event. A candidate event is built from a raw row (Event.from_db), which
+    skips the JSON field's decoding, so its value may still be the column's text."""
+    stored = event.derivation
+    return ReportSummary.from_json(json.loads(stored) if isinstance(stored, str) else stored)
+
+
+def _summary_of_reports(event: Event) -> ReportSummary:
+    """The full re-derivation: all the event's reports folded in report order (the order attaching adds them)."""
+    return ReportSummary.of(event.reports.order_by("id").values_list("parsed", flat=True))
+
+
+def _set_roles(event: Event, *, agreed: dict[int, str], roles: dict[int, str] | None) -> None:
+    """Make the event's actors those the reports agree on; ``roles`` (actor id -> role now) saves the read."""
     if roles is None:
         roles = dict(event.event_actors.values_list("actor_id", "role"))
     if roles != agreed:
@@ -130,7 +92,15 @@ def _rederived_fields(event: Event, *, touched: bool | None = None, roles: dict[
         EventActor.objects.bulk_create(
             [EventActor(event=event, actor_id=actor_id, role=role) for actor_id, role in agreed.items()]
         )
-    return _consensus(snapshots)
+
+
+def _derived_fields(event: Event, summary: ReportSummary, *, touched: bool, roles: dict[int, str] | None) -> dict:
+    """The fields to write for an event whose reports ``summary`` sums up: the summary itself, and for an
+    untouched draft the fields derived from it (its actors are set here too). A person's choices are kept."""
+    fields = {} if touched else summary.fields()
+    if fields:
+        _set_roles(event, agreed=summary.roles(), roles=roles)
+    return {**fields, "derivation": summary.to_json()}
 
 
 # ---------------------------------------------------------------- fatalities
@@ -173,11 +143,29 @@ def _range_of_figures(figures) -> tuple[int | None, int | None]:
 
 
 def _fatality_fields(event: Event) -> dict:
-    low, high = _event_fatality_range(event)
+    return _fatality_values(event, *_event_fatality_range(event))
+
+
+def _fatality_values(event: Event, low: int | None, high: int | None) -> dict:
     fields = {"fatalities_low": low, "fatalities_high": high}
     if not event.fatalities_best_chosen:
         fields["fatalities_best"] = low
     return fields
+
+
+def _grown_fatality_fields(event: Event, claims: list[Claim]) -> dict:
+    """The range once a newly attached article's claims join an untouched draft's, without reading the others.
+
+    A source is (article, claimant), and the article is new to the event, so its sources are new ones: the range
+    over all sources is the stored range widened by the article's own totals. Only for a draft no person touched:
+    a reviewer's claims (which log history) may come from the same article and add to its totals."""
+    low, high = fatality_range(claims)
+    return _fatality_values(event, _bound(min, event.fatalities_low, low), _bound(max, event.fatalities_high, high))
+
+
+def _bound(pick, stored: int | None, new: int | None) -> int | None:
+    values = [value for value in (stored, new) if value is not None]
+    return pick(values) if values else None
 
 
 def event_recompute_fatalities(*, event: Event) -> None:
@@ -193,143 +181,67 @@ def _event_write(event: Event, fields: dict) -> None:
     event.save(update_fields=[*fields, "updated_at"])
 
 
-def _draft_refresh(event: Event, *, touched: bool | None = None, roles: dict[int, str] | None = None) -> None:
-    """Re-derive an untouched draft and its fatality range in one write."""
-    _event_write(event, {**_rederived_fields(event, touched=touched, roles=roles), **_fatality_fields(event)})
+def _draft_refresh(event: Event) -> None:
+    """Re-derive a draft from all its reports and its fatality range from all its claims, in one write (after
+    its reports changed other than by one more: a re-parse detaching an article). A touched draft keeps its
+    fields; its summary follows its reports all the same."""
+    fields = _derived_fields(event, _summary_of_reports(event), touched=event_touched_by_person(event), roles=None)
+    _event_write(event, {**fields, **_fatality_fields(event)})
+
+
+def _draft_grow(event: Event, *, snapshot: dict, claims: list[Claim], touched: bool, roles: dict[int, str]) -> None:
+    """A draft takes in one more report, in one write whatever the number of its reports: the stored summary
+    folds in that report alone (the newest, where a full re-derivation folds it too), and an untouched draft's
+    fatality range grows by the report's claims alone. A touched draft's range is read from all its claims."""
+    summary = _stored_summary(event)
+    counted = summary.reports
+    fields = _derived_fields(event, summary.add(snapshot), touched=touched, roles=roles)
+    fatalities = _fatality_fields(event) if touched else _grown_fatality_fields(event, claims)
+    if not _write_grown(event, {**fields, **fatalities}, counted=counted, touch=True):
+        _draft_refresh(event)
+
+
+def _write_grown(event: Event, fields: dict, *, counted: int, touch: bool) -> bool:
+    """Write what one more report made of the event, unless its stored summary no longer counts the ``counted``
+    reports it was grown from (False then, nothing written).
+
+    The matching locks are per country and a report without one may match any country's event, so two workers
+    can grow one event at once; growing the same stored summary, the later would drop the other's report. The
+    conditional UPDATE costs no extra query: on PostgreSQL it waits for the other's commit and then sees its
+    summary. ``touch`` sets updated_at (the event changed for incremental sync)."""
+    same = Q(derivation__reports=counted)
+    if not counted:  # an event stored before summaries were kept, or with no snapshot among its reports
+        same |= Q(derivation__reports__isnull=True)
+    values = {**fields, "updated_at": timezone.now()} if touch else fields
+    if not Event.objects.filter(same, id=event.id).update(**values):
+        return False
+    for name, value in values.items():
+        setattr(event, name, value)
+    return True
+
+
+def _derivation_refresh(event: Event) -> None:
+    """Keep a reviewed event's summary following its reports (after a merge or split moved some); its fields are
+    a person's and stay. Not a change of the event itself, so updated_at stays too."""
+    event.derivation = _summary_of_reports(event).to_json()
+    event.save(update_fields=["derivation"])
 
 
 # ---------------------------------------------------------------- attaching parsed reports
 
 
-def _lock_matching(country: str) -> None:
-    """Serialise matching per country, so two workers cannot both create the same new event."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"event-matching:{country}"])
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    event: Event
-    touched: bool  # a person reviewed or edited it
-    roles: dict[int, str]  # actor id -> role
-
-
-# What matching and re-deriving read of a candidate event (events carry long notes and more).
-_CANDIDATE_COLUMNS = [
-    "id",
-    "status",
-    "start_date",
-    "end_date",
-    "country",
-    "admin1",
-    "place_id",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "event_type",
-    "location_name",
-    "fatalities_best_chosen",
-]
-_CANDIDATE_SELECT = ", ".join(f"e.{column}" for column in _CANDIDATE_COLUMNS)
-
-
-def _candidates(footprint: Footprint, *, exclude_article: Article) -> list[tuple[_Candidate, Footprint]]:
-    """Events the report could be about, narrowed in SQL by country, dates and place; match_reason() decides.
-
-    Written as SQL because it runs for every parsed article and the ORM's query building cost
-    more than the query itself (bench/parse_throughput.py).
-    """
-    place_sql, place_params = _place_condition(footprint)
-    if not place_sql:
-        return []
-    window = datetime.timedelta(days=MAX_DATE_GAP_DAYS)
-    event, history, report = (_table(model) for model in (Event, ReviewLog, EventReport))
-    country_sql, country_params = (
-        ("AND (e.country = %s OR e.country = '')", [footprint.country]) if footprint.country else ("", [])
-    )
-    sql = f"""
-        SELECT {_CANDIDATE_SELECT},
-               EXISTS (SELECT 1 FROM {history} h WHERE h.event_id = e.id) AS touched
-        FROM {event} e
-        WHERE e.status IN (%s, %s) AND e.start_date <= %s AND e.end_date >= %s {country_sql}
-          AND ({place_sql})
-          AND NOT EXISTS (SELECT 1 FROM {report} r WHERE r.event_id = e.id AND r.article_id = %s)
-    """
-    params = [
-        Event.Status.DRAFT,
-        Event.Status.APPROVED,
-        footprint.end_date + window,
-        footprint.start_date - window,
-        *country_params,
-        *place_params,
-        exclude_article.id,
-    ]
-    events = list(Event.objects.raw(sql, params))
-    if not events:
-        return []
-    roles: dict[int, dict[int, str]] = {event.id: {} for event in events}
-    names: dict[int, set[str]] = {event.id: set() for event in events}
-    with connection.cursor() as cursor:
-        placeholders = ", ".join(["%s"] * len(roles))
-        cursor.execute(
-            f"SELECT ea.event_id, ea.actor_id, ea.role, a.name FROM {_table(EventActor)} ea"
-            f" JOIN {_table(Actor)} a ON a.id = ea.actor_id WHERE ea.event_id IN ({placeholders})",
-            list(roles),
-        )
-        for event_id, actor_id, role, name in cursor.fetchall():
-            roles[event_id][actor_id] = role
-            names[event_id].add(name)
-    return [
-        (
-            _Candidate(event, event.status != Event.Status.DRAFT or bool(event.touched), roles[event.id]),
-            Footprint.of(event, actor_names=names[event.id]),
-        )
-        for event in events
-    ]
-
-
-def _table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def _place_condition(footprint: Footprint) -> tuple[str, list]:
-    """SQL for a superset of the places match_reason() accepts: the same place, any unresolved name,
-    the same admin1 when either side is imprecise, or a box around the report's point.
-    Empty when the report says nothing of where it happened."""
-    imprecise = footprint.geo_precision == IMPRECISE
-    parts: list[tuple[str, list]] = []
-    if footprint.place_id is not None:
-        parts.append(("e.place_id = %s", [footprint.place_id]))
-    if footprint.unresolved_name_key:
-        parts.append(("e.location_name <> ''", []))
-    if footprint.admin1:
-        extra = "" if imprecise else f" AND e.geo_precision = {IMPRECISE}"
-        parts.append((f"(e.admin1 = %s AND e.country = %s{extra})", [footprint.admin1, footprint.country]))
-    if not imprecise and footprint.latitude is not None and footprint.longitude is not None:
-        box_sql, box_params = _box(footprint.latitude, footprint.longitude, MAX_DISTANCE_KM)
-        parts.append((f"({box_sql} AND e.geo_precision <> {IMPRECISE})", box_params))
-    return " OR ".join(sql for sql, _ in parts), [param for _, params in parts for param in params]
-
-
-def _box(latitude: float, longitude: float, km: float) -> tuple[str, list]:
-    """Points in a latitude/longitude box that holds the circle of ``km`` around a point."""
-    degrees = km / 111.0 * 1.01  # a degree of latitude is at least 110.6 km; 1 % to spare
-    sql, params = "e.latitude BETWEEN %s AND %s", [latitude - degrees, latitude + degrees]
-    cos = math.cos(math.radians(min(abs(latitude) + degrees, 90.0)))
-    spread = degrees / cos if cos > 0.01 else 360.0
-    if longitude - spread > -180 and longitude + spread < 180:  # else the box would wrap: latitude alone
-        sql, params = sql + " AND e.longitude BETWEEN %s AND %s", [*params, longitude - spread, longitude + spread]
-    return sql, params
-
-
 def _create_event(snapshot: dict, claims: list[Claim]) -> Event:
     """A new draft from one report: its fields are that report's, its fatality range that of its claims."""
+    summary = ReportSummary.of([snapshot])
     low, high = fatality_range(claims)
     event = Event.objects.create(
-        **_consensus([snapshot]), fatalities_low=low, fatalities_high=high, fatalities_best=low
+        **summary.fields(),
+        derivation=summary.to_json(),
+        fatalities_low=low,
+        fatalities_high=high,
+        fatalities_best=low,
     )
-    roles = _consensus_roles([snapshot])
+    roles = summary.roles()
     EventActor.objects.bulk_create(
         [EventActor(event=event, actor_id=actor_id, role=role) for actor_id, role in roles.items()]
     )
@@ -372,8 +284,7 @@ def _attach_parsed_event(*, article: Article, parsed: ParsedEvent) -> Event:
     names = frozenset(actors[item.ref].name for item in parsed.actors)
     footprint = Footprint.of(snapshot, actor_names=names)
     claims = _claims_of(article=article, parsed=parsed, actors=actors)
-    _lock_matching(footprint.country)
-    match = best_match(footprint, _candidates(footprint, exclude_article=article))
+    match = best_match(footprint, candidates(footprint, exclude_article=article))
     if match is None:
         event, reason = _create_event(snapshot, claims), None
     else:
@@ -389,12 +300,22 @@ def _attach_parsed_event(*, article: Article, parsed: ParsedEvent) -> Event:
     if match is None:
         return event
     if event.status == Event.Status.APPROVED:
-        if claims:
-            event.flagged_for_review = True
-            event.save(update_fields=["flagged_for_review", "updated_at"])
+        _approved_grow(event, snapshot=snapshot, flag=bool(claims))
     else:
-        _draft_refresh(event, touched=candidate.touched, roles=candidate.roles)
+        _draft_grow(event, snapshot=snapshot, claims=claims, touched=candidate.touched, roles=candidate.roles)
     return event
+
+
+def _approved_grow(event: Event, *, snapshot: dict, flag: bool) -> None:
+    """An approved event keeps its fields; new claims flag it for review. Its summary follows its reports."""
+    summary = _stored_summary(event)
+    counted = summary.reports
+    fields = {"derivation": summary.add(snapshot).to_json(), **({"flagged_for_review": True} if flag else {})}
+    if not _write_grown(event, fields, counted=counted, touch=flag):  # another report came in meanwhile
+        fields["derivation"] = _summary_of_reports(event).to_json()
+        for name, value in fields.items():
+            setattr(event, name, value)
+        event.save(update_fields=[*fields, *(["updated_at"] if flag else [])])
 
 
 def _may_have_parse_output(article: Article) -> bool:
@@ -420,6 +341,8 @@ def _detach_article(article: Article) -> None:
             event.delete()
         elif event.status == Event.Status.DRAFT:
             _draft_refresh(event)
+        else:
+            _derivation_refresh(event)
 
 
 @transaction.atomic(savepoint=False)
@@ -432,6 +355,7 @@ def article_events_replace(*, article: Article, result: ParseResult, parser_vers
     """
     from sources.languages import unsupported_reason
 
+    lock_matching(result_countries(result))
     _detach_article(article)
     events = [_attach_parsed_event(article=article, parsed=parsed) for parsed in result.events]
     language = result.language[:8]
@@ -795,6 +719,8 @@ def event_merge(*, event: Event, into: Event, reviewer, expected_version: int) -
     for report in event.reports.exclude(article__in=into.reports.values("article")):
         report.event = into
         report.save(update_fields=["event"])
+    for target in (event, into):
+        _derivation_refresh(target)
     known = set(into.event_actors.values_list("actor_id", flat=True))
     for item in event.event_actors.exclude(actor_id__in=known):
         EventActor.objects.create(event=into, actor_id=item.actor_id, role=item.role)
@@ -836,6 +762,8 @@ def event_split(*, event: Event, reviewer, article_ids: list[int], expected_vers
         EventActor.objects.create(event=new, actor_id=item.actor_id, role=item.role)
     EventReport.objects.filter(id__in=[report.id for report in reports]).update(event=new)
     Claim.objects.filter(event=event, article_id__in=article_ids).update(event=new)
+    for target in (event, new):
+        _derivation_refresh(target)
     moved = {"new_event": new.id, "articles": sorted(article_ids)}
     review_log(user=reviewer, event=event, action="split", field="articles", old=None, new=moved)
     review_log(user=reviewer, event=new, action="split", field="split_from", old=None, new=event.id)
