@@ -94,5 +94,19 @@ def group_claims(claims, articles: dict) -> list[dict]:
         if claim.quote and quote not in row["quotes"]:
             row["quotes"].append(quote)
     for row in rows.values():
-        row["figures"] = [(kind, row["figures"].get(kind, [])) for kind in FIGURE_KINDS]
+        row["figures"] = [(kind, _merged(row["figures"].get(kind, []))) for kind in FIGURE_KINDS]
+        row["other"] = _merged(row["other"])
     return list(rows.values())
+
+
+def _merged(figures: list[dict]) -> list[dict]:
+    """The same figure about the same party once, with every outlet that carried it (``outlets``), in order of
+    first appearance: five outlets repeating one claimant's "50 killed" make one line, not five."""
+    merged: dict[tuple, dict] = {}
+    for figure in figures:
+        key = (figure.get("kind"), figure["text"], figure["subject"])
+        if key not in merged:
+            merged[key] = {**figure, "outlets": []}
+        if figure["outlet"] not in merged[key]["outlets"]:
+            merged[key]["outlets"].append(figure["outlet"])
+    return list(merged.values())

@@ -38,7 +38,7 @@ def test_one_row_per_claimant_across_articles_with_the_outlet_of_each_figure():
     rows = group_claims(claims, ARTICLES)
     assert [row["claimant"] for row in rows] == ["JNIM", "Military Forces of Mali"]
     jnim = dict(rows[0]["figures"])
-    assert [(f["text"], f["outlet"]) for f in jnim["killed"]] == [("30", "Reuters"), ("40", "AP")]
+    assert [(f["text"], f["outlets"]) for f in jnim["killed"]] == [("30", ["Reuters"]), ("40", ["AP"])]
     assert [f["text"] for f in jnim["captured"]] == ["3"] and jnim["wounded"] == []
     assert rows[0]["outlets"] == ["Reuters", "AP"]
     assert rows[0]["quotes"] == [("Reuters", "JNIM said it killed 30 soldiers."), ("AP", "JNIM claimed 40 dead.")]
@@ -55,6 +55,18 @@ def test_vague_amounts_show_the_words_the_article_used():
     assert vague_words("Les assaillants ont subi de lourdes pertes.") == "lourdes pertes"
     assert vague_words("Il y a eu des pertes lourdes.") == "pertes lourdes"
     assert vague_words("Twelve were killed.") == ""
+
+
+def test_a_figure_repeated_by_several_outlets_is_one_line_naming_them_in_order_of_first_appearance():
+    claims = [
+        claim(1, JNIM, count=100, quote="JNIM said it killed 100."),
+        claim(2, JNIM, count=50, quote="JNIM said 50 died."),
+        claim(2, JNIM, count=100, quote="JNIM also said 100."),
+        claim(1, JNIM, count=100, quote="JNIM repeated 100."),
+    ]
+    (row,) = group_claims(claims, ARTICLES)
+    killed = dict(row["figures"])["killed"]
+    assert [(f["text"], f["outlets"]) for f in killed] == [("100", ["Reuters", "AP"]), ("50", ["AP"])]
 
 
 def test_claimants_as_written_join_their_actors_row():
