@@ -3,6 +3,7 @@
     python bench/e2e_burst.py --uploads 300                   # the issue's burst (target >= 100 articles/s)
     python bench/e2e_burst.py --idle                          # one upload at a time (target p95 < 1 s)
     python bench/e2e_burst.py [--corpus DIR ...] [--worker-concurrency 2] [--clients 4] [--database ct_burst]
+    python bench/e2e_burst.py --batch-size 1                  # the worker's PARSE_BATCH_SIZE (1: one article per task)
 
 Not a timed test. It starts, as bench/load.py does (its helpers, its production settings), gunicorn, a Celery
 worker of --worker-concurrency processes and beat on a PostgreSQL database of its own (ct_burst: migrated, the full
@@ -78,6 +79,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--redis-db", type=int, default=11, help="the Redis database number it may empty and use")
     parser.add_argument("--web-workers", type=int, default=3)
     parser.add_argument("--worker-concurrency", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, help="the worker's PARSE_BATCH_SIZE (default: the setting's own)")
     parser.add_argument("--port", type=int, default=8767)
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--keep-logs", action="store_true", help="keep the processes' logs when all went well too")
@@ -228,6 +230,7 @@ def print_burst(args: argparse.Namespace, rows, sent: int, send_seconds: float, 
         f"\nburst: {sent} uploads ({'corpus ' + ', '.join(args.corpus) if args.corpus else 'synthetic reports'}) "
         f"from {args.clients} clients in {send_seconds:.1f} s ({sent / send_seconds:.0f} uploads/s); "
         f"gunicorn {args.web_workers} workers, Celery {args.worker_concurrency} processes"
+        + (f", PARSE_BATCH_SIZE {args.batch_size}" if args.batch_size is not None else "")
     )
     if parsed:
         first_upload = min(uploaded for _, _, uploaded, _ in rows)
@@ -325,7 +328,10 @@ def main() -> int:
     token = bench_token()
     empty_redis_database(redis_url)
     log_dir = Path(tempfile.mkdtemp(prefix="ct-burst-"))
-    servers = ServerProcesses(production_environment(database_url, redis_url, log_dir / "media"), log_dir)
+    environment = production_environment(database_url, redis_url, log_dir / "media")
+    if args.batch_size is not None:
+        environment["PARSE_BATCH_SIZE"] = str(args.batch_size)
+    servers = ServerProcesses(environment, log_dir)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # through the finally below that stops the servers
     try:
         start_servers(servers, args)

@@ -191,6 +191,9 @@ SWEEP_BATCH = env_int("SWEEP_BATCH", 500, minimum=1)
 # A file that kills its worker (or outruns the hard time limit) each time is failed after this many tries,
 # not retried for ever.
 PARSE_MAX_INTERRUPTIONS = env_int("PARSE_MAX_INTERRUPTIONS", 3, minimum=1)
+# A parse task that finds more articles queued parses up to this many (its own included) and writes them in one
+# transaction: the commit and the task overhead are paid once per batch. 1: one article per task.
+PARSE_BATCH_SIZE = env_int("PARSE_BATCH_SIZE", 20, minimum=1)
 CELERY_BEAT_SCHEDULE = {
     "sweep-stranded-articles": {
         "task": "sources.tasks.sweep_stranded_articles",

@@ -12,8 +12,9 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, IntegrityError, models, transaction
-from django.db.models import Case, F, Q, When
+from django.db import DatabaseError, IntegrityError, connections, models, transaction
+from django.db.models import BooleanField, Case, F, Func, Q, Subquery, When
+from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 
 from sources.extraction import (
@@ -412,8 +413,9 @@ def article_set_language(*, article: Article, language: str, reviewer: AbstractB
     return article
 
 
-def article_claim_for_parsing(*, article_id: int, task_id: str = "", retrying: bool = False) -> bool:
-    """Take the article for this task delivery; False when another one has it or it is done.
+def article_claim_for_parsing(*, article_id: int, task_id: str = "", retrying: bool = False) -> Article | None:
+    """Take the article for this task delivery and load it, in one statement; None when another one has it or it
+    is done.
 
     A row stuck in "parsing" longer than the task's hard time limit belonged to a worker that died, so
     it may be taken again; and a redelivered message (same task id: its worker was killed mid-parse)
@@ -439,23 +441,109 @@ def article_claim_for_parsing(*, article_id: int, task_id: str = "", retrying: b
         default=F("parsing_interruptions"),
         output_field=models.PositiveSmallIntegerField(),
     )
-    return bool(
-        rows.update(
-            status=Article.Status.PARSING,
-            parsing_started_at=now,
-            parsing_task_id=task_id,
-            parsing_interruptions=interrupted,
-        )
+    claimed = _update_returning(
+        rows,
+        status=Article.Status.PARSING,
+        parsing_started_at=now,
+        parsing_task_id=task_id,
+        parsing_interruptions=interrupted,
     )
+    return claimed[0] if claimed else None
 
 
-def article_release(*, article_id: int) -> None:
+def articles_claim_waiting(*, task_id: str, besides: int, limit: int, retrying: bool = False) -> list[Article]:
+    """Up to ``limit`` more queued articles, oldest first, claimed for this task delivery's batch and loaded, in one
+    statement (besides the article ``besides``, its own).
+
+    They carry this delivery's task id, so the sweep frees them with it when its worker dies, and a retry after a
+    database error (``retrying``) takes back, uncounted, those it could not hand back. Only articles never cut off
+    are taken: one whose parse was cut off is parsed alone, so a file that kills its worker cannot take innocent
+    batch-mates with it to their last allowed cut-off. On PostgreSQL rows another worker is claiming are skipped,
+    not waited for (SKIP LOCKED), so concurrent batches take disjoint articles.
+    """
+    waiting = Q(status=Article.Status.QUEUED, parsing_interruptions=0) & ~Q(text="")  # a file to read goes alone
+    if retrying and task_id:
+        waiting |= Q(status=Article.Status.PARSING, parsing_task_id=task_id)
+    oldest = (
+        Article.objects.filter(waiting)
+        .exclude(id=besides)
+        .order_by(F("queued_at").asc(nulls_first=True), "id")
+        .select_for_update(skip_locked=True)  # nothing on SQLite, which has one writer at a time
+        .values("id")[:limit]
+    )
+    with transaction.atomic():  # FOR UPDATE needs a transaction, even inside one statement
+        return _update_returning(
+            Article.objects.filter(waiting, _one_of(oldest)),
+            status=Article.Status.PARSING,
+            parsing_started_at=timezone.now(),
+            parsing_task_id=task_id,
+        )
+
+
+def _one_of(ids: models.QuerySet) -> Q:
+    """The rows whose id the subquery selects, the subquery run once. ``id IN (SELECT … LIMIT n FOR UPDATE SKIP
+    LOCKED)`` is not that on PostgreSQL: the planner may scan the subquery again, each scan skipping the rows the
+    UPDATE has just changed, and take far more than n. ``= ANY(ARRAY(…))`` is computed once, before the UPDATE."""
+    if connections[ids.db].vendor != "postgresql":
+        return Q(id__in=ids)
+    any_of = Func(
+        F("id"), Subquery(ids), arg_joiner=" = ANY(ARRAY", template="(%(expressions)s))", output_field=BooleanField()
+    )
+    return Q(any_of)
+
+
+def articles_free_batch_mates(*, task_id: str, besides: int, counted: bool = True) -> int:
+    """A redelivered batch (its worker was killed mid-way) hands back the articles it held besides its own: queued
+    again with the cut-off ``counted``, as the sweep would free them, and each sent on its own at once, since its own
+    message may already have found it taken. Not counted for a retry after a database error, which cut nothing off.
+    How many were freed."""
+    held = Article.objects.filter(status=Article.Status.PARSING, parsing_task_id=task_id).exclude(id=besides)
+    if counted:
+        _fail_articles_that_keep_killing_their_worker(held)
+    freed = _update_returning(
+        held,
+        status=Article.Status.QUEUED,
+        queued_at=timezone.now(),
+        parsing_task_id="",
+        parsing_interruptions=F("parsing_interruptions") + int(counted),
+    )
+    for article in freed:
+        transaction.on_commit(lambda article_id=article.id: enqueue_parse(article_id))
+    return len(freed)
+
+
+def _update_returning(rows: models.QuerySet, **changes) -> list[Article]:
+    """``rows.update(**changes)`` as one UPDATE … RETURNING every column: the rows it changed, loaded (SQLite 3.35+,
+    PostgreSQL). The UPDATE is the one the ORM builds for ``update()``, so its conditions read as the ORM's."""
+    query = rows.query.chain(UpdateQuery)
+    query.add_update_values(changes)
+    update_sql, params = query.get_compiler(rows.db).as_sql()
+    if not update_sql:
+        return []
+    quote = connections[rows.db].ops.quote_name
+    columns = ", ".join(quote(field.column) for field in Article._meta.concrete_fields)
+    # raw() applies the fields' converters (dates on SQLite, JSON); list() reads every row, which ends the statement.
+    return list(Article.objects.using(rows.db).raw(f"{update_sql} RETURNING {columns}", params))
+
+
+def article_release(*, article_id: int, task_id: str = "") -> None:
     """Hand a claimed article back to the queue (its task will retry), on a fresh connection: the one
-    that failed may be dead."""
+    that failed may be dead. With ``task_id``, every article that delivery holds too (its batch-mates)."""
     from django.db import connection
 
     connection.close()
-    Article.objects.filter(id=article_id, status=Article.Status.PARSING).update(
+    _release((Q(id=article_id) | Q(parsing_task_id=task_id)) if task_id else Q(id=article_id))
+
+
+def article_send_alone(*, article_id: int) -> None:
+    """A batch-mate whose write hit a transient error (its savepoint rolled back, the connection fine): queued again
+    and sent on its own, where its task's retries apply."""
+    _release(Q(id=article_id))
+    transaction.on_commit(lambda: enqueue_parse(article_id))
+
+
+def _release(held: Q) -> None:
+    Article.objects.filter(held, status=Article.Status.PARSING).update(
         status=Article.Status.QUEUED, queued_at=timezone.now(), parsing_task_id=""
     )
 

@@ -25,15 +25,19 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 # Retries are read from settings at each run, not fixed when the module is imported (PARSE_MAX_RETRIES).
 @shared_task(bind=True, acks_late=True)
 def parse_article_task(self, article_id: int) -> None:
+    """Parse the article, and up to PARSE_BATCH_SIZE - 1 more of those queued behind it (events.ingestion)."""
+    task_id = self.request.id or ""
+    # Run in-process (no broker) there is no queue to drain, and a request must not parse other articles.
+    size = 1 if self.request.is_eager else settings.PARSE_BATCH_SIZE
     try:
-        article_parse(article_id=article_id, task_id=self.request.id or "", retrying=self.request.retries > 0)
+        article_parse(article_id=article_id, task_id=task_id, retrying=self.request.retries > 0, batch_size=size)
     except TRANSIENT_ERRORS as exc:
         retries = self.request.retries
+        _release(article_id, task_id)
         if retries >= settings.PARSE_MAX_RETRIES:
             _give_up(article_id, exc)
             return
         logger.warning("Parsing article %s hit a transient database error; retrying: %s", article_id, exc)
-        _release(article_id)
         raise self.retry(exc=exc, countdown=_backoff(retries), max_retries=settings.PARSE_MAX_RETRIES) from exc
 
 
@@ -51,10 +55,11 @@ def sweep_stranded_articles() -> dict[str, int]:
     return found
 
 
-def _release(article_id: int) -> None:
-    """Hand the article back to the queue so the retry can claim it again."""
-    with contextlib.suppress(*TRANSIENT_ERRORS):  # still down: the sweep frees the row after the task time limit
-        article_release(article_id=article_id)
+def _release(article_id: int, task_id: str) -> None:
+    """Hand the article and its batch-mates back to the queue, so the retry can claim them again (a batch-mate whose
+    own message already found it taken is taken by the next batch, or sent again by the sweep)."""
+    with contextlib.suppress(*TRANSIENT_ERRORS):  # still down: the sweep frees the rows after the task time limit
+        article_release(article_id=article_id, task_id=task_id)
 
 
 def _give_up(article_id: int, exc: Exception) -> None:
