@@ -342,6 +342,13 @@ def _parse_args() -> argparse.Namespace:
         "--events", type=int, default=0, help="events stored before timing, in the streams' countries and dates (COPY)"
     )
     parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=1,
+        help="run the task as a worker with PARSE_BATCH_SIZE this size does: each task takes up to this many queued "
+        "articles, and the batch-mates' own tasks find them taken (default 1: one article per task)",
+    )
+    parser.add_argument(
         "--no-analyze",
         action="store_true",
         help="skip the ANALYZE before timing: a fresh deployment's figure (load_gazetteer analyses what it loads)",
@@ -544,7 +551,7 @@ def _bench(name: str, texts: list[str], published: list[datetime.date | None], a
         parse_rates.append(len(texts) / (time.perf_counter() - started))
         events = sum(len(result.events) for result in results)
         read = read or (Counter(result.language for result in results), sum(result.supported for result in results))
-        seconds, stored_events, statements = _task_seconds(texts, published)
+        seconds, stored_events, statements = _task_seconds(texts, published, batch_size=args.batch_size)
         task_rates.append(len(texts) / seconds)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     detected, supported = read
@@ -552,7 +559,7 @@ def _bench(name: str, texts: list[str], published: list[datetime.date | None], a
     source = f"real reports of {', '.join(args.corpus)}, cycled" if name == "real" else f"{args.per_day} a day"
     print(f"stream: {name} (detected as {languages} of {len(texts)}; read by the parser: {supported} of {len(texts)})")
     print(f"articles: {len(texts)} of {words:.0f} words on average, {source}; {args.rounds} rounds")
-    print(f"stored events before the run: {args.events:,}")
+    print(f"stored events before the run: {args.events:,}; tasks take up to {args.batch_size} article(s)")
     print(f"parsed events: {events}; stored after merging: {stored_events - args.events}")
     print(f"parser alone:          {statistics.median(parse_rates):8.1f} articles/s (best {max(parse_rates):.1f})")
     print(f"whole task (+writes):  {statistics.median(task_rates):8.1f} articles/s (best {max(task_rates):.1f})")
@@ -561,7 +568,9 @@ def _bench(name: str, texts: list[str], published: list[datetime.date | None], a
     print(f"database: {connection.vendor}", flush=True)
 
 
-def _task_seconds(texts: list[str], published: list[datetime.date | None]) -> tuple[float, int, int]:
+def _task_seconds(
+    texts: list[str], published: list[datetime.date | None], *, batch_size: int
+) -> tuple[float, int, int]:
     """Seconds to run the parse task on every text as a worker does (claim, parse, write), the events
     stored and the SQL statements run; rolled back."""
     statements = 0
@@ -579,7 +588,7 @@ def _task_seconds(texts: list[str], published: list[datetime.date | None]) -> tu
         started = time.perf_counter()
         with connection.execute_wrapper(count):
             for article in articles:
-                article_parse(article_id=article.id)
+                article_parse(article_id=article.id, task_id=f"bench-{article.id}", batch_size=batch_size)
         seconds = time.perf_counter() - started
         stored = Event.objects.count()
         transaction.set_rollback(True)

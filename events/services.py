@@ -346,16 +346,21 @@ def _detach_article(article: Article) -> None:
 
 
 @transaction.atomic(savepoint=False)
-def article_events_replace(*, article: Article, result: ParseResult, parser_version: str | None = None) -> list[Event]:
+def article_events_replace(
+    *, article: Article, result: ParseResult, parser_version: str | None = None, matching_locked: bool = False
+) -> list[Event]:
     """Write what parsing found: each parsed event attaches to a matching event or becomes a new draft.
 
     With ``parser_version`` the article is also marked parsed by that version, in the same write; a result
     in a language the parser cannot read (``supported`` False) marks it ``unsupported`` with the reason
-    instead, and removes what an earlier reading in another language produced.
+    instead, and removes what an earlier reading in another language produced. ``matching_locked``: the
+    caller's transaction already holds the matching locks of the result's countries (a worker's batch takes
+    them all at once), so taking them again would only cost a round trip.
     """
     from sources.languages import unsupported_reason
 
-    lock_matching(result_countries(result))
+    if not matching_locked:
+        lock_matching(result_countries(result))
     _detach_article(article)
     events = [_attach_parsed_event(article=article, parsed=parsed) for parsed in result.events]
     language = result.language[:8]

@@ -1,5 +1,5 @@
-"""A parse task takes the articles queued behind its own as one batch: parsed first, written in one transaction,
-each article in a savepoint of its own, so one bad article never fails its batch-mates (issue 15)."""
+"""A parse task takes the articles queued behind its own as one batch: parsed first, written in one transaction
+(again one savepoint per article when a write fails), so one bad article never fails its batch-mates (issue 15)."""
 
 import datetime
 
@@ -45,8 +45,8 @@ def _write_fails_for(monkeypatch, article_id: int, error: Exception) -> None:
 
     replace = ingestion.article_events_replace
 
-    def failing(*, article, result, parser_version=None):
-        events = replace(article=article, result=result, parser_version=parser_version)
+    def failing(*, article, result, **options):
+        events = replace(article=article, result=result, **options)
         if article.id == article_id:
             raise error
         return events
@@ -69,6 +69,20 @@ def test_a_batch_parses_every_article_queued_behind_its_own_in_one_transaction(s
     # One commit claims the batch-mates, one writes every result: not one per article.
     assert len(commits) == 2
     assert set(Article.objects.values_list("parsing_task_id", flat=True)) == {"delivery-1"}
+
+
+def test_a_batch_that_writes_cleanly_takes_no_savepoint_per_article(sent):
+    from django.test.utils import CaptureQueriesContext
+
+    def savepoints_for(count: int, start: int) -> int:
+        articles = _queued(count, start=start)
+        with CaptureQueriesContext(connection) as queries:
+            articles_parse_batch(first_article_id=articles[0].id, task_id=f"delivery-{start}", size=20)
+        assert _statuses(articles) == ["parsed"] * count
+        return sum(query["sql"].startswith("SAVEPOINT") for query in queries.captured_queries)
+
+    articles_parse_batch(first_article_id=_queued(1, start=100)[0].id, task_id="warm-up", size=20)
+    assert savepoints_for(2, start=0) == savepoints_for(6, start=10)
 
 
 def test_a_batch_takes_at_most_its_size_the_oldest_first(sent):
