@@ -151,7 +151,9 @@ def _place_arms(footprint: Footprint) -> list[tuple[str, list]]:
     imprecise = footprint.geo_precision == IMPRECISE
     arms: list[tuple[str, list]] = []
     if footprint.place_id is not None:
-        arms.append(("e.place_id = %s", [footprint.place_id]))
+        # The column is a bigint: compared with a plain integer, PostgreSQL's cross-type equality is one the GiST
+        # index's btree_gist operator class lacks, and the index would serve the dates alone.
+        arms.append(("e.place_id = CAST(%s AS BIGINT)", [footprint.place_id]))
     if footprint.unresolved_name_key:
         arms.append(("e.location_name <> ''", []))
     if footprint.admin1:
