@@ -193,7 +193,8 @@ SWEEP_BATCH = env_int("SWEEP_BATCH", 500, minimum=1)
 PARSE_MAX_INTERRUPTIONS = env_int("PARSE_MAX_INTERRUPTIONS", 3, minimum=1)
 # A parse task that finds more articles queued parses up to this many (its own included) and writes them in one
 # transaction: the commit and the task overhead are paid once per batch. 1: one article per task.
-PARSE_BATCH_SIZE = env_int("PARSE_BATCH_SIZE", 20, minimum=1)
+# At most 200: a batch shares the task's time limit, and 200 real reports parse in a few seconds.
+PARSE_BATCH_SIZE = env_int("PARSE_BATCH_SIZE", 20, minimum=1, maximum=200)
 CELERY_BEAT_SCHEDULE = {
     "sweep-stranded-articles": {
         "task": "sources.tasks.sweep_stranded_articles",

@@ -28,6 +28,9 @@ def test_env_helpers_fail_loudly_on_bad_values(monkeypatch):
     monkeypatch.setenv("SIZE", "-5")
     with pytest.raises(ImproperlyConfigured, match="below the minimum"):
         env_int("SIZE", 1, minimum=0)
+    monkeypatch.setenv("SIZE", "5000")
+    with pytest.raises(ImproperlyConfigured, match="SIZE=5000 is above the maximum of 200"):
+        env_int("SIZE", 1, minimum=1, maximum=200)
     monkeypatch.setenv("DATABASE_URL", "mysql://x")
     with pytest.raises(ImproperlyConfigured, match="must start with one of"):
         env_url("DATABASE_URL", schemes=("sqlite", "postgres"))
