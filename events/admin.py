@@ -1,6 +1,9 @@
 from django.contrib import admin
 
+import sources.admin
 from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place, PlaceName, ReviewLog
+from events.services import article_delete
+from sources.models import Article
 
 
 class PlaceNameInline(admin.TabularInline):
@@ -93,10 +96,17 @@ class ClaimInline(admin.TabularInline):
 
 
 class EventReportInline(admin.TabularInline):
+    """Which reports an event has is the parser's and the reviewers' merge and split (events.services): shown here,
+    never edited, since the event's fields and its summary (Event.derivation) are derived from them. Reports have no
+    admin of their own for the same reason (and so deleting an article, which removes its reports, stays allowed)."""
+
     model = EventReport
-    raw_id_fields = ["article"]
-    readonly_fields = ["match_reason", "created_at"]
+    fields = readonly_fields = ["article", "match_reason", "created_at"]
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Event)
@@ -162,7 +172,17 @@ class ReviewLogAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(EventReport)
-class EventReportAdmin(admin.ModelAdmin):
-    list_display = ["event", "article", "created_at"]
-    raw_id_fields = ["event", "article"]
+admin.site.unregister(Article)
+
+
+@admin.register(Article)
+class ArticleAdmin(sources.admin.ArticleAdmin):
+    """sources' article admin, deleting through events.services.article_delete: an article's deletion rewrites the
+    events it reported, which sources cannot import."""
+
+    def delete_model(self, request, obj):
+        article_delete(article=obj)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            article_delete(article=article)

@@ -345,6 +345,18 @@ def _detach_article(article: Article) -> None:
             _derivation_refresh(event)
 
 
+@transaction.atomic
+def article_delete(*, article: Article) -> None:
+    """Delete an article with what it said: its reports and claims go, and each event it reported is derived again
+    from the reports left (an untouched draft left with nothing is deleted), so no event keeps a field, a summary or
+    a figure that came from it. The admin deletes articles through this."""
+    cited = set(Claim.objects.filter(article=article).values_list("event_id", flat=True))
+    _detach_article(article)
+    article.delete()  # a person's claims citing it go with it
+    for event in Event.objects.filter(id__in=cited):
+        event_recompute_fatalities(event=event)
+
+
 @transaction.atomic(savepoint=False)
 def article_events_replace(
     *, article: Article, result: ParseResult, parser_version: str | None = None, matching_locked: bool = False
