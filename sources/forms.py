@@ -79,7 +79,12 @@ class ArticleFilterForm(forms.Form):
 class ArticleLanguageForm(forms.Form):
     """A reviewer's correction of the language an article is in; the article is parsed again in it."""
 
+    # The empty choice first: an article not yet read has no language, and a select would show the first of the
+    # list ("Abkhazian") as if it were the article's.
     language = forms.ChoiceField(
-        choices=language_choices,
-        error_messages={"invalid_choice": "“%(value)s” is not a language code: choose a language from the list."},
+        choices=lambda: [("", "Choose a language…"), *language_choices()],
+        error_messages={
+            "invalid_choice": "“%(value)s” is not a language code: choose a language from the list.",
+            "required": "Choose the language the article is in.",
+        },
     )

@@ -80,6 +80,19 @@ def test_a_code_that_is_no_language_is_a_form_error_and_changes_nothing(client, 
     assert (misread.language, misread.language_source, misread.status) == (UNSUPPORTED, "detected", "unsupported")
 
 
+def test_an_article_not_yet_read_offers_no_language_as_if_it_were_its_own(client, reviewer):
+    import re
+
+    article = make_article("A report still waiting for a worker.", status="queued")
+    page = client.get(f"/articles/{article.id}/").content.decode()
+    select = re.search(r'<select name="language"[^>]*>(.*?)</select>', page, re.S).group(1)
+    first = re.search(r"<option([^>]*)>([^<]*)</option>", select)
+    assert first.group(2) == "Choose a language…" and 'value=""' in first.group(1)
+    assert "selected" not in select.replace(first.group(0), "")
+    response = client.post(f"/articles/{article.id}/language/", {"language": ""})
+    assert response.status_code == 400 and "Choose the language the article is in." in response.content.decode()
+
+
 def test_an_analyst_cannot_correct_the_language(client, analyst, misread):
     assert client.post(f"/articles/{misread.id}/language/", {"language": "en"}).status_code == 403
     misread.refresh_from_db()
