@@ -10,6 +10,7 @@ written somewhere in the text); relative expressions are dropped.
 
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import ModuleType
@@ -519,7 +520,10 @@ def _weekday_on_or_before(published: date, weekday: int) -> date:
 def _most_common_year(text: str) -> int | None:
     if "19" not in text and "20" not in text:
         return None
-    years = re.findall(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", text)
+    years = [int(year) for year in re.findall(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", text)]
     if not years:
         return None
-    return int(max(set(years), key=years.count))
+    # A tie goes to the latest year: the years a report recalls (an earlier war, a past accord) are older than what
+    # it reports. (Ties broken by a set's order made an undated report's date change between processes.)
+    counts = Counter(years)
+    return max(counts, key=lambda year: (counts[year], year))

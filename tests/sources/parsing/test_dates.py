@@ -94,3 +94,34 @@ def test_a_dateline_without_a_date_leaves_weekdays_to_the_publication_date():
     text = "BAMAKO (AFP) - Rebels attacked Gao on Friday, killing 12 soldiers, the Malian army said."
     event = only_event(parse(text, published=date(2024, 7, 28)))
     assert event.start_date == date(2024, 7, 26)
+
+
+def _days(text: str) -> list[date]:
+    return [first for first, _, precision in dates(text, published=None) if precision == "day"]
+
+
+def test_an_undated_report_takes_its_most_mentioned_year_and_a_tie_goes_to_the_latest():
+    assert _days("The 2012 rebellion still weighs on the north. In 2021 the army returned. On 21 July clashes.") == [
+        date(2021, 7, 21)
+    ]
+    assert _days("In 2019 and again in 2019 talks failed; in 2021 they resumed. On 21 July clashes.") == [
+        date(2019, 7, 21)
+    ]
+
+
+def test_an_undated_reports_year_does_not_depend_on_the_process():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from sources.parsing.dates import DateReader; from sources.parsing.lang import en; "
+        "found = DateReader(en).find('After 2014, and in 2020, fighting broke out on 3 April.', None)[0]; "
+        "print([m.first for m in found if m.precision == 'day'])"
+    )
+    seen = set()
+    for seed in range(6):
+        environment = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        run = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True)
+        seen.add(run.stdout.strip())
+    assert seen == {"[datetime.date(2020, 4, 3)]"}
