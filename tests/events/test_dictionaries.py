@@ -5,18 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.dictionaries import parser_dictionaries
-from events.gazetteer import DatabaseGazetteer
 from events.models import Actor, ActorAlias, Place
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_region_index(monkeypatch):
-    """DatabaseGazetteer's per-process indexes, emptied: SQLite reuses the ids a rolled-back test took."""
-    for attribute in ("_regions", "_regions_signature", "_areas", "_areas_signature"):
-        monkeypatch.setattr(DatabaseGazetteer, attribute, None)
-    monkeypatch.setattr(DatabaseGazetteer, "_border_cache", {})
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_parser_gazetteer")]
 
 
 def add_region(name: str, *, code: str) -> Place:

@@ -193,17 +193,6 @@ def test_the_parsers_gazetteer_sees_a_region_added_after_it_read_the_regions():
 # ---------------------------------------------------------------- admin2 areas and borders on the database
 
 
-@pytest.fixture
-def fresh_parser_gazetteer(monkeypatch):
-    """DatabaseGazetteer's per-process indexes, emptied: SQLite reuses the ids a rolled-back test took."""
-    from events.gazetteer import DatabaseGazetteer
-
-    for attribute in ("_regions", "_regions_signature", "_areas", "_areas_signature"):
-        monkeypatch.setattr(DatabaseGazetteer, attribute, None)
-    monkeypatch.setattr(DatabaseGazetteer, "_border_cache", {})
-    return DatabaseGazetteer
-
-
 SMALL_CITIES = {
     "1": {
         "geonameid": 1000008001,
