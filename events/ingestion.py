@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 
 from events.candidates import lock_matching, result_countries
+from events.deferred_rows import DeferredRows
 from events.dictionaries import parser_dictionaries
 from events.services import article_events_replace
 from sources.models import Article
@@ -127,16 +128,23 @@ def _write_batch(parsed: list[tuple[Article, ParseResult]], *, own: Article) -> 
 
 
 def _write_all_at_once(parsed: list[tuple[Article, ParseResult]]) -> bool:
-    """Write the whole batch with no savepoint per article (each costs two statements, SAVEPOINT and RELEASE);
+    """Write the whole batch with no savepoint per article (each costs two statements, SAVEPOINT and RELEASE) and
+    the rows no batch-mate reads back held to its end (DeferredRows);
     False when any write raised: the transaction rolled back whole and nothing of the batch is stored. The writes
     work on copies, since a write sets fields of its Article that the rolled-back rows no longer have."""
     try:
         with transaction.atomic():
             lock_matching(set().union(*(result_countries(result) for _, result in parsed)))
+            rows = DeferredRows()  # the batch's reports, claims and articles: one statement each, at the end
             for article, result in parsed:
                 article_events_replace(
-                    article=copy.copy(article), result=result, parser_version=PARSER_VERSION, matching_locked=True
+                    article=copy.copy(article),
+                    result=result,
+                    parser_version=PARSER_VERSION,
+                    matching_locked=True,
+                    rows=rows,
                 )
+            rows.flush()
     except SoftTimeLimitExceeded:
         raise  # the batch as a whole ran out of time
     except Exception as exc:

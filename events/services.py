@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from events.candidates import candidates, lock_matching, result_countries
 from events.consensus import ReportSummary
+from events.deferred_rows import DeferredRows
 from events.matching import Footprint, best_match
 from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place, ReviewLock, ReviewLog
 from sources.models import Article
@@ -189,15 +190,20 @@ def _draft_refresh(event: Event) -> None:
     _event_write(event, {**fields, **_fatality_fields(event)})
 
 
-def _draft_grow(event: Event, *, snapshot: dict, claims: list[Claim], touched: bool, roles: dict[int, str]) -> None:
+def _draft_grow(
+    event: Event, *, snapshot: dict, claims: list[Claim], touched: bool, roles: dict[int, str], rows: DeferredRows
+) -> None:
     """A draft takes in one more report, in one write whatever the number of its reports: the stored summary
     folds in that report alone (the newest, where a full re-derivation folds it too), and an untouched draft's
     fatality range grows by the report's claims alone. A touched draft's range is read from all its claims."""
     summary = _stored_summary(event)
     counted = summary.reports
     fields = _derived_fields(event, summary.add(snapshot), touched=touched, roles=roles)
+    if touched:
+        rows.flush()  # its range is read from all its claims, the held ones included
     fatalities = _fatality_fields(event) if touched else _grown_fatality_fields(event, claims)
     if not _write_grown(event, {**fields, **fatalities}, counted=counted, touch=True):
+        rows.flush()
         _draft_refresh(event)
 
 
@@ -278,40 +284,41 @@ def _refs_of(parsed: ParsedEvent) -> set[ActorRef]:
     )
 
 
-def _attach_parsed_event(*, article: Article, parsed: ParsedEvent) -> Event:
+def _attach_parsed_event(*, article: Article, parsed: ParsedEvent, rows: DeferredRows) -> Event:
     actors = {ref: actor_for_ref(ref) for ref in _refs_of(parsed)}
     snapshot = _report_snapshot(parsed, fallback_date=article.published_at or article.uploaded_at.date(), actors=actors)
     names = frozenset(actors[item.ref].name for item in parsed.actors)
     footprint = Footprint.of(snapshot, actor_names=names)
     claims = _claims_of(article=article, parsed=parsed, actors=actors)
-    match = best_match(footprint, candidates(footprint, exclude_article=article))
+    found = candidates(footprint, exclude_article=article, exclude_events=rows.reported_by(article))
+    match = best_match(footprint, found)
     if match is None:
         event, reason = _create_event(snapshot, claims), None
     else:
         candidate, reason = match
         event = candidate.event
     # The article's earlier reports were detached first, so this pair is new.
-    EventReport.objects.create(
-        event=event, article=article, match_reason=reason.as_dict() if reason else {}, parsed=snapshot
-    )
+    report = EventReport(event=event, article=article, match_reason=reason.as_dict() if reason else {}, parsed=snapshot)
     for claim in claims:
         claim.event = event
-    Claim.objects.bulk_create(claims)
+    rows.add_report(report, claims)
     if match is None:
         return event
     if event.status == Event.Status.APPROVED:
-        _approved_grow(event, snapshot=snapshot, flag=bool(claims))
+        _approved_grow(event, snapshot=snapshot, flag=bool(claims), rows=rows)
     else:
-        _draft_grow(event, snapshot=snapshot, claims=claims, touched=candidate.touched, roles=candidate.roles)
+        grow = {"touched": candidate.touched, "roles": candidate.roles}
+        _draft_grow(event, snapshot=snapshot, claims=claims, rows=rows, **grow)
     return event
 
 
-def _approved_grow(event: Event, *, snapshot: dict, flag: bool) -> None:
+def _approved_grow(event: Event, *, snapshot: dict, flag: bool, rows: DeferredRows) -> None:
     """An approved event keeps its fields; new claims flag it for review. Its summary follows its reports."""
     summary = _stored_summary(event)
     counted = summary.reports
     fields = {"derivation": summary.add(snapshot).to_json(), **({"flagged_for_review": True} if flag else {})}
     if not _write_grown(event, fields, counted=counted, touch=flag):  # another report came in meanwhile
+        rows.flush()
         fields["derivation"] = _summary_of_reports(event).to_json()
         for name, value in fields.items():
             setattr(event, name, value)
@@ -359,7 +366,12 @@ def article_delete(*, article: Article) -> None:
 
 @transaction.atomic(savepoint=False)
 def article_events_replace(
-    *, article: Article, result: ParseResult, parser_version: str | None = None, matching_locked: bool = False
+    *,
+    article: Article,
+    result: ParseResult,
+    parser_version: str | None = None,
+    matching_locked: bool = False,
+    rows: DeferredRows | None = None,
 ) -> list[Event]:
     """Write what parsing found: each parsed event attaches to a matching event or becomes a new draft.
 
@@ -367,14 +379,20 @@ def article_events_replace(
     in a language the parser cannot read (``supported`` False) marks it ``unsupported`` with the reason
     instead, and removes what an earlier reading in another language produced. ``matching_locked``: the
     caller's transaction already holds the matching locks of the result's countries (a worker's batch takes
-    them all at once), so taking them again would only cost a round trip.
+    them all at once), so taking them again would only cost a round trip. ``rows``: the caller's DeferredRows,
+    which it flushes in this transaction (a batch's, written at its end); without it the article's own are
+    written before this returns.
     """
     from sources.languages import unsupported_reason
 
+    own_rows = rows is None
+    rows = DeferredRows() if rows is None else rows
     if not matching_locked:
         lock_matching(result_countries(result))
+    if _may_have_parse_output(article):
+        rows.flush()  # detaching re-derives events from their reports, a batch-mate's held ones among them
     _detach_article(article)
-    events = [_attach_parsed_event(article=article, parsed=parsed) for parsed in result.events]
+    events = [_attach_parsed_event(article=article, parsed=parsed, rows=rows) for parsed in result.events]
     language = result.language[:8]
     # The language was a reviewer's when the parser read the text in the language they gave
     # (events.ingestion.article_parse).
@@ -404,7 +422,9 @@ def article_events_replace(
             error,
         )
         fields += ["status", "parsed_at", "parser_version", "error"]
-    article.save(update_fields=fields)
+    rows.add_article(article, fields)
+    if own_rows:
+        rows.flush()
     return events
 
 

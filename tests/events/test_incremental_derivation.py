@@ -218,8 +218,8 @@ def test_a_report_attached_by_another_worker_meanwhile_is_not_lost(monkeypatch):
     real = services.candidates
     interleaved = []
 
-    def candidates_then_another_worker(footprint, *, exclude_article):
-        found = real(footprint, exclude_article=exclude_article)
+    def candidates_then_another_worker(footprint, **exclusions):
+        found = real(footprint, **exclusions)
         if not interleaved:
             interleaved.append(True)
             _attach(3, _random_event(rng, places))  # B, between A's read and A's write

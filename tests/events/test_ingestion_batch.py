@@ -85,6 +85,26 @@ def test_a_batch_that_writes_cleanly_takes_no_savepoint_per_article(sent):
     assert savepoints_for(2, start=0) == savepoints_for(6, start=10)
 
 
+def test_a_batch_writes_its_reports_claims_and_articles_in_one_statement_each_however_many_articles(sent):
+    from django.test.utils import CaptureQueriesContext
+
+    def writes_for(count: int, start: int) -> dict[str, int]:
+        articles = _queued(count, start=start)
+        with CaptureQueriesContext(connection) as queries:
+            articles_parse_batch(first_article_id=articles[0].id, task_id=f"delivery-{start}", size=20)
+        assert _statuses(articles) == ["parsed"] * count
+        statements = [query["sql"] for query in queries.captured_queries]
+        return {
+            "reports": sum(sql.startswith('INSERT INTO "events_eventreport"') for sql in statements),
+            "claims": sum(sql.startswith('INSERT INTO "events_claim"') for sql in statements),
+            "articles": sum(sql.startswith('UPDATE "sources_article"') and '"spans" =' in sql for sql in statements),
+        }
+
+    articles_parse_batch(first_article_id=_queued(1, start=100)[0].id, task_id="warm-up", size=20)
+    assert writes_for(2, start=0) == writes_for(6, start=10) == {"reports": 1, "claims": 1, "articles": 1}
+    assert Event.objects.filter(reports__article__in=Article.objects.all()).count() >= 6
+
+
 def test_a_batch_takes_at_most_its_size_the_oldest_first(sent):
     articles = _queued(6)
     old = timezone.now() - datetime.timedelta(minutes=5)

@@ -1,0 +1,42 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from conflict_tracker.db import update_rows
+from sources.models import Article, content_hash
+
+
+def _article(text: str) -> Article:
+    return Article.objects.create(text=text, content_hash=content_hash(text), status=Article.Status.PARSING)
+
+
+@pytest.mark.django_db
+def test_update_rows_writes_each_rows_own_values_of_the_fields_named_and_no_other():
+    first, second, untouched = _article("One report."), _article("Another report."), _article("A third report.")
+    parsed_at = timezone.now() - datetime.timedelta(minutes=5)
+    first.spans, first.status, first.parsed_at, first.error = (
+        [{"kind": "place", "label": "Gao"}],
+        "parsed",
+        parsed_at,
+        "",
+    )
+    second.spans, second.status, second.parsed_at, second.error = [], "unsupported", None, "No parser for Hausa yet."
+    first.title = "not a named field"
+    update_rows(Article, [first, second], ["spans", "status", "parsed_at", "error"])
+    first_row, second_row, untouched_row = (Article.objects.get(id=a.id) for a in (first, second, untouched))
+    assert (first_row.spans, first_row.status, first_row.parsed_at) == (
+        [{"kind": "place", "label": "Gao"}],
+        "parsed",
+        parsed_at,
+    )
+    assert first_row.title != "not a named field"
+    assert (second_row.spans, second_row.status, second_row.parsed_at) == ([], "unsupported", None)
+    assert second_row.error == "No parser for Hausa yet."
+    assert untouched_row.status == Article.Status.PARSING
+
+
+@pytest.mark.django_db
+def test_update_rows_of_no_rows_runs_no_statement(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        update_rows(Article, [], ["status"])
