@@ -1,5 +1,6 @@
 """Shared fixtures. Django imports stay inside fixtures so the parsing tests run without Django."""
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,16 @@ def pytest_collection_modifyitems(items):
     """Tests on the full gazetteer run last, whatever was selected in what order: it is committed once
     per session, and every other test expects a database without it."""
     items.sort(key=lambda item: "full_gazetteer" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(autouse=True)
+def _empty_place_name_cache():
+    """Each test reads the place names its own database holds: the parser's per-process name cache is keyed on
+    the newest name's id, and SQLite gives the ids of a rolled-back test's names to the next test's."""
+    yield
+    gazetteer = sys.modules.get("events.gazetteer")
+    if gazetteer is not None:
+        gazetteer.DatabaseGazetteer._names = None
 
 
 @pytest.fixture(scope="session")

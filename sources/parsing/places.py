@@ -75,9 +75,9 @@ class PlaceFinder:
     def __init__(self, lexicon):
         self.lex = lexicon
         self.months_weekdays = set(lexicon.MONTHS) | set(lexicon.WEEKDAYS)
-        self.prepositions = sorted(
-            (phrase_words(lexicon, p) for p in lexicon.LOCATION_PREPOSITIONS), key=len, reverse=True
-        )
+        self.prepositions = {phrase_words(lexicon, p) for p in lexicon.LOCATION_PREPOSITIONS}
+        # Longest first: "au nord de" before "de". Two phrases of one length ending at the same token are the same.
+        self.preposition_lengths = sorted({len(phrase) for phrase in self.prepositions}, reverse=True)
         self.settlements = {phrase_words(lexicon, p) for p in lexicon.SETTLEMENT_NOUNS}
         self.demonyms = {name.lower(): code for name, code in lexicon.DEMONYMS.items()}
         self.country_names = {name.lower(): code for name, code in lexicon.COUNTRY_NAMES.items()}
@@ -404,9 +404,9 @@ class PlaceFinder:
                 or tokens[k].low in self.lex.COMPASS_WORDS
             ):
                 k -= 1
-        for phrase in self.prepositions:
-            n = len(phrase)
-            if k - n + 1 >= 0 and tuple(token.low for token in tokens[k - n + 1 : k + 1]) == phrase:
+        for n in self.preposition_lengths:
+            phrase = tuple(token.low for token in tokens[k - n + 1 : k + 1]) if k - n + 1 >= 0 else ()
+            if phrase in self.prepositions:
                 return " ".join(phrase)
         return ""
 

@@ -8,7 +8,7 @@ def fresh_parser_gazetteer(monkeypatch):
     """DatabaseGazetteer's per-process indexes, emptied: SQLite reuses the ids a rolled-back test took."""
     from events.gazetteer import DatabaseGazetteer
 
-    for attribute in ("_regions", "_regions_signature", "_areas", "_areas_signature"):
+    for attribute in ("_regions", "_regions_signature", "_areas", "_areas_signature", "_names"):
         monkeypatch.setattr(DatabaseGazetteer, attribute, None)
     monkeypatch.setattr(DatabaseGazetteer, "_border_cache", {})
     return DatabaseGazetteer

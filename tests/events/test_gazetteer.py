@@ -450,3 +450,60 @@ def test_loading_the_gazetteer_or_the_actors_leaves_the_planner_statistics_fresh
     call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "ML.txt", GEONAMES_ROWS)), verbosity=0)
     call_command("load_actors", verbosity=0)
     assert {"events_place", "events_placename", "events_actor", "events_actoralias"} <= _analyzed_tables()
+
+
+# ---------------------------------------------------------------- the parser's name cache
+
+
+def _statements_of(work) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        work()
+    return len(captured.captured_queries)
+
+
+@pytest.mark.django_db
+def test_the_parsers_gazetteer_queries_only_names_no_earlier_article_looked_up(tmp_path, fresh_parser_gazetteer):
+    call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "ML.txt", GEONAMES_ROWS)), verbosity=0)
+    signature = fresh_parser_gazetteer()._signature_for_this_article()
+    first = fresh_parser_gazetteer(signature=signature).lookup(["Tinzawaten", "Monday"])
+    again = {}
+    assert _statements_of(lambda: again.update(fresh_parser_gazetteer(signature=signature).lookup(["Tinzawaten"]))) == 0
+    assert again["Tinzawaten"] == first["Tinzawaten"] and first["Tinzawaten"][0].geonames_id == 1000009001
+    assert first["Monday"] == []
+    assert _statements_of(lambda: fresh_parser_gazetteer(signature=signature).lookup(["Monday", "Kidal"])) == 1
+
+
+@pytest.mark.django_db
+def test_the_parsers_gazetteer_sees_a_town_added_after_it_looked_the_name_up(fresh_parser_gazetteer):
+    assert fresh_parser_gazetteer().lookup(["Atlantis"])["Atlantis"] == []
+    _region("admin1:ML.98", "Atlantis", code="PPL")
+    assert [place.name for place in fresh_parser_gazetteer().lookup(["Atlantis"])["Atlantis"]] == ["Atlantis"]
+
+
+@pytest.mark.django_db
+def test_the_parsers_name_cache_reads_a_place_moved_in_place_once_it_is_old(
+    tmp_path, fresh_parser_gazetteer, monkeypatch
+):
+    from events.gazetteer import NameCache
+
+    call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "a.txt", GEONAMES_ROWS[:1])), verbosity=0)
+    assert fresh_parser_gazetteer().lookup(["Tinzawaten"])["Tinzawaten"][0].latitude == 19.95
+    Place.objects.filter(geonames_id=1000009001).update(latitude=19.96)  # a re-import corrects it: no new name
+    assert fresh_parser_gazetteer().lookup(["Tinzawaten"])["Tinzawaten"][0].latitude == 19.95
+    monkeypatch.setattr(NameCache, "MAX_AGE_SECONDS", 0.0)
+    assert fresh_parser_gazetteer().lookup(["Tinzawaten"])["Tinzawaten"][0].latitude == 19.96
+
+
+@pytest.mark.django_db
+def test_the_parsers_name_cache_empties_when_full(fresh_parser_gazetteer, monkeypatch):
+    from events.gazetteer import NameCache
+
+    monkeypatch.setattr(NameCache, "MAX_ENTRIES", 3)
+    gazetteer = fresh_parser_gazetteer()
+    gazetteer.lookup(["Atlantis"])
+    gazetteer.lookup(["Lemuria", "Mu"])
+    held = fresh_parser_gazetteer._names
+    assert len(held._spelled) + len(held._sounding) <= 3
