@@ -83,6 +83,7 @@ def candidates(
     if not arms:
         return []
     dates_sql, dates_params = _dates_condition(footprint)
+    agrees_sql, agrees_params = _type_or_actor_condition(footprint)
     country_sql, country_params = (
         ("AND (e.country = %s OR e.country = '')", [footprint.country]) if footprint.country else ("", [])
     )
@@ -97,6 +98,7 @@ def candidates(
             FROM {event} e
             WHERE ({" OR ".join(f"({arm_sql} AND {dates_sql})" for arm_sql, _ in arms)})
               AND e.status IN (%s, %s) {country_sql}
+              AND {agrees_sql}
               AND NOT EXISTS (SELECT 1 FROM {report} r WHERE r.event_id = e.id AND r.article_id = %s)
         ) e
         LEFT JOIN {event_actor} ea ON ea.event_id = e.id
@@ -107,6 +109,7 @@ def candidates(
         Event.Status.DRAFT,
         Event.Status.APPROVED,
         *country_params,
+        *agrees_params,
         exclude_article.id,
     ]
     with connection.cursor() as cursor:
@@ -134,6 +137,25 @@ def _grouped_candidates(rows: list[tuple]) -> list[tuple[Candidate, Footprint]]:
         (Candidate(event, touched, roles), Footprint.of(event, actor_names=names))
         for event, touched, roles, names in found.values()
     ]
+
+
+def _type_or_actor_condition(footprint: Footprint) -> tuple[str, list]:
+    """SQL for the events of the report's type or sharing an actor with it: match_reason() accepts no other. Where
+    many events crowd a region's window (a year of a war), most are of other types and sides, and are not read
+    further (their actors, their history) nor built into candidates. Actor names are unique, as matching compares."""
+    if not footprint.actor_names:
+        return "e.event_type = %s", [footprint.event_type]
+    event_actor, actor = _table(EventActor), _table(Actor)
+    names = sorted(footprint.actor_names)
+    if connection.vendor == "postgresql":
+        names_sql, names_params = "= ANY(%s)", [names]
+    else:
+        names_sql, names_params = f"IN ({', '.join(['%s'] * len(names))})", names
+    shared = (
+        f"EXISTS (SELECT 1 FROM {event_actor} s JOIN {actor} sa ON sa.id = s.actor_id"
+        f" WHERE s.event_id = e.id AND sa.name {names_sql})"
+    )
+    return f"(e.event_type = %s OR {shared})", [footprint.event_type, *names_params]
 
 
 def _dates_condition(footprint: Footprint) -> tuple[str, list]:

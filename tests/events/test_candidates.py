@@ -125,6 +125,16 @@ def test_it_leaves_out_rejected_events_and_those_the_article_already_reports():
     assert found(report(), article=article) == {other.id}
 
 
+def test_it_leaves_out_events_of_another_type_that_share_no_actor_with_the_report():
+    army, rebels = (Actor.objects.create(name=name, kind="state_forces") for name in ("Army of Mali", "FLA"))
+    same_type = make_event()
+    shares_an_actor, shares_none = make_event(event_type="Riots"), make_event(event_type="Riots")
+    EventActor.objects.create(event=shares_an_actor, actor=rebels, role="side_a")
+    EventActor.objects.create(event=shares_none, actor=army, role="side_a")
+    assert found(report(actor_names=frozenset({"FLA", "JNIM"}))) == {same_type.id, shares_an_actor.id}
+    assert found(report()) == {same_type.id}
+
+
 def test_a_report_that_says_nothing_of_where_finds_nothing_and_costs_no_query():
     make_event()
     with CaptureQueriesContext(connection) as queries:
@@ -209,3 +219,50 @@ def test_each_arm_reads_only_the_window_however_many_events_are_stored(arm):
     # One index scan takes both the arm's place columns and the dates (a bitmap of the place's events at every date,
     # ANDed with the dates, reads thousands of index entries at a million events).
     assert any(arm["indexed"] in line and "daterange(" in line for line in _index_use(plan).splitlines()), plan
+
+
+def test_every_event_matching_accepts_is_a_candidate_on_random_events_and_reports():
+    """The search is a superset of match_reason(): on random stored events and reports (places, points, regions,
+    unresolved names, types, actors, dates), each event a report matches is among its candidates."""
+    import random
+
+    from events.matching import match_reason
+
+    rng = random.Random(15)
+    towns = [make_place(f"Town {n}", 16.0 + rng.uniform(-0.6, 0.6), rng.uniform(-0.6, 0.6)) for n in range(4)]
+    actors = [Actor.objects.create(name=f"Group {n}", kind="rebel_group") for n in range(3)]
+    types, regions = ["Battles", "Riots", "Protests"], ["Gao", "Kidal"]
+
+    def fields() -> dict:
+        town = rng.choice([*towns, None])
+        return dict(
+            event_type=rng.choice(types),
+            country=rng.choice(["ML", "ML", ""]),
+            admin1=rng.choice(regions),
+            place_id=town.id if town and rng.random() < 0.7 else None,
+            latitude=(town.latitude if town else 16.0) + rng.uniform(-0.3, 0.3),
+            longitude=(town.longitude if town else 0.0) + rng.uniform(-0.3, 0.3),
+            geo_precision=rng.choice([1, 2, IMPRECISE]),
+        )
+
+    stored = []
+    for _ in range(60):
+        start = DAY + days(rng.randint(-6, 6))
+        name = rng.choice(["", "", "Tin Essako", "Tinessako camp"])
+        event = make_event(start=start, end=start + days(rng.randint(0, 2)), location_name=name, **fields())
+        names = set()
+        for actor in rng.sample(actors, rng.randint(0, 2)):
+            EventActor.objects.create(event=event, actor=actor, role="side_a")
+            names.add(actor.name)
+        stored.append((event, Footprint.of(event, actor_names=names)))
+    matched = 0
+    for _ in range(40):
+        values = fields()
+        start = DAY + days(rng.randint(-3, 3))
+        key = unresolved_name_key(rng.choice(["", "Tin Essako"]))
+        names = frozenset(actor.name for actor in rng.sample(actors, rng.randint(0, 2)))
+        footprint = report(start_date=start, end_date=start, unresolved_name_key=key, actor_names=names, **values)
+        accepted = {event.id for event, event_footprint in stored if match_reason(footprint, event_footprint)}
+        assert accepted <= found(footprint), footprint
+        matched += len(accepted)
+    assert matched >= 20, "the random reports must match some events for the test to say anything"
