@@ -420,9 +420,11 @@ def _candidate(row: dict, matched_name: str) -> PlaceCandidate:
 class NameCache:
     """The places of every spelling and sound key a process has looked up, most populous first, so an article
     queries only the names no earlier article had (most capitalised words recur: weekdays, titles, the towns of
-    one war). Bounded: emptied when it holds MAX_ENTRIES, which keeps a worker's memory flat."""
+    one war). Bounded: emptied when it would hold more than MAX_ENTRIES names or MAX_PLACES places (a sound key
+    may match 40), which keeps a worker's memory flat (~40 MB at most)."""
 
     MAX_ENTRIES = 200_000
+    MAX_PLACES = 100_000
     MAX_AGE_SECONDS = 600.0
 
     def __init__(self, signature) -> None:
@@ -430,6 +432,7 @@ class NameCache:
         self.filled_at = time.monotonic()
         self._spelled: dict[str, tuple[PlaceCandidate, ...]] = {}
         self._sounding: dict[str, tuple[PlaceCandidate, ...]] = {}
+        self._places = 0
 
     def fresh(self, signature) -> bool:
         return signature == self.signature and time.monotonic() - self.filled_at < self.MAX_AGE_SECONDS
@@ -445,15 +448,20 @@ class NameCache:
         folded, keys = folded - self._spelled.keys(), keys - self._sounding.keys()
         if not folded and not keys:
             return
-        if len(self._spelled) + len(self._sounding) + len(folded) + len(keys) > self.MAX_ENTRIES:
-            self._spelled, self._sounding = {}, {}
         by_folded, by_key = defaultdict(list), defaultdict(list)
         for normalized, key, matched_name, *place in _place_name_rows(folded, keys):
             candidate = _candidate(dict(zip(_CANDIDATE_FIELDS, place, strict=False)), matched_name)
             by_folded[normalized].append(candidate)
             by_key[key].append(candidate)
-        self._spelled.update((normalized, _first_places(by_folded[normalized])) for normalized in folded)
-        self._sounding.update((key, _first_places(by_key[key])) for key in keys)
+        spelled = {normalized: _first_places(by_folded[normalized]) for normalized in folded}
+        sounding = {key: _first_places(by_key[key]) for key in keys}
+        places = sum(map(len, spelled.values())) + sum(map(len, sounding.values()))
+        entries = len(self._spelled) + len(self._sounding) + len(spelled) + len(sounding)
+        if entries > self.MAX_ENTRIES or self._places + places > self.MAX_PLACES:
+            self._spelled, self._sounding, self._places = {}, {}, 0
+        self._spelled.update(spelled)
+        self._sounding.update(sounding)
+        self._places += places
 
 
 def _first_places(candidates: list[PlaceCandidate]) -> tuple[PlaceCandidate, ...]:

@@ -507,3 +507,18 @@ def test_the_parsers_name_cache_empties_when_full(fresh_parser_gazetteer, monkey
     gazetteer.lookup(["Lemuria", "Mu"])
     held = fresh_parser_gazetteer._names
     assert len(held._spelled) + len(held._sounding) <= 3
+
+
+@pytest.mark.django_db
+def test_the_parsers_name_cache_empties_when_it_would_hold_too_many_places(
+    tmp_path, fresh_parser_gazetteer, monkeypatch
+):
+    from events.gazetteer import NameCache
+
+    call_command("load_gazetteer", "--geonames", str(write_dump(tmp_path / "ML.txt", GEONAMES_ROWS)), verbosity=0)
+    monkeypatch.setattr(NameCache, "MAX_PLACES", 1)
+    gazetteer = fresh_parser_gazetteer()
+    assert gazetteer.lookup(["Tinzawaten"])["Tinzawaten"]
+    assert gazetteer.lookup(["Kidal"])
+    assert fresh_parser_gazetteer._names._places <= 2
+    assert "tinzawaten" not in fresh_parser_gazetteer._names._spelled
