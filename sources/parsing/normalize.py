@@ -1,6 +1,7 @@
 """Name normalisation shared by the gazetteer, the actor dictionary and the parser."""
 
 import re
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -23,8 +24,12 @@ _SOUND_RULES = [
     (re.compile(r"(\w)\1+"), r"\1"),
 ]
 _VOWELS_AFTER_FIRST = re.compile(r"(?<=.)[aeiou]")
+# Both functions are pure and an article asks for the same few hundred words again and again (every capitalised
+# run, every place and actor candidate): memoised, bounded, they cost a dictionary lookup on a repeat.
+_MEMO_SIZE = 1 << 16
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def normalize_name(text: str) -> str:
     """Fold case, accents and punctuation: "Tinzaouatène" -> "tinzaouatene"."""
     folded = unidecode(text or "").lower().replace("'", "").replace("\u2019", "")
@@ -40,6 +45,7 @@ def sound_key(text: str) -> str:
     return sound_key_of_normalized(normalize_name(text))
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def sound_key_of_normalized(normalized: str) -> str:
     """sound_key() of a string that normalize_name() already folded."""
     words = []
