@@ -9,6 +9,7 @@ import datetime
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import connection
 
@@ -45,9 +46,19 @@ def result_countries(result: ParseResult) -> set[str]:
 
 @dataclass(frozen=True)
 class Candidate:
-    event: Event
+    row: tuple  # the event's _CANDIDATE_COLUMNS
     touched: bool  # a person reviewed or edited it
     roles: dict[int, str]  # actor id -> role
+
+    @property
+    def event_id(self) -> int:
+        return self.row[0]
+
+    @cached_property
+    def event(self) -> Event:
+        """The event, built for the candidate matching picks only: a crowded window holds a hundred candidates,
+        which matching reads as footprints."""
+        return Event.from_db(connection.alias, _CANDIDATE_COLUMNS, self.row)
 
 
 # What matching and re-deriving read of a candidate event (events carry long notes and more), in the
@@ -64,6 +75,7 @@ _CANDIDATE_FIELDS = {
 }
 _CANDIDATE_COLUMNS = [field.attname for field in Event._meta.concrete_fields if field.attname in _CANDIDATE_FIELDS]
 _CANDIDATE_SELECT = ", ".join(f"e.{column}" for column in _CANDIDATE_COLUMNS)
+_STATUS = _CANDIDATE_COLUMNS.index("status")
 
 
 def candidates(
@@ -116,26 +128,30 @@ def candidates(
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return [
-        (candidate, found) for candidate, found in _grouped_candidates(rows) if candidate.event.id not in exclude_events
+        (candidate, found) for candidate, found in _grouped_candidates(rows) if candidate.event_id not in exclude_events
     ]
 
 
 def _grouped_candidates(rows: list[tuple]) -> list[tuple[Candidate, Footprint]]:
     """One candidate per event from the query's rows: an event's columns, then one of its actors (or none)."""
     width = len(_CANDIDATE_COLUMNS)
-    found: dict[int, tuple[Event, bool, dict[int, str], set[str]]] = {}
+    found: dict[int, tuple[tuple, bool, dict[int, str], set[str]]] = {}
     for row in rows:
         event_id = row[0]
         if event_id not in found:
-            event = Event.from_db(connection.alias, _CANDIDATE_COLUMNS, row[:width])
-            found[event_id] = (event, event.status != Event.Status.DRAFT or bool(row[width]), {}, set())
+            columns = row[:width]
+            touched = columns[_STATUS] != Event.Status.DRAFT or bool(row[width])
+            found[event_id] = (columns, touched, {}, set())
         actor_id, role, name = row[width + 1 :]
         if actor_id is not None:
             found[event_id][2][actor_id] = role
             found[event_id][3].add(name)
     return [
-        (Candidate(event, touched, roles), Footprint.of(event, actor_names=names))
-        for event, touched, roles, names in found.values()
+        (
+            Candidate(columns, touched, roles),
+            Footprint.of(dict(zip(_CANDIDATE_COLUMNS, columns, strict=True)), actor_names=names),
+        )
+        for columns, touched, roles, names in found.values()
     ]
 
 
