@@ -62,7 +62,7 @@ clean:
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 bench-smoke: install-dev
 	DATABASE_URL=$(BENCH_PG)/ct_smoke_parse $(PY) bench/parse_throughput.py --articles 10 --rounds 1 \
-		$(if $(wildcard ../shared/seeds),--corpus ../shared/seeds) --events 300 --batch-size 4
+		$(if $(wildcard ../shared/seeds),--corpus ../shared/seeds) --events 300 --batch-size 4 --cold-names
 	$(PY) bench/api_latency.py --pg $(BENCH_PG) --database ct_smoke_api --events 3000 --requests 3
 	BENCH_DATABASE_URL=$(BENCH_PG)/ct_smoke_map $(PY) bench/map_render.py --events 200 --runs 1
 	BENCH_DATABASE_URL=$(BENCH_PG)/ct_smoke_map $(PY) bench/events_list.py --events 200 --requests 3

@@ -2,7 +2,7 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ct_parse_bench python bench/parse_throughput.py \
         [--articles 500] [--rounds 3] [--language en|fr|both|none] [--corpus DIR ...] [--events N [--reuse-events]]
-        [--batch-size N] [--no-analyze]
+        [--batch-size N] [--no-analyze] [--cold-names]
 
 Generates articles of about 600 words from templates (other conflicts, other phrasings), then
 times (a) the parser alone and (b) the whole task as a worker runs it (claim the article, parse,
@@ -54,7 +54,7 @@ from django.utils import timezone  # noqa: E402
 
 from conflict_tracker.celery import tune_garbage_collection  # noqa: E402
 from events.actors import parser_actor_dictionary  # noqa: E402
-from events.gazetteer import DatabaseGazetteer  # noqa: E402
+from events.gazetteer import DatabaseGazetteer, NameCache  # noqa: E402
 from events.ingestion import article_parse  # noqa: E402
 from events.models import Actor, Event, Place  # noqa: E402
 from sources.models import Article, content_hash  # noqa: E402
@@ -356,6 +356,12 @@ def _parse_args() -> argparse.Namespace:
         "articles, and the batch-mates' own tasks find them taken (default 1: one article per task)",
     )
     parser.add_argument(
+        "--cold-names",
+        action="store_true",
+        help="query every article's place names, as for reports that never repeat a name (a worker keeps the places "
+        "of the names it looked up; a cycled corpus repeats all of them)",
+    )
+    parser.add_argument(
         "--no-analyze",
         action="store_true",
         help="skip the ANALYZE before timing: a fresh deployment's figure (load_gazetteer analyses what it loads)",
@@ -390,6 +396,9 @@ def main() -> None:
             cursor.execute("ANALYZE")  # the planner's statistics are this database's, whatever ran before
     if not args.default_gc:
         tune_garbage_collection()  # as a Celery worker process does when it starts
+    if args.cold_names:
+        NameCache.MAX_AGE_SECONDS = 0.0  # never fresh: each lookup starts a new cache and queries every name
+    print(f"place names: {'queried for every article' if args.cold_names else 'cached per process, as a worker does'}")
     for index, (name, (texts, published)) in enumerate(streams.items()):
         if index:
             print()
