@@ -12,6 +12,15 @@ def analyze_tables(*model_classes: type[models.Model]) -> None:
             cursor.execute(f"ANALYZE {table}")
 
 
+def one_of(expression: str, values) -> tuple[str, list]:
+    """SQL for ``expression`` equal to one of ``values``, with its parameters: one array parameter on PostgreSQL
+    (the driver quotes a hundred separate ones in Python, a third of the parser's name lookup once), else IN."""
+    values = list(values)
+    if connection.vendor == "postgresql":
+        return f"{expression} = ANY(%s)", [values]
+    return f"{expression} IN ({', '.join(['%s'] * len(values))})", values
+
+
 def update_rows(model: type[models.Model], objects: list[models.Model], fields: list[str]) -> None:
     """Write ``fields`` of many existing rows, each with its own values, in one statement.
 

@@ -8,11 +8,13 @@ are stored (bench/parse_throughput.py --events N).
 import datetime
 import math
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.db import connection
 
+from conflict_tracker.db import one_of
 from events.matching import FOOTPRINT_FIELDS, IMPRECISE, MAX_DATE_GAP_DAYS, MAX_DISTANCE_KM, Footprint
 from events.models import Actor, Event, EventActor, EventReport, ReviewLog
 from sources.models import Article
@@ -79,7 +81,7 @@ _STATUS = _CANDIDATE_COLUMNS.index("status")
 
 
 def candidates(
-    footprint: Footprint, *, exclude_article: Article, exclude_events: set[int] = frozenset()
+    footprint: Footprint, *, exclude_article: Article, exclude_events: AbstractSet[int] = frozenset()
 ) -> list[tuple[Candidate, Footprint]]:
     """Events the report could be about, with their actors, in one query; match_reason() decides. Neither an
     event the article already reports nor one of ``exclude_events`` (those its reports not yet written name).
@@ -162,14 +164,10 @@ def _type_or_actor_condition(footprint: Footprint) -> tuple[str, list]:
     if not footprint.actor_names:
         return "e.event_type = %s", [footprint.event_type]
     event_actor, actor = _table(EventActor), _table(Actor)
-    names = sorted(footprint.actor_names)
-    if connection.vendor == "postgresql":
-        names_sql, names_params = "= ANY(%s)", [names]
-    else:
-        names_sql, names_params = f"IN ({', '.join(['%s'] * len(names))})", names
+    names_sql, names_params = one_of("sa.name", sorted(footprint.actor_names))
     shared = (
         f"EXISTS (SELECT 1 FROM {event_actor} s JOIN {actor} sa ON sa.id = s.actor_id"
-        f" WHERE s.event_id = e.id AND sa.name {names_sql})"
+        f" WHERE s.event_id = e.id AND {names_sql})"
     )
     return f"(e.event_type = %s OR {shared})", [footprint.event_type, *names_params]
 
