@@ -1,5 +1,10 @@
 """Database chores shared by the loaders and the parse task."""
 
+import datetime
+import decimal
+import json
+import uuid
+
 from django.db import connection, models
 
 
@@ -24,9 +29,11 @@ def one_of(expression: str, values) -> tuple[str, list]:
 def update_rows(model: type[models.Model], objects: list[models.Model], fields: list[str]) -> None:
     """Write ``fields`` of many existing rows, each with its own values, in one statement.
 
-    On PostgreSQL one UPDATE joins the rows' values as arrays (``FROM unnest(...)``); the ORM's bulk_update writes
-    a CASE per field instead, which cost more than one save per row (20 parsed articles: 33 ms against 25 ms for
-    20 saves and under 3 ms this way). Elsewhere (SQLite, one writer at a time) bulk_update."""
+    On PostgreSQL one UPDATE joins the rows' values, sent as one JSON document (``FROM jsonb_to_recordset(...)``):
+    the ORM's bulk_update writes a CASE per field instead, which cost more than one save per row, and one array per
+    column costs the driver more than the statement (it quotes each element of each array in Python; a batch's
+    articles and their spans: a tenth of the task, bench/parse_throughput.py). Elsewhere (SQLite, one writer at a
+    time) bulk_update."""
     if not objects:
         return
     if connection.vendor != "postgresql":
@@ -35,15 +42,27 @@ def update_rows(model: type[models.Model], objects: list[models.Model], fields: 
     quote = connection.ops.quote_name
     pk = model._meta.pk
     columns = [pk, *(model._meta.get_field(name) for name in fields)]
-    arrays = [
-        [column.get_db_prep_save(getattr(obj, column.attname), connection) for obj in objects] for column in columns
-    ]
-    values = ", ".join(f"%s::{column.db_type(connection)}[]" for column in columns)
-    names = ", ".join(quote(column.column) for column in columns)
+    rows = [{column.column: _json_value(column, obj) for column in columns} for obj in objects]
+    definitions = ", ".join(f"{quote(column.column)} {column.db_type(connection)}" for column in columns)
     assignments = ", ".join(f"{quote(column.column)} = v.{quote(column.column)}" for column in columns[1:])
+    key = quote(pk.column)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {quote(model._meta.db_table)} AS t SET {assignments} FROM unnest({values}) AS v({names})"
-            f" WHERE t.{quote(pk.column)} = v.{quote(pk.column)}",
-            arrays,
+            f"UPDATE {quote(model._meta.db_table)} AS t SET {assignments}"
+            f" FROM jsonb_to_recordset(%s::jsonb) AS v({definitions}) WHERE t.{key} = v.{key}",
+            [json.dumps(rows, allow_nan=False)],
         )
+
+
+def _json_value(field: models.Field, obj: models.Model):
+    """A field's value as jsonb_to_recordset reads it back into the column's type: a JSON field's value as it is
+    (through its encoder, as saving it would), dates and times as ISO 8601, other values as the field saves them."""
+    value = getattr(obj, field.attname)
+    if isinstance(field, models.JSONField):
+        return json.loads(json.dumps(value, cls=field.encoder)) if field.encoder and value is not None else value
+    value = field.get_db_prep_save(value, connection)
+    if isinstance(value, datetime.date | datetime.time):  # a datetime is a date
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    return value

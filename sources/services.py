@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, IntegrityError, connections, models, transaction
-from django.db.models import BooleanField, Case, F, Func, Q, Subquery, When
+from django.db.models import BooleanField, F, Func, Q, Subquery
 from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 
@@ -423,31 +423,39 @@ def article_claim_for_parsing(*, article_id: int, task_id: str = "", retrying: b
     still held (the database was down, so it could not hand the row back) was not cut off: it is not counted.
     """
     now = timezone.now()
-    cut_off = Q(parsing_started_at__lt=_stale_parsing_cutoff(now))
-    if task_id:
-        cut_off |= Q(parsing_task_id=task_id)
-    # Past the last allowed cut-off the row is left to the sweep, which marks it failed.
-    retakeable = (
-        Q(status=Article.Status.PARSING, parsing_interruptions__lt=settings.PARSE_MAX_INTERRUPTIONS - 1) & cut_off
-    )
-    claimable = Q(status=Article.Status.QUEUED) | retakeable
-    rows = Article.objects.filter(claimable, id=article_id)
-    # Taking a row that is still "parsing" means the attempt holding it was cut off: count it.
-    cut_off_before = Q(status=Article.Status.PARSING)
-    if retrying and task_id:
-        cut_off_before &= ~Q(parsing_task_id=task_id)
-    interrupted = Case(
-        When(cut_off_before, then=F("parsing_interruptions") + 1),
-        default=F("parsing_interruptions"),
-        output_field=models.PositiveSmallIntegerField(),
-    )
-    claimed = _update_returning(
-        rows,
-        status=Article.Status.PARSING,
-        parsing_started_at=now,
-        parsing_task_id=task_id,
-        parsing_interruptions=interrupted,
-    )
+    connection = connections["default"]
+    # Written as SQL: most claims are a batch-mate's own message finding its article taken already, and building
+    # this UPDATE with the ORM cost three times the statement itself (bench/parse_throughput.py).
+    table = connection.ops.quote_name(Article._meta.db_table)
+    by_this_delivery = " OR parsing_task_id = %s" if task_id else ""
+    # Taking a row that is still "parsing" means the attempt holding it was cut off: count it (a retry taking back
+    # its own claim, which the database being down kept it from handing back, was not cut off).
+    not_own = " AND parsing_task_id <> %s" if retrying and task_id else ""
+    sql = f"""
+        UPDATE {table} SET status = %s, parsing_started_at = %s, parsing_task_id = %s,
+            parsing_interruptions = CASE WHEN status = %s{not_own}
+                THEN parsing_interruptions + 1 ELSE parsing_interruptions END
+        WHERE id = %s AND (
+            status = %s
+            OR (status = %s AND parsing_interruptions < %s AND (parsing_started_at < %s{by_this_delivery}))
+        )
+    """
+    parsing, queued = Article.Status.PARSING, Article.Status.QUEUED
+    params = [
+        parsing,
+        connection.ops.adapt_datetimefield_value(now),
+        task_id,
+        parsing,
+        *([task_id] if not_own else []),
+        article_id,
+        queued,
+        parsing,
+        # Past the last allowed cut-off the row is left to the sweep, which marks it failed.
+        settings.PARSE_MAX_INTERRUPTIONS - 1,
+        connection.ops.adapt_datetimefield_value(_stale_parsing_cutoff(now)),
+        *([task_id] if task_id else []),
+    ]
+    claimed = _returning(sql, params)
     return claimed[0] if claimed else None
 
 
@@ -520,10 +528,35 @@ def _update_returning(rows: models.QuerySet, **changes) -> list[Article]:
     update_sql, params = query.get_compiler(rows.db).as_sql()
     if not update_sql:
         return []
-    quote = connections[rows.db].ops.quote_name
-    columns = ", ".join(quote(field.column) for field in Article._meta.concrete_fields)
-    # raw() applies the fields' converters (dates on SQLite, JSON); list() reads every row, which ends the statement.
-    return list(Article.objects.using(rows.db).raw(f"{update_sql} RETURNING {columns}", params))
+    return _returning(update_sql, params, using=rows.db)
+
+
+def _returning(update_sql: str, params: list, *, using: str = "default") -> list[Article]:
+    """The articles an UPDATE of sources_article changed, loaded from its RETURNING of every column in one statement;
+    the columns pass through the fields' converters, as a query's rows do (JSON, and dates on SQLite)."""
+    connection = connections[using]
+    fields = Article._meta.concrete_fields
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{update_sql} RETURNING {columns}", params)
+        rows = cursor.fetchall()
+    if not rows:
+        return []
+    names = [field.attname for field in fields]
+    converters = [(index, _converters(field, connection)) for index, field in enumerate(fields)]
+    converters = [(index, convs, expression) for index, (convs, expression) in converters if convs]
+    loaded = []
+    for row in map(list, rows):
+        for index, convs, expression in converters:
+            for convert in convs:
+                row[index] = convert(row[index], expression, connection)
+        loaded.append(Article.from_db(using, names, row))
+    return loaded
+
+
+def _converters(field, connection) -> tuple[list, object]:
+    expression = field.get_col(Article._meta.db_table)
+    return [*connection.ops.get_db_converters(expression), *expression.get_db_converters(connection)], expression
 
 
 def article_release(*, article_id: int, task_id: str = "") -> None:

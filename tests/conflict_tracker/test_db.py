@@ -16,7 +16,7 @@ def test_update_rows_writes_each_rows_own_values_of_the_fields_named_and_no_othe
     first, second, untouched = _article("One report."), _article("Another report."), _article("A third report.")
     parsed_at = timezone.now() - datetime.timedelta(minutes=5)
     first.spans, first.status, first.parsed_at, first.error = (
-        [{"kind": "place", "label": "Gao"}],
+        [{"kind": "place", "label": 'Gao "Nord" l\'été \\ 北'}],
         "parsed",
         parsed_at,
         "",
@@ -26,7 +26,7 @@ def test_update_rows_writes_each_rows_own_values_of_the_fields_named_and_no_othe
     update_rows(Article, [first, second], ["spans", "status", "parsed_at", "error"])
     first_row, second_row, untouched_row = (Article.objects.get(id=a.id) for a in (first, second, untouched))
     assert (first_row.spans, first_row.status, first_row.parsed_at) == (
-        [{"kind": "place", "label": "Gao"}],
+        [{"kind": "place", "label": 'Gao "Nord" l\'été \\ 北'}],
         "parsed",
         parsed_at,
     )
