@@ -4,7 +4,8 @@ import gc
 import os
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import task_postrun, task_prerun, worker_process_init
+from django.db import close_old_connections
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conflict_tracker.settings")
 
@@ -28,3 +29,14 @@ def tune_garbage_collection() -> None:
 @worker_process_init.connect
 def _tune_worker_process(**_):
     tune_garbage_collection()
+
+
+@task_prerun.connect
+@task_postrun.connect
+def _close_old_database_connections(sender=None, **_):
+    """What Django does at each request's start and end: a connection past CONN_MAX_AGE (DB_CONN_MAX_AGE), or left
+    unusable by an error, is closed, and the next query opens a new one; the others serve the next task. Not for a
+    task run in-process (no broker): it runs inside a request, whose connection that request manages."""
+    if sender is not None and getattr(sender.request, "is_eager", False):
+        return
+    close_old_connections()

@@ -119,3 +119,27 @@ def test_a_real_worker_parses_an_article_into_a_draft_event(worker, tmp_path):
     event = events.get()
     assert event.status == "draft" and event.place.name == "Port Town"
     assert sorted(event.claims.values_list("kind", "count_min")) == [("killed", 3), ("wounded", 5)]
+
+
+def _sessions_opened() -> int:
+    """Connections ever opened to the test database (PostgreSQL 14+ counts them; the count is read when flushed)."""
+    time.sleep(1.5)  # the statistics of other backends reach the shared counters within a second
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute("SELECT sessions FROM pg_stat_database WHERE datname = current_database()")
+        return cursor.fetchone()[0]
+
+
+def test_a_real_worker_keeps_its_database_connection_from_one_task_to_the_next(worker):
+    client = Celery(broker=REDIS_URL, set_as_current=False)
+    first = Article.objects.create(text=REPORT, content_hash=content_hash(REPORT), published_at="2024-03-12")
+    client.send_task("sources.tasks.parse_article_task", args=[first.id])
+    assert wait_for(lambda: Article.objects.get(id=first.id).status == "parsed"), "the worker parsed nothing"
+    before = _sessions_opened()
+    for number in range(5):  # one task at a time, each its own message
+        text = f"{REPORT} Report number {number}."
+        article = Article.objects.create(text=text, content_hash=content_hash(text), published_at="2024-03-12")
+        client.send_task("sources.tasks.parse_article_task", args=[article.id])
+        assert wait_for(lambda article=article: Article.objects.get(id=article.id).status == "parsed")
+    # Celery's Django fixup would close the connection around every task: a new server process for each.
+    assert _sessions_opened() - before <= 1
