@@ -17,6 +17,8 @@ connection, waits until every one has left queued/parsing, and prints
     articles/s      parsed articles / drain time
     latency         upload -> parsed (parsed_at - uploaded_at) p50 / p95 / max
     statuses        the count of each final status
+    CPU             ms of CPU per parsed article spent by each kind of process during the burst (gunicorn, the
+                    Celery worker's processes, beat, PostgreSQL's, Redis, this script): where the two cores went
 
 --idle sends --uploads (default 30 there) one at a time, each after the previous one is parsed and a --pause, and
 prints the upload -> parsed p50 / p95. Reports are load.py's synthetic_report (about 170 words, 8 African theatres)
@@ -206,6 +208,55 @@ def wait_until_done(article_ids: list[int], seconds: float, poll: float = 0.5) -
     return True
 
 
+# ---------------------------------------------------------------- CPU
+
+
+def _process_stats() -> list[tuple[int, int, str, int, int]]:
+    """(pid, parent pid, command, session id, CPU ticks of the process and its reaped children) of every process;
+    Linux only."""
+    stats = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            raw = (entry / "stat").read_text()
+        except OSError:  # it exited meanwhile
+            continue
+        command, rest = raw[raw.index("(") + 1 : raw.rindex(")")], raw[raw.rindex(")") + 2 :].split()
+        # Fields after the command: state ppid pgrp session ... utime(12) stime cutime cstime.
+        stats.append((int(entry.name), int(rest[1]), command, int(rest[3]), sum(int(value) for value in rest[11:15])))
+    return stats
+
+
+def cpu_by_kind(servers: ServerProcesses) -> dict[str, float]:
+    """CPU seconds so far of each kind of process: the servers by their session (each was started in one of its
+    own; a server's own process apart from its children: gunicorn's arbiter and workers, Celery's consumer and
+    pool), PostgreSQL's and Redis's by command name, this script by its pid."""
+    sessions = {process.pid: name for name, process in servers.running.items()}
+    ticks: Counter[str] = Counter()
+    for pid, parent, command, session, used in _process_stats():
+        if session in sessions:
+            ticks[sessions[session] + (" children" if parent == session else "")] += used
+        elif command.startswith("postgres"):
+            ticks["postgres"] += used
+        elif command.startswith("redis-server"):
+            ticks["redis"] += used
+        elif pid == os.getpid():
+            ticks["this script"] += used
+    per_second = os.sysconf("SC_CLK_TCK")
+    return {kind: value / per_second for kind, value in ticks.items()}
+
+
+def print_cpu(before: dict[str, float], after: dict[str, float], parsed: int, drain: float) -> None:
+    used = {kind: after.get(kind, 0.0) - before.get(kind, 0.0) for kind in after}
+    total = sum(used.values())
+    described = ", ".join(
+        f"{kind} {seconds * 1000 / parsed:.1f}" for kind, seconds in sorted(used.items(), key=lambda item: -item[1])
+    )
+    print(f"CPU per parsed article (ms): {described}; all {total * 1000 / parsed:.1f}")
+    print(f"CPU busy: {total:.1f} s of {drain * (os.cpu_count() or 1):.1f} s ({os.cpu_count()} cores x drain time)")
+
+
 # ---------------------------------------------------------------- figures
 
 
@@ -223,7 +274,9 @@ def print_statuses(rows, sent: int, errors: list[str]) -> int:
     return sent - statuses["parsed"]
 
 
-def print_burst(args: argparse.Namespace, rows, sent: int, send_seconds: float, errors: list[str]) -> int:
+def print_burst(
+    args: argparse.Namespace, rows, sent: int, send_seconds: float, errors: list[str], cpu: tuple[dict, dict]
+) -> int:
     parsed = [row for row in rows if row[1] == "parsed" and row[3]]
     waits = latencies(rows)
     print(
@@ -243,6 +296,7 @@ def print_burst(args: argparse.Namespace, rows, sent: int, send_seconds: float, 
             f"upload -> parsed: p50 {statistics.median(waits):.2f} s, p95 {percentile(waits, 0.95):.2f} s, "
             f"max {max(waits):.2f} s"
         )
+        print_cpu(*cpu, parsed=len(parsed), drain=drain)
     return print_statuses(rows, sent, errors)
 
 
@@ -276,7 +330,7 @@ def prepare(args: argparse.Namespace) -> None:
     prepare_database(argparse.Namespace(events=0, reload=False, seed=args.seed, database=args.database))
 
 
-def run(args: argparse.Namespace, token: str, run_id: str) -> int:
+def run(args: argparse.Namespace, token: str, run_id: str, servers: ServerProcesses) -> int:
     """Warm up, send the uploads, wait; the number of problems."""
     warmup = Uploader(args.port, token)
     for body in upload_bodies(args, args.warmup, f"{run_id}-warmup"):
@@ -293,12 +347,14 @@ def run(args: argparse.Namespace, token: str, run_id: str) -> int:
                 break
             time.sleep(args.pause)
         return print_idle(args, article_rows(uploader.created), len(bodies), uploader.errors)
+    cpu_before = cpu_by_kind(servers)
     uploaders, send_seconds = send_burst(args.port, token, bodies, args.clients)
     created = [article_id for uploader in uploaders for article_id in uploader.created]
-    if not wait_until_done(created, args.drain):
+    if not wait_until_done(created, args.drain, poll=0.05):
         print(f"\nsome uploads were still queued or parsing {args.drain:.0f} s after the burst")
+    cpu = (cpu_before, cpu_by_kind(servers))
     errors = [error for uploader in uploaders for error in uploader.errors]
-    return print_burst(args, article_rows(created), len(bodies), send_seconds, errors)
+    return print_burst(args, article_rows(created), len(bodies), send_seconds, errors, cpu)
 
 
 def servers_died(servers: ServerProcesses) -> int:
@@ -335,7 +391,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # through the finally below that stops the servers
     try:
         start_servers(servers, args)
-        problems = run(args, token, f"{time.time():.0f}") + servers_died(servers)
+        problems = run(args, token, f"{time.time():.0f}", servers) + servers_died(servers)
     except KeyboardInterrupt:
         print("\ninterrupted; stopping gunicorn and Celery")
         problems = 1
