@@ -154,7 +154,7 @@ if REDIS_URL:
     # Short timeouts: a Redis that is down or hangs costs a request a second at most (throttles fail open).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "conflict_tracker.cache.PooledClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ct",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
