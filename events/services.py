@@ -5,10 +5,11 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from conflict_tracker.db import update_row
 from events.candidates import candidates, lock_matching, result_countries
 from events.consensus import ReportSummary
 from events.deferred_rows import DeferredRows
@@ -72,11 +73,13 @@ def event_touched_by_person(event: Event) -> bool:
     return event.status != Event.Status.DRAFT or event.history.exists()
 
 
-def _stored_summary(event: Event) -> ReportSummary:
-    """The summary stored on the event. A candidate event is built from a raw row (Event.from_db), which
+def _stored_summary(event: Event) -> ReportSummary | None:
+    """The summary stored on the event; None when none is (an event stored before summaries were kept): growing it
+    derives it from all its reports instead. A candidate event is built from a raw row (Event.from_db), which
     skips the JSON field's decoding, so its value may still be the column's text."""
     stored = event.derivation
-    return ReportSummary.from_json(json.loads(stored) if isinstance(stored, str) else stored)
+    stored = json.loads(stored) if isinstance(stored, str) else stored
+    return ReportSummary.from_json(stored) if stored and "reports" in stored else None
 
 
 def _summary_of_reports(event: Event) -> ReportSummary:
@@ -197,6 +200,10 @@ def _draft_grow(
     folds in that report alone (the newest, where a full re-derivation folds it too), and an untouched draft's
     fatality range grows by the report's claims alone. A touched draft's range is read from all its claims."""
     summary = _stored_summary(event)
+    if summary is None:
+        rows.flush()  # the new report among them
+        _draft_refresh(event)
+        return
     counted = summary.reports
     fields = _derived_fields(event, summary.add(snapshot), touched=touched, roles=roles)
     if touched:
@@ -215,15 +222,20 @@ def _write_grown(event: Event, fields: dict, *, counted: int, touch: bool) -> bo
     can grow one event at once; growing the same stored summary, the later would drop the other's report. The
     conditional UPDATE costs no extra query: on PostgreSQL it waits for the other's commit and then sees its
     summary. ``touch`` sets updated_at (the event changed for incremental sync)."""
-    same = Q(derivation__reports=counted)
-    if not counted:  # an event stored before summaries were kept, or with no snapshot among its reports
-        same |= Q(derivation__reports__isnull=True)
     values = {**fields, "updated_at": timezone.now()} if touch else fields
-    if not Event.objects.filter(same, id=event.id).update(**values):
+    if not update_row(Event, event.id, values, condition=_summary_counts(counted)):
         return False
     for name, value in values.items():
         setattr(event, name, value)
     return True
+
+
+def _summary_counts(counted: int) -> tuple[str, list]:
+    """SQL for an event whose stored summary counts ``counted`` reports, as the ORM's ``derivation__reports``
+    lookup compiles on each database."""
+    if connection.vendor == "postgresql":
+        return "(derivation -> 'reports') = %s::jsonb", [json.dumps(counted)]
+    return "JSON_EXTRACT(derivation, '$.reports') = %s", [counted]
 
 
 def _derivation_refresh(event: Event) -> None:
@@ -315,9 +327,11 @@ def _attach_parsed_event(*, article: Article, parsed: ParsedEvent, rows: Deferre
 def _approved_grow(event: Event, *, snapshot: dict, flag: bool, rows: DeferredRows) -> None:
     """An approved event keeps its fields; new claims flag it for review. Its summary follows its reports."""
     summary = _stored_summary(event)
-    counted = summary.reports
-    fields = {"derivation": summary.add(snapshot).to_json(), **({"flagged_for_review": True} if flag else {})}
-    if not _write_grown(event, fields, counted=counted, touch=flag):  # another report came in meanwhile
+    fields = {**({"flagged_for_review": True} if flag else {})}
+    grown = summary is not None and _write_grown(
+        event, {"derivation": summary.add(snapshot).to_json(), **fields}, counted=summary.reports, touch=flag
+    )
+    if not grown:  # no summary stored, or another report came in meanwhile
         rows.flush()
         fields["derivation"] = _summary_of_reports(event).to_json()
         for name, value in fields.items():

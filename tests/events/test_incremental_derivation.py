@@ -246,3 +246,17 @@ def test_an_approved_events_summary_follows_its_reports_and_its_fields_stay():
     event = Event.objects.get()
     assert {name: getattr(event, name) for name in kept} == kept
     assert event.derivation == ReportSummary.of(_snapshots(event)).to_json()
+
+
+def test_a_draft_stored_before_summaries_were_kept_grows_from_all_its_reports():
+    """An event whose stored summary has no count (written before summaries were kept) grows as any other: its
+    next report's write finds it, and its summary is then that of all its reports."""
+    rng = random.Random(37)
+    places = _places()
+    for number in range(2):
+        _attach(number, _random_event(rng, places))
+    Event.objects.update(derivation={})
+    _attach(2, _random_event(rng, places))
+    event = Event.objects.get()
+    assert event.reports.count() == 3
+    _assert_fully_derived(event)
