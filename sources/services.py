@@ -176,7 +176,9 @@ def _article_create(
     text yet (a file the worker reads) gets its text, and what it says of itself, when it is read."""
     check_published_at(published_at)
     digest = content_hash(document.text) if document.text else None
-    existing = Article.objects.filter(content_hash=digest).first() if digest else None
+    # A text upload is inserted straight away: the unique hash refuses one seen before, and that rarer case pays
+    # the lookup. A file is looked up first, so a repeated one is not written to storage only to be deleted.
+    existing = Article.objects.filter(content_hash=digest).first() if digest and original is not None else None
     if existing is not None:
         return _existing(existing)
     article = Article(
@@ -202,12 +204,12 @@ def _article_create(
             article.save()
             transaction.on_commit(lambda: enqueue_parse(article.id))
     except IntegrityError:
-        # Another upload of the same text (or file) won the race; theirs is the article.
+        # The same text (or file) was uploaded before, or by another upload that won the race: theirs is the article.
         _delete_file(article)
         winner = Article.objects.filter(content_hash=digest).first() if digest else None
         if winner is None:
             raise
-        return ArticleSubmission(article=winner, created=False)
+        return _existing(winner)
     except DatabaseError:
         _delete_file(article)  # no article, no file left behind
         raise
