@@ -328,9 +328,12 @@ def _approved_grow(event: Event, *, snapshot: dict, flag: bool, rows: DeferredRo
     """An approved event keeps its fields; new claims flag it for review. Its summary follows its reports."""
     summary = _stored_summary(event)
     fields = {**({"flagged_for_review": True} if flag else {})}
-    grown = summary is not None and _write_grown(
-        event, {"derivation": summary.add(snapshot).to_json(), **fields}, counted=summary.reports, touch=flag
-    )
+    grown = False
+    if summary is not None:
+        counted = summary.reports  # before add() counts the new report in
+        grown = _write_grown(
+            event, {"derivation": summary.add(snapshot).to_json(), **fields}, counted=counted, touch=flag
+        )
     if not grown:  # no summary stored, or another report came in meanwhile
         rows.flush()
         fields["derivation"] = _summary_of_reports(event).to_json()

@@ -183,6 +183,16 @@ def test_attaching_to_an_untouched_draft_reads_none_of_its_other_reports_or_clai
     assert not [sql for sql in reads if '"parsed"' in sql or 'FROM "events_claim"' in sql], reads
 
 
+def test_attaching_to_an_approved_event_reads_none_of_its_other_reports():
+    for number in range(3):
+        _attach(number, _same_report())
+    Event.objects.update(status=Event.Status.APPROVED)
+    queries = _queries_attaching(3)
+    assert not [sql for sql in queries if sql.lstrip().upper().startswith("SELECT") and '"parsed"' in sql], queries
+    event = Event.objects.get()
+    assert event.reports.count() == 4 and event.derivation == ReportSummary.of(_snapshots(event)).to_json()
+
+
 def test_a_re_parse_a_merge_and_a_split_leave_each_summary_that_of_its_reports(user_factory):
     reviewer = user_factory("rev", "reviewer")
     rng = random.Random(21)
