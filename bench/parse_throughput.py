@@ -19,6 +19,7 @@ the peak resident memory of a block is the process's peak so far, as a worker re
 
 import argparse
 import datetime
+import json
 import os
 import random
 import resource
@@ -54,6 +55,7 @@ from django.utils import timezone  # noqa: E402
 
 from conflict_tracker.celery import tune_garbage_collection  # noqa: E402
 from events.actors import parser_actor_dictionary  # noqa: E402
+from events.consensus import ReportSummary  # noqa: E402
 from events.gazetteer import DatabaseGazetteer, NameCache  # noqa: E402
 from events.ingestion import article_parse  # noqa: E402
 from events.models import Actor, Event, Place  # noqa: E402
@@ -436,7 +438,8 @@ def _stream_footprints(streams: dict, actors, gazetteer) -> list[tuple[str, date
 
 def _store_events(count: int, streams: dict, actors, gazetteer) -> None:
     """Empty the tables a run writes, then COPY ``count`` events (70 % approved, 30 % drafts; each with a report,
-    its article and two actors) at towns of the countries the streams report, up to a year before their dates."""
+    its article and two actors) at towns of the countries the streams report, up to a year before their dates.
+    Each event carries the summary of its report, as every stored event does (migration events 0011 wrote them)."""
     with connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {', '.join(RUN_TABLES)} RESTART IDENTITY CASCADE")
     if not count:
@@ -461,6 +464,7 @@ def _store_events(count: int, streams: dict, actors, gazetteer) -> None:
         day += datetime.timedelta(days=rng.randint(*STORED_SPREAD_DAYS))
         plan.append((country, day, rng.choice(towns[country])))
     now = timezone.now()
+    summary = json.dumps(ReportSummary.of([{}]).to_json())  # of its one report, whose snapshot says nothing
 
     def articles():
         for number, (_, day, _) in enumerate(plan, start=1):
@@ -494,6 +498,7 @@ def _store_events(count: int, streams: dict, actors, gazetteer) -> None:
                 now,
                 now,
                 now if status == "approved" else None,
+                summary,
             )
 
     def event_actors():
@@ -531,6 +536,7 @@ def _store_events(count: int, streams: dict, actors, gazetteer) -> None:
             "created_at",
             "updated_at",
             "status_changed_at",
+            "derivation",
         ]
         copy_rows("events_event", event_columns, events())
         copy_rows(
