@@ -327,7 +327,7 @@ def _attach_parsed_event(*, article: Article, parsed: ParsedEvent, rows: Deferre
 def _approved_grow(event: Event, *, snapshot: dict, flag: bool, rows: DeferredRows) -> None:
     """An approved event keeps its fields; new claims flag it for review. Its summary follows its reports."""
     summary = _stored_summary(event)
-    fields = {**({"flagged_for_review": True} if flag else {})}
+    fields = {"flagged_for_review": True} if flag else {}
     grown = False
     if summary is not None:
         counted = summary.reports  # before add() counts the new report in

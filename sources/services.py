@@ -535,7 +535,7 @@ def _update_returning(rows: models.QuerySet, **changes) -> list[Article]:
 
 def _returning(update_sql: str, params: list, *, using: str = "default") -> list[Article]:
     """The articles an UPDATE of sources_article changed, loaded from its RETURNING of every column in one statement;
-    the columns pass through the fields' converters, as a query's rows do (JSON, and dates on SQLite)."""
+    the columns pass through the fields' converters as a query's rows do (JSON, and dates on SQLite)."""
     connection = connections[using]
     fields = Article._meta.concrete_fields
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
@@ -544,21 +544,10 @@ def _returning(update_sql: str, params: list, *, using: str = "default") -> list
         rows = cursor.fetchall()
     if not rows:
         return []
+    compiler = Article.objects.all().query.get_compiler(using=using)
+    converters = compiler.get_converters([field.get_col(Article._meta.db_table) for field in fields])
     names = [field.attname for field in fields]
-    converters = [(index, _converters(field, connection)) for index, field in enumerate(fields)]
-    converters = [(index, convs, expression) for index, (convs, expression) in converters if convs]
-    loaded = []
-    for row in map(list, rows):
-        for index, convs, expression in converters:
-            for convert in convs:
-                row[index] = convert(row[index], expression, connection)
-        loaded.append(Article.from_db(using, names, row))
-    return loaded
-
-
-def _converters(field, connection) -> tuple[list, object]:
-    expression = field.get_col(Article._meta.db_table)
-    return [*connection.ops.get_db_converters(expression), *expression.get_db_converters(connection)], expression
+    return [Article.from_db(using, names, row) for row in compiler.apply_converters(rows, converters)]
 
 
 def article_release(*, article_id: int, task_id: str = "") -> None:
