@@ -13,8 +13,14 @@ def user_has_role(user, role: str) -> bool:
         return False
     if user.is_superuser:
         return True
-    cached = getattr(user, "_role_names", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._role_names = cached
-    return bool(cached & IMPLIED_BY[role])
+    held = getattr(user, "_role_names", None)
+    if held is None:
+        held = remember_roles(user, set(user.groups.filter(name__in=ROLES).values_list("name", flat=True)))
+    return bool(held & IMPLIED_BY[role])
+
+
+def remember_roles(user, roles: set[str]) -> set[str]:
+    """Keep the roles (group names of ROLES) a user holds for the rest of the request: read once, by whichever
+    asks first (conflict_tracker.authentication reads them with the API token)."""
+    user._role_names = roles
+    return roles

@@ -14,6 +14,23 @@ def test_it_accepts_a_token_and_refuses_a_wrong_one(analyst, world):
     assert response["WWW-Authenticate"] == "Token"
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_token_upload_is_two_statements(analyst, member, django_assert_num_queries, monkeypatch):
+    monkeypatch.setattr("sources.services.enqueue_parse", lambda article_id: None)
+    body = {"text": "Gunmen attacked a village on Sunday, killing 12 people, an official said."}
+    # The token with the user's roles, then the article's INSERT: no query of the groups, no transaction.
+    with django_assert_num_queries(2):
+        assert analyst.post("/api/v1/articles/", body, format="json").status_code == 201
+    assert member.post("/api/v1/articles/", body, format="json").status_code == 403  # no role, no upload
+
+
+def test_an_inactive_users_token_is_refused(analyst):
+    analyst.user.is_active = False
+    analyst.user.save(update_fields=["is_active"])
+    response = analyst.get("/api/v1/events/")
+    assert response.status_code == 401 and response.json()["detail"] == "User inactive or deleted."
+
+
 def test_it_accepts_a_session_login_and_checks_csrf_on_changes(user_factory, world):
     user_factory("desk", "reviewer")
     browser = APIClient(enforce_csrf_checks=True)

@@ -24,6 +24,22 @@ def test_the_same_text_twice_is_one_article(no_parsing):
     assert first.article.publisher.name == "Wire"
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_repeated_text_outside_any_transaction_is_the_first_article(no_parsing):
+    first = article_submit_text(text=REPORT, uploaded_by=None)  # one INSERT, no transaction of its own
+    again = article_submit_text(text=REPORT, uploaded_by=None)  # refused by the unique hash, then looked up
+    assert again.article.id == first.article.id and not again.created and Article.objects.count() == 1
+
+
+def test_a_repeated_text_inside_a_callers_transaction_leaves_it_usable(no_parsing):
+    from django.db import transaction
+
+    with transaction.atomic():
+        first = article_submit_text(text=REPORT, uploaded_by=None)
+        again = article_submit_text(text=REPORT, uploaded_by=None)  # its refused INSERT rolls back a savepoint
+        assert again.article.id == first.article.id and Article.objects.count() == 1
+
+
 def test_an_uploaded_file_keeps_its_original(no_parsing):
     submission = article_submit_file(
         filename="../../etc/report.txt",
