@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from conflict_tracker.db import update_rows
+from conflict_tracker.db import insert_rows, update_rows
 from events.models import Claim, EventReport
 from sources.models import Article
 
@@ -32,8 +32,8 @@ class DeferredRows:
         return {report.event_id for report in self.reports if report.article_id == article.id}
 
     def flush(self) -> None:
-        EventReport.objects.bulk_create(self.reports)
-        Claim.objects.bulk_create(self.claims)
+        insert_rows(EventReport, self.reports)
+        insert_rows(Claim, self.claims)
         for fields, articles in self.articles.items():
             update_rows(Article, articles, list(fields))
         self.reports, self.claims, self.articles = [], [], {}

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from conflict_tracker.db import update_rows
+from conflict_tracker.db import insert_rows, update_rows
 from sources.models import Article, content_hash
 
 
@@ -40,3 +40,38 @@ def test_update_rows_writes_each_rows_own_values_of_the_fields_named_and_no_othe
 def test_update_rows_of_no_rows_runs_no_statement(django_assert_num_queries):
     with django_assert_num_queries(0):
         update_rows(Article, [], ["status"])
+
+
+@pytest.mark.django_db
+def test_insert_rows_writes_every_column_as_bulk_create_would(django_assert_num_queries):
+    from events.models import Claim, Event, EventReport
+
+    article = _article("A report of a raid.")
+    day = datetime.date(2024, 7, 27)
+    event = Event.objects.create(event_type="Battles", start_date=day, end_date=day)
+    report = EventReport(event=event, article=article, match_reason={"place": 'Gao "Nord" l\'été'}, parsed={})
+    claims = [
+        Claim(event=event, article=article, kind="killed", claimant_text="JNIM", count_min=50, quote="« 50 »"),
+        Claim(event=event, article=article, kind="wounded", count_min=None, confidence=0.25),
+    ]
+    before = timezone.now()
+    with django_assert_num_queries(2):
+        insert_rows(EventReport, [report])
+        insert_rows(Claim, claims)
+    stored = EventReport.objects.get()
+    assert (stored.event_id, stored.article_id, stored.match_reason) == (event.id, article.id, report.match_reason)
+    assert stored.created_at >= before
+    rows = list(Claim.objects.order_by("kind").values("kind", "claimant_text", "count_min", "quote", "confidence"))
+    assert rows == [
+        {"kind": "killed", "claimant_text": "JNIM", "count_min": 50, "quote": "« 50 »", "confidence": 1.0},
+        {"kind": "wounded", "claimant_text": "", "count_min": None, "quote": "", "confidence": 0.25},
+    ]
+    assert all(claim.created_at >= before for claim in Claim.objects.all())
+
+
+@pytest.mark.django_db
+def test_insert_rows_of_no_rows_runs_no_statement(django_assert_num_queries):
+    from events.models import Claim
+
+    with django_assert_num_queries(0):
+        insert_rows(Claim, [])
