@@ -183,4 +183,30 @@ def parser_actor_dictionary(*, signature: tuple | None = None) -> ActorDictionar
             )
         ]
         _parser_dictionary, _parser_signature = ActorDictionary(entries), signature
+        _committed_by_name.clear()
+    global _signature_read_committed
+    _signature_read_committed = not connection.in_atomic_block
     return _parser_dictionary
+
+
+# Actors that parsed references without a dictionary id resolved to ("Unidentified Armed Group (Mali)"), by the
+# reference's name: one query each for every article that names one, otherwise. Emptied with the dictionary
+# (an actor added, edited or deleted changes its signature), and holding only actors whose id the last signature
+# counts, when that signature was read outside any transaction (as a worker reads it before its batch's): such
+# actors were committed, so no rolled-back batch can leave one behind here.
+_committed_by_name: dict[str, Actor] = {}
+_signature_read_committed = False
+
+
+def remembered_actor(name: str) -> Actor | None:
+    return _committed_by_name.get(name)
+
+
+def remember_actor(name: str, actor: Actor) -> None:
+    if _signature_read_committed and _parser_signature and _parser_signature[1] and actor.id <= _parser_signature[1]:
+        _committed_by_name[name] = actor
+
+
+def forget_remembered_actors() -> None:
+    """For tests: each test's database holds actors of its own."""
+    _committed_by_name.clear()

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from conflict_tracker.db import update_row
+from events.actors import remember_actor, remembered_actor
 from events.candidates import candidates, lock_matching, result_countries
 from events.consensus import ReportSummary
 from events.deferred_rows import DeferredRows
@@ -32,14 +33,19 @@ def actor_for_ref(ref: ActorRef) -> Actor:
     checked against the database for every article), so it costs no query."""
     if ref.entry_id is not None:
         return Actor(id=ref.entry_id, name=ref.name, kind=ref.kind, country=ref.country)
-    actor = Actor.objects.filter(Q(name=ref.name) | Q(aliases__normalized=normalize_name(ref.name))).first()
+    actor = remembered_actor(ref.name) or _actor_named(ref.name)
     if actor is not None:
+        remember_actor(ref.name, actor)
         return actor
     actor = Actor.objects.create(name=ref.name[:200], kind=ref.kind, country=ref.country or "", needs_review=ref.is_new)
     ActorAlias.objects.get_or_create(
         normalized=normalize_name(ref.name)[:200], defaults={"actor": actor, "alias": ref.name[:200]}
     )
     return actor
+
+
+def _actor_named(name: str) -> Actor | None:
+    return Actor.objects.filter(Q(name=name) | Q(aliases__normalized=normalize_name(name))).first()
 
 
 # ---------------------------------------------------------------- footprints and consensus

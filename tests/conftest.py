@@ -29,6 +29,9 @@ def _empty_place_name_cache():
     gazetteer = sys.modules.get("events.gazetteer")
     if gazetteer is not None:
         gazetteer.DatabaseGazetteer._names = None
+    actors = sys.modules.get("events.actors")
+    if actors is not None:
+        actors.forget_remembered_actors()  # likewise the actors parsed references resolved to
 
 
 @pytest.fixture(scope="session")
