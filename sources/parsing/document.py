@@ -394,13 +394,14 @@ class Reader:
     def _country_mentions(self, doc: Document, named: list[ActorMention]) -> list[CountryMention]:
         found = []
         covered = {(m.sentence, i) for m in named for i in range(m.first_token, m.last_token + 1)}
+        starts = self.country_starts
         for sentence in doc.sentences:
-            tokens, i = sentence.tokens, 0
-            while i < len(tokens):
-                hit = None
-                if tokens[i].text not in self.country_starts:
-                    i += 1
+            tokens, after_hit = sentence.tokens, 0
+            # Only the tokens a country name can start with are tried (most are none); a hit's words are skipped.
+            for i in [index for index, token in enumerate(tokens) if token.text in starts]:
+                if i < after_hit:
                     continue
+                hit = None
                 for length in range(min(self.country_length, len(tokens) - i), 0, -1):
                     words = tuple(token.text for token in tokens[i : i + length])
                     code = self.country_names.get(words)
@@ -422,9 +423,7 @@ class Reader:
                     found.append(
                         CountryMention(tokens[i].start, tokens[i + length - 1].end, sentence.index, code, demonym)
                     )
-                    i += length
-                else:
-                    i += 1
+                    after_hit = i + length
         return found
 
     def _is_area_noun(self, low: str) -> bool:
@@ -479,21 +478,23 @@ class Reader:
         for sentence in doc.sentences:
             if sentence.words.isdisjoint(self.generic_starts):
                 continue
-            tokens, i = sentence.tokens, 0
-            while i < len(tokens):
+            tokens, after_match = sentence.tokens, 0
+            # Only the tokens a generic noun can start with are tried; a match's words are skipped.
+            for i in [index for index, token in enumerate(tokens) if token.low in self.generic_starts]:
+                if i < after_match:
+                    continue
                 match = self._generic_at(tokens, i)
                 if match is None or any((sentence.index, k) in covered for k in range(i, i + match[0])):
-                    i += 1
                     continue
                 length, category = match
                 last = i + length - 1
+                after_match = i + length
                 if self._extends_named(sentence, i, covered) and category in (STATE, REBEL, JIHADIST, EXTERNAL):
                     # "Wagner forces", "ELN rebels": the named actor's own noun, part of its mention.
                     owner = next(m for m in named if m.sentence == sentence.index and m.last_token == i - 1)
                     owner.last_token, owner.end = last, tokens[last].end
                     owner.text = doc.text[owner.start : owner.end]
                     covered.update((sentence.index, k) for k in range(i, last + 1))
-                    i += length
                     continue
                 mention = ActorMention(
                     tokens[i].start,
@@ -506,7 +507,6 @@ class Reader:
                     sentence.span_text(i, last),
                 )
                 mentions.append(mention)
-                i += length
         return mentions
 
     def _generic_at(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
