@@ -60,7 +60,7 @@ def update_rows(model: type[models.Model], objects: list[models.Model], fields: 
     pk = model._meta.pk
     columns = [pk, *(model._meta.get_field(name) for name in fields)]
     rows = [{column.column: _json_value(column, obj) for column in columns} for obj in objects]
-    definitions = ", ".join(f"{quote(column.column)} {column.db_type(connection)}" for column in columns)
+    definitions = _recordset_columns(columns)
     assignments = ", ".join(f"{quote(column.column)} = v.{quote(column.column)}" for column in columns[1:])
     key = quote(pk.column)
     with connection.cursor() as cursor:
@@ -88,13 +88,19 @@ def insert_rows(model: type[models.Model], objects: list[models.Model]) -> None:
             field.pre_save(obj, add=True)  # auto_now and auto_now_add, as bulk_create sets them
     rows = [{column.column: _json_value(column, obj) for column in columns} for obj in objects]
     names = ", ".join(quote(column.column) for column in columns)
-    definitions = ", ".join(f"{quote(column.column)} {column.db_type(connection)}" for column in columns)
+    definitions = _recordset_columns(columns)
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {quote(model._meta.db_table)} ({names})"
             f" SELECT {names} FROM jsonb_to_recordset(%s::jsonb) AS v({definitions})",
             [json.dumps(rows, allow_nan=False)],
         )
+
+
+def _recordset_columns(columns: list[models.Field]) -> str:
+    """The column definitions of ``jsonb_to_recordset(...) AS v(...)``: each column's name and database type."""
+    quote = connection.ops.quote_name
+    return ", ".join(f"{quote(column.column)} {column.db_type(connection)}" for column in columns)
 
 
 def _json_value(field: models.Field, obj: models.Model):

@@ -162,7 +162,7 @@ def parser_actor_dictionary(*, signature: tuple | None = None) -> ActorDictionar
     """The actor dictionary as the parser reads it, built once per process and rebuilt when actors or aliases change.
 
     ``signature`` is the dictionary's signature when the caller has just read it (events.dictionaries)."""
-    global _parser_dictionary, _parser_signature
+    global _parser_dictionary, _parser_signature, _signature_read_committed
     signature = signature if signature is not None else _dictionary_signature()
     if _parser_dictionary is None or signature != _parser_signature:
         aliases: dict[int, list[str]] = {}
@@ -184,7 +184,6 @@ def parser_actor_dictionary(*, signature: tuple | None = None) -> ActorDictionar
         ]
         _parser_dictionary, _parser_signature = ActorDictionary(entries), signature
         _committed_by_name.clear()
-    global _signature_read_committed
     _signature_read_committed = not connection.in_atomic_block
     return _parser_dictionary
 

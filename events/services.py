@@ -33,7 +33,10 @@ def actor_for_ref(ref: ActorRef) -> Actor:
     checked against the database for every article), so it costs no query."""
     if ref.entry_id is not None:
         return Actor(id=ref.entry_id, name=ref.name, kind=ref.kind, country=ref.country)
-    actor = remembered_actor(ref.name) or _actor_named(ref.name)
+    actor = remembered_actor(ref.name)
+    if actor is not None:
+        return actor
+    actor = _actor_named(ref.name)
     if actor is not None:
         remember_actor(ref.name, actor)
         return actor
