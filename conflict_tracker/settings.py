@@ -103,6 +103,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # Parameters bound by the server, and a statement a connection runs DB_PREPARE_THRESHOLD times prepared: the
+    # driver then neither quotes each value in Python (a batch's JSON rows) nor has the server plan it again.
+    DATABASES["default"]["OPTIONS"] = {
+        "server_side_binding": True,
+        "prepare_threshold": env_int("DB_PREPARE_THRESHOLD", 5, minimum=0) or None,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

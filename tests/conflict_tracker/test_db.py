@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 
 from conflict_tracker.db import insert_rows, update_rows
@@ -75,3 +77,18 @@ def test_insert_rows_of_no_rows_runs_no_statement(django_assert_num_queries):
 
     with django_assert_num_queries(0):
         insert_rows(Claim, [])
+
+
+@pytest.mark.django_db
+def test_a_statement_a_connection_keeps_running_is_prepared_by_postgresql_with_its_values_bound_by_the_server():
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements and server-side binding are PostgreSQL's")
+    threshold = settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"]
+    text = 'It\'s a "quoted" report; -- not a comment \\ 北'
+    with connection.cursor() as cursor:
+        for _ in range(threshold + 1):
+            cursor.execute("SELECT %s::text, COUNT(*) FROM sources_article WHERE id > %s", [text, 0])
+            assert cursor.fetchone() == (text, 0)
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any("FROM sources_article WHERE id > $2" in statement for statement in prepared), prepared
