@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from sources.parsing.dates import DateReader
-from sources.parsing.lang import en
+from sources.parsing.lang import en, fr
 from tests.sources.parsing.helpers import only_event, parse
 
 READER = DateReader(en)
@@ -125,3 +125,20 @@ def test_an_undated_reports_year_does_not_depend_on_the_process():
         run = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True)
         seen.add(run.stdout.strip())
     assert seen == {"[datetime.date(2020, 4, 3)]"}
+
+
+def test_each_text_is_searched_for_the_calendar_words_it_holds_and_finds_every_date_however_written():
+    # The anchors a text is scanned with are built from its own words: the same reader reads texts that name
+    # different months, abbreviations and weekdays, in turn and in any case (French writes them lowercase).
+    assert dates("Clashes on Sept. 3 and again on Friday.", published=date(2024, 9, 8)) == [
+        (date(2024, 9, 3), date(2024, 9, 3), "day"),
+        (date(2024, 9, 6), date(2024, 9, 6), "day"),
+    ]
+    assert dates("Fighting on 26 July, then a lull until Aug 2.", published=date(2024, 8, 5)) == [
+        (date(2024, 7, 26), date(2024, 7, 26), "day"),
+        (date(2024, 8, 2), date(2024, 8, 2), "day"),
+    ]
+    found = [(m.first, m.precision) for m in DateReader(fr).find("Attaque le 3 JUILLET, puis mardi 9 juil.", SUNDAY)[0]]
+    assert found[0] == (date(2024, 7, 3), "day")
+    assert (date(2024, 7, 9), "day") in found
+    assert dates("No month here at all, only words.") == []
