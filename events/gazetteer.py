@@ -618,13 +618,23 @@ def regions_signature_sql() -> tuple[str, list]:
     """Select expressions for the newest admin1 region, country, admin2 area and place name, with their parameters:
     load_gazetteer, their only writer, adds rows with new ids. Read for every parsed article, so it is four
     index seeks (the place_kind_newest index, the names' primary key), in one round trip with the actor
-    dictionary's (events.dictionaries)."""
+    dictionary's (events.dictionaries).
+
+    The feature codes are written into the SQL, not bound: the statement is prepared (DB_PREPARE_THRESHOLD), and
+    a generic plan, made for any code, walks the primary key backwards past every town (3.8 ms, not 0.13)."""
     places, names = (connection.ops.quote_name(model._meta.db_table) for model in (Place, PlaceName))
-    newest = f"(SELECT MAX(id) FROM {places} WHERE feature_code = %s)"
-    return (
-        f"{newest}, {newest}, {newest}, (SELECT MAX(id) FROM {names})",
-        [Place.Kind.ADMIN1, Place.Kind.COUNTRY, Place.Kind.ADMIN2],
-    )
+    newest = [
+        f"(SELECT MAX(id) FROM {places} WHERE feature_code = {_sql_literal(kind)})"
+        for kind in (Place.Kind.ADMIN1, Place.Kind.COUNTRY, Place.Kind.ADMIN2)
+    ]
+    return f"{', '.join(newest)}, (SELECT MAX(id) FROM {names})", []
+
+
+def _sql_literal(code: str) -> str:
+    """A vocabulary code as an SQL string literal (codes are letters and digits: nothing to escape)."""
+    if not code.isalnum():
+        raise ValueError(f"not a plain code: {code!r}")
+    return f"'{code}'"
 
 
 def _regions_signature() -> tuple:
