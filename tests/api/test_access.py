@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +23,33 @@ def test_a_token_upload_is_two_statements(analyst, member, django_assert_num_que
     with django_assert_num_queries(2):
         assert analyst.post("/api/v1/articles/", body, format="json").status_code == 201
     assert member.post("/api/v1/articles/", body, format="json").status_code == 403  # no role, no upload
+
+
+def test_a_token_brings_exactly_the_roles_its_user_holds_and_no_other_group(user_factory):
+    from django.contrib.auth.models import Group
+    from rest_framework.authtoken.models import Token
+
+    from conflict_tracker.authentication import RoleTokenAuthentication
+
+    both = user_factory("both", "analyst", "reviewer")
+    both.groups.add(Group.objects.create(name="newsletter"))  # a group that is no role
+    plain, admin = user_factory("plain"), user_factory("boss", "admin")
+    admin.last_login = timezone.now()
+    admin.save(update_fields=["last_login"])
+    read = {}
+    for user in (both, plain, admin):
+        token = Token.objects.create(user=user)
+        found_user, found_token = RoleTokenAuthentication().authenticate_credentials(token.key)
+        assert (found_user.pk, found_user.username, found_token.key, found_token.user_id) == (
+            user.pk,
+            user.username,
+            token.key,
+            user.pk,
+        )
+        assert found_token.created == token.created and found_user.password == user.password
+        assert (found_user.last_login, found_user.date_joined) == (user.last_login, user.date_joined)  # aware
+        read[user.username] = found_user._role_names
+    assert read == {"both": {"analyst", "reviewer"}, "plain": set(), "boss": {"admin"}}
 
 
 def test_an_inactive_users_token_is_refused(analyst):
