@@ -266,3 +266,16 @@ def test_every_event_matching_accepts_is_a_candidate_on_random_events_and_report
         assert accepted <= found(footprint), footprint
         matched += len(accepted)
     assert matched >= 20, "the random reports must match some events for the test to say anything"
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="autovacuum is PostgreSQL's")
+def test_the_tables_every_report_updates_are_vacuumed_early_and_with_their_indexes():
+    # Dead versions of grown events lie in the search's path until a vacuum cleans the indexes too.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reloptions FROM pg_class WHERE relname IN ('events_event', 'events_eventactor')"
+        )
+        options = {table: set(values or []) for table, values in cursor.fetchall()}
+    expected = {"autovacuum_vacuum_scale_factor=0.01", "vacuum_index_cleanup=on"}
+    assert options == {"events_event": expected, "events_eventactor": expected}
