@@ -14,9 +14,8 @@ from sources.parsing.actors import ActorDictionary
 
 def parser_dictionaries() -> tuple[ActorDictionary, DatabaseGazetteer]:
     """The actor dictionary and a gazetteer for one article, both current."""
-    regions_sql, regions_params = regions_signature_sql()
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {dictionary_signature_sql()}, {regions_sql}", regions_params)
+        cursor.execute(f"SELECT {dictionary_signature_sql()}, {regions_signature_sql()}")
         row = tuple(cursor.fetchone())
     actors, regions = row[:DICTIONARY_SIGNATURE_WIDTH], row[DICTIONARY_SIGNATURE_WIDTH:]
     return parser_actor_dictionary(signature=actors), DatabaseGazetteer(signature=regions)

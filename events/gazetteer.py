@@ -614,8 +614,8 @@ def _names_of(places) -> dict[int, list[str]]:
     return names
 
 
-def regions_signature_sql() -> tuple[str, list]:
-    """Select expressions for the newest admin1 region, country, admin2 area and place name, with their parameters:
+def regions_signature_sql() -> str:
+    """Select expressions for the newest admin1 region, country, admin2 area and place name:
     load_gazetteer, their only writer, adds rows with new ids. Read for every parsed article, so it is four
     index seeks (the place_kind_newest index, the names' primary key), in one round trip with the actor
     dictionary's (events.dictionaries).
@@ -627,7 +627,7 @@ def regions_signature_sql() -> tuple[str, list]:
         f"(SELECT MAX(id) FROM {places} WHERE feature_code = {_sql_literal(kind)})"
         for kind in (Place.Kind.ADMIN1, Place.Kind.COUNTRY, Place.Kind.ADMIN2)
     ]
-    return f"{', '.join(newest)}, (SELECT MAX(id) FROM {names})", []
+    return f"{', '.join(newest)}, (SELECT MAX(id) FROM {names})"
 
 
 def _sql_literal(code: str) -> str:
@@ -638,9 +638,8 @@ def _sql_literal(code: str) -> str:
 
 
 def _regions_signature() -> tuple:
-    sql, params = regions_signature_sql()
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {sql}", params)
+        cursor.execute(f"SELECT {regions_signature_sql()}")
         return tuple(cursor.fetchone())
 
 
