@@ -7,16 +7,16 @@ are stored (bench/parse_throughput.py --events N).
 
 import datetime
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import cached_property
+from types import MappingProxyType
 
 from django.db import connection
 
 from conflict_tracker.db import one_of
 from events.matching import FOOTPRINT_FIELDS, IMPRECISE, MAX_DATE_GAP_DAYS, MAX_DISTANCE_KM, Footprint
-from events.models import Actor, Event, EventActor, EventReport, ReviewLog
+from events.models import Event, EventActor, EventReport, ReviewLog
 from sources.models import Article
 from sources.parsing.results import ParseResult
 
@@ -48,43 +48,39 @@ def result_countries(result: ParseResult) -> set[str]:
 
 @dataclass(frozen=True)
 class Candidate:
-    row: tuple  # the event's _CANDIDATE_COLUMNS
-    touched: bool  # a person reviewed or edited it
+    row: tuple  # the event's _MATCH_COLUMNS
     roles: dict[int, str]  # actor id -> role
 
     @property
     def event_id(self) -> int:
         return self.row[0]
 
-    @cached_property
-    def event(self) -> Event:
-        """The event, built for the candidate matching picks only: a crowded window holds a hundred candidates,
-        which matching reads as footprints."""
-        return Event.from_db(connection.alias, _CANDIDATE_COLUMNS, self.row)
 
-
-# What matching and re-deriving read of a candidate event (events carry long notes and more), in the
-# model's column order: Event.from_db() takes the values of a partial row in that order.
-_CANDIDATE_FIELDS = {
-    *FOOTPRINT_FIELDS,
-    "id",
-    "status",
-    "location_name",
-    "fatalities_best_chosen",
-    "fatalities_low",
-    "fatalities_high",
-    "derivation",
-}
-_CANDIDATE_COLUMNS = [field.attname for field in Event._meta.concrete_fields if field.attname in _CANDIDATE_FIELDS]
-_CANDIDATE_SELECT = ", ".join(f"e.{column}" for column in _CANDIDATE_COLUMNS)
-_STATUS = _CANDIDATE_COLUMNS.index("status")
+# What matching reads of every candidate event, in the model's column order (Event.from_db() takes the values of
+# a partial row in that order), and what growing the one it picks reads besides: a crowded window holds a hundred
+# candidates, and their summaries (JSON), fatality ranges and history are read for that one alone.
+_MATCH_FIELDS = {*FOOTPRINT_FIELDS, "id", "status", "location_name"}
+_GROW_FIELDS = {"fatalities_best_chosen", "fatalities_low", "fatalities_high", "derivation"}
+_MATCH_COLUMNS = [field.attname for field in Event._meta.concrete_fields if field.attname in _MATCH_FIELDS]
+_GROW_COLUMNS = [field.attname for field in Event._meta.concrete_fields if field.attname in _GROW_FIELDS]
+_EVENT_COLUMNS = [
+    field.attname for field in Event._meta.concrete_fields if field.attname in _MATCH_FIELDS | _GROW_FIELDS
+]
+_STATUS = _MATCH_COLUMNS.index("status")
 
 
 def candidates(
-    footprint: Footprint, *, exclude_article: Article, exclude_events: AbstractSet[int] = frozenset()
+    footprint: Footprint,
+    *,
+    actor_ids: Mapping[str, int] = MappingProxyType({}),
+    exclude_article: Article,
+    exclude_events: AbstractSet[int] = frozenset(),
 ) -> list[tuple[Candidate, Footprint]]:
     """Events the report could be about, with their actors, in one query; match_reason() decides. Neither an
     event the article already reports nor one of ``exclude_events`` (those its reports not yet written name).
+
+    ``actor_ids`` are the ids of the footprint's actor names. A candidate's footprint names the actors it shares
+    with the report, which is all match_reason() compares of them: the actors' names are not read.
 
     Each way an event's place can agree with the report's (the same place, near its point, the same region
     for an imprecise location, an unresolved name) is one arm of the search, bounded on both sides by the
@@ -93,30 +89,25 @@ def candidates(
     SQL because it runs for every parsed article and the ORM's query building cost more than the query itself
     (bench/parse_throughput.py).
     """
+    if set(actor_ids) != footprint.actor_names:
+        raise ValueError("actor_ids must give the id of each of the footprint's actor names, and no other")
     arms = _place_arms(footprint)
     if not arms:
         return []
     dates_sql, dates_params = _dates_condition(footprint)
-    agrees_sql, agrees_params = _type_or_actor_condition(footprint)
+    agrees_sql, agrees_params = _type_or_actor_condition(footprint.event_type, sorted(actor_ids.values()))
     country_sql, country_params = (
         ("AND (e.country = %s OR e.country = '')", [footprint.country]) if footprint.country else ("", [])
     )
-    event, history, report, event_actor, actor = (
-        _table(model) for model in (Event, ReviewLog, EventReport, EventActor, Actor)
-    )
+    event, report, event_actor = (_table(model) for model in (Event, EventReport, EventActor))
     sql = f"""
-        SELECT {_CANDIDATE_SELECT}, e.touched, ea.actor_id, ea.role, a.name
-        FROM (
-            SELECT {_CANDIDATE_SELECT},
-                   EXISTS (SELECT 1 FROM {history} h WHERE h.event_id = e.id) AS touched
-            FROM {event} e
-            WHERE ({" OR ".join(f"({arm_sql} AND {dates_sql})" for arm_sql, _ in arms)})
-              AND e.status IN (%s, %s) {country_sql}
-              AND {agrees_sql}
-              AND NOT EXISTS (SELECT 1 FROM {report} r WHERE r.event_id = e.id AND r.article_id = %s)
-        ) e
+        SELECT {", ".join(f"e.{column}" for column in _MATCH_COLUMNS)}, ea.actor_id, ea.role
+        FROM {event} e
         LEFT JOIN {event_actor} ea ON ea.event_id = e.id
-        LEFT JOIN {actor} a ON a.id = ea.actor_id
+        WHERE ({" OR ".join(f"({arm_sql} AND {dates_sql})" for arm_sql, _ in arms)})
+          AND e.status IN (%s, %s) {country_sql}
+          AND {agrees_sql}
+          AND NOT EXISTS (SELECT 1 FROM {report} r WHERE r.event_id = e.id AND r.article_id = %s)
     """
     params = [
         *(param for _, arm_params in arms for param in (*arm_params, *dates_params)),
@@ -129,48 +120,71 @@ def candidates(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
+    names = {actor_id: name for name, actor_id in actor_ids.items()}
     return [
-        (candidate, found) for candidate, found in _grouped_candidates(rows) if candidate.event_id not in exclude_events
+        (candidate, found)
+        for candidate, found in _grouped_candidates(rows, names)
+        if candidate.event_id not in exclude_events
     ]
 
 
-def _grouped_candidates(rows: list[tuple]) -> list[tuple[Candidate, Footprint]]:
+def _grouped_candidates(rows: list[tuple], names: Mapping[int, str]) -> list[tuple[Candidate, Footprint]]:
     """One candidate per event from the query's rows: an event's columns, then one of its actors (or none)."""
-    width = len(_CANDIDATE_COLUMNS)
-    found: dict[int, tuple[tuple, bool, dict[int, str], set[str]]] = {}
+    width = len(_MATCH_COLUMNS)
+    found: dict[int, tuple[tuple, dict[int, str], set[str]]] = {}
     for row in rows:
         event_id = row[0]
         if event_id not in found:
-            columns = row[:width]
-            touched = columns[_STATUS] != Event.Status.DRAFT or bool(row[width])
-            found[event_id] = (columns, touched, {}, set())
-        actor_id, role, name = row[width + 1 :]
+            found[event_id] = (row[:width], {}, set())
+        actor_id, role = row[width:]
         if actor_id is not None:
-            found[event_id][2][actor_id] = role
-            found[event_id][3].add(name)
+            found[event_id][1][actor_id] = role
+            if actor_id in names:
+                found[event_id][2].add(names[actor_id])
     return [
         (
-            Candidate(columns, touched, roles),
-            Footprint.of(dict(zip(_CANDIDATE_COLUMNS, columns, strict=True)), actor_names=names),
+            Candidate(columns, roles),
+            Footprint.of(dict(zip(_MATCH_COLUMNS, columns, strict=True)), actor_names=shared),
         )
-        for columns, touched, roles, names in found.values()
+        for columns, roles, shared in found.values()
     ]
 
 
-def _type_or_actor_condition(footprint: Footprint) -> tuple[str, list]:
+@dataclass(frozen=True)
+class MatchedEvent:
+    event: Event  # with the columns matching and growing read
+    touched: bool  # a person reviewed or edited it
+    roles: dict[int, str]  # actor id -> role
+
+
+def matched_event(candidate: Candidate) -> MatchedEvent | None:
+    """The candidate matching picked, read as growing it reads it (one query); None when it has been deleted since."""
+    history = _table(ReviewLog)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(f'e.{column}' for column in _GROW_COLUMNS)},"
+            f" EXISTS (SELECT 1 FROM {history} h WHERE h.event_id = e.id)"
+            f" FROM {_table(Event)} e WHERE e.id = %s",
+            [candidate.event_id],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = {**dict(zip(_MATCH_COLUMNS, candidate.row, strict=True)), **dict(zip(_GROW_COLUMNS, row, strict=False))}
+    event = Event.from_db(connection.alias, _EVENT_COLUMNS, [values[column] for column in _EVENT_COLUMNS])
+    touched = candidate.row[_STATUS] != Event.Status.DRAFT or bool(row[-1])
+    return MatchedEvent(event, touched, candidate.roles)
+
+
+def _type_or_actor_condition(event_type: str, actor_ids: list[int]) -> tuple[str, list]:
     """SQL for the events of the report's type or sharing an actor with it: match_reason() accepts no other. Where
     many events crowd a region's window (a year of a war), most are of other types and sides, and are not read
-    further (their actors, their history) nor built into candidates. Actor names are unique, as matching compares."""
-    if not footprint.actor_names:
-        return "e.event_type = %s", [footprint.event_type]
-    event_actor, actor = _table(EventActor), _table(Actor)
-    names_sql, names_params = one_of("sa.name", sorted(footprint.actor_names))
-    # The names' ids are read once (an InitPlan), and each event's check is an index-only probe of its actor pairs:
-    # joined to the actors instead, PostgreSQL scanned the actor table again for every event of a crowded window.
-    ids = f"SELECT sa.id FROM {actor} sa WHERE {names_sql}"
-    one_of_ids = f"= ANY(ARRAY({ids}))" if connection.vendor == "postgresql" else f"IN ({ids})"
-    shared = f"EXISTS (SELECT 1 FROM {event_actor} s WHERE s.event_id = e.id AND s.actor_id {one_of_ids})"
-    return f"(e.event_type = %s OR {shared})", [footprint.event_type, *names_params]
+    further (their actors) nor built into candidates. Each event's check is an index-only probe of its actor pairs."""
+    if not actor_ids:
+        return "e.event_type = %s", [event_type]
+    ids_sql, ids_params = one_of("s.actor_id", actor_ids)
+    shared = f"EXISTS (SELECT 1 FROM {_table(EventActor)} s WHERE s.event_id = e.id AND {ids_sql})"
+    return f"(e.event_type = %s OR {shared})", [event_type, *ids_params]
 
 
 def _dates_condition(footprint: Footprint) -> tuple[str, list]:

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from conflict_tracker.db import update_row
 from events.actors import remember_actor, remembered_actor
-from events.candidates import candidates, lock_matching, result_countries
+from events.candidates import Candidate, MatchedEvent, candidates, lock_matching, matched_event, result_countries
 from events.consensus import ReportSummary
 from events.deferred_rows import DeferredRows
-from events.matching import Footprint, best_match
+from events.matching import Footprint, MatchReason, best_match
 from events.models import Actor, ActorAlias, Claim, Event, EventActor, EventReport, Place, ReviewLock, ReviewLog
 from sources.models import Article
 from sources.parsing.normalize import normalize_name
@@ -308,16 +308,17 @@ def _refs_of(parsed: ParsedEvent) -> set[ActorRef]:
 def _attach_parsed_event(*, article: Article, parsed: ParsedEvent, rows: DeferredRows) -> Event:
     actors = {ref: actor_for_ref(ref) for ref in _refs_of(parsed)}
     snapshot = _report_snapshot(parsed, fallback_date=article.published_at or article.uploaded_at.date(), actors=actors)
-    names = frozenset(actors[item.ref].name for item in parsed.actors)
-    footprint = Footprint.of(snapshot, actor_names=names)
+    actor_ids = {actors[item.ref].name: actors[item.ref].id for item in parsed.actors}
+    footprint = Footprint.of(snapshot, actor_names=actor_ids.keys())
     claims = _claims_of(article=article, parsed=parsed, actors=actors)
-    found = candidates(footprint, exclude_article=article, exclude_events=rows.reported_by(article))
-    match = best_match(footprint, found)
+    reported = rows.reported_by(article)
+    found = candidates(footprint, actor_ids=actor_ids, exclude_article=article, exclude_events=reported)
+    match = _best_matched_event(footprint, found)
     if match is None:
         event, reason = _create_event(snapshot, claims), None
     else:
-        candidate, reason = match
-        event = candidate.event
+        matched, reason = match
+        event = matched.event
     # The article's earlier reports were detached first, so this pair is new.
     report = EventReport(event=event, article=article, match_reason=reason.as_dict() if reason else {}, parsed=snapshot)
     for claim in claims:
@@ -328,9 +329,20 @@ def _attach_parsed_event(*, article: Article, parsed: ParsedEvent, rows: Deferre
     if event.status == Event.Status.APPROVED:
         _approved_grow(event, snapshot=snapshot, flag=bool(claims), rows=rows)
     else:
-        grow = {"touched": candidate.touched, "roles": candidate.roles}
-        _draft_grow(event, snapshot=snapshot, claims=claims, rows=rows, **grow)
+        _draft_grow(event, snapshot=snapshot, claims=claims, rows=rows, touched=matched.touched, roles=matched.roles)
     return event
+
+
+def _best_matched_event(
+    footprint: Footprint, found: list[tuple[Candidate, Footprint]]
+) -> tuple[MatchedEvent, MatchReason] | None:
+    """The closest candidate, read for growing; the next closest if a person deleted it meanwhile."""
+    while (match := best_match(footprint, found)) is not None:
+        candidate, reason = match
+        if (matched := matched_event(candidate)) is not None:
+            return matched, reason
+        found = [pair for pair in found if pair[0] is not candidate]
+    return None
 
 
 def _approved_grow(event: Event, *, snapshot: dict, flag: bool, rows: DeferredRows) -> None:

@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.candidates import candidates
-from events.matching import IMPRECISE, Footprint, unresolved_name_key
-from events.models import Actor, Event, EventActor, EventReport, Place
+from events.candidates import candidates, matched_event
+from events.matching import IMPRECISE, Footprint, match_reason, unresolved_name_key
+from events.models import Actor, Event, EventActor, EventReport, Place, ReviewLog
 from sources.models import Article, content_hash
 
 pytestmark = pytest.mark.django_db
@@ -56,9 +56,18 @@ def report(**fields) -> Footprint:
     return Footprint(**{**defaults, **fields})
 
 
-def found(footprint: Footprint, *, article: Article | None = None) -> set[int]:
+def actor_ids(footprint: Footprint) -> dict[str, int]:
+    """The ids of the report's actors, as attaching a parsed report has them: each one is in the database."""
+    return {name: Actor.objects.get_or_create(name=name)[0].id for name in footprint.actor_names}
+
+
+def search(footprint: Footprint, *, article: Article | None = None):
     article = article or Article(id=0)
-    return {candidate.event.id for candidate, _ in candidates(footprint, exclude_article=article)}
+    return candidates(footprint, actor_ids=actor_ids(footprint), exclude_article=article)
+
+
+def found(footprint: Footprint, *, article: Article | None = None) -> set[int]:
+    return {candidate.event_id for candidate, _ in search(footprint, article=article)}
 
 
 def days(count: int) -> datetime.timedelta:
@@ -144,17 +153,53 @@ def test_a_report_that_says_nothing_of_where_finds_nothing_and_costs_no_query():
 
 def test_it_reads_the_candidates_and_their_actors_in_one_query():
     event = make_event()
-    for name, role in (("JNIM", "side_a"), ("FAMa", "side_b")):
-        EventActor.objects.create(event=event, actor=Actor.objects.create(name=name), role=role)
+    jnim, fama = (Actor.objects.create(name=name) for name in ("JNIM", "FAMa"))
+    for actor, role in ((jnim, "side_a"), (fama, "side_b")):
+        EventActor.objects.create(event=event, actor=actor, role=role)
     make_event()
+    footprint = report(actor_names=frozenset({"JNIM", "Wagner"}))
+    ids = {"JNIM": jnim.id, "Wagner": Actor.objects.create(name="Wagner").id}
     with CaptureQueriesContext(connection) as queries:
-        result = candidates(report(), exclude_article=Article(id=0))
+        result = candidates(footprint, actor_ids=ids, exclude_article=Article(id=0))
     assert len(queries) == 1
-    by_id = {candidate.event.id: (candidate, footprint) for candidate, footprint in result}
-    candidate, footprint = by_id[event.id]
-    assert sorted(candidate.roles.values()) == ["side_a", "side_b"]
-    assert footprint.actor_names == {"JNIM", "FAMa"}
+    by_id = {candidate.event_id: (candidate, footprint) for candidate, footprint in result}
+    candidate, found_footprint = by_id[event.id]
+    assert candidate.roles == {jnim.id: "side_a", fama.id: "side_b"}
+    # What matching compares of the actors: the ones the report names too.
+    assert found_footprint.actor_names == {"JNIM"}
     assert len(by_id) == 2
+
+
+def test_it_refuses_actor_ids_that_do_not_name_the_footprints_actors():
+    with pytest.raises(ValueError):
+        candidates(report(actor_names=frozenset({"JNIM"})), actor_ids={}, exclude_article=Article(id=0))
+
+
+def test_the_picked_candidate_is_read_with_what_growing_it_needs_in_one_query():
+    event = make_event(fatalities_low=3, fatalities_high=9, derivation={"reports": 2})
+    [(candidate, _)] = search(report())
+    with CaptureQueriesContext(connection) as queries:
+        matched = matched_event(candidate)
+    assert len(queries) == 1
+    assert (matched.event.id, matched.event.fatalities_low, matched.event.fatalities_high) == (event.id, 3, 9)
+    assert matched.event.location_name == event.location_name and not matched.touched
+    with CaptureQueriesContext(connection) as queries:
+        assert matched.event.geo_precision == 1 and matched.event.status == Event.Status.DRAFT
+    assert len(queries) == 0, "the columns matching and growing read are all loaded"
+
+
+def test_a_picked_candidate_is_touched_once_a_person_changed_it_or_approved_it():
+    edited, approved = make_event(), make_event(status=Event.Status.APPROVED)
+    ReviewLog.objects.create(event=edited, action="edit", field="event_type")
+    picked = {candidate.event_id: matched_event(candidate) for candidate, _ in search(report())}
+    assert picked[edited.id].touched and picked[approved.id].touched
+
+
+def test_a_candidate_deleted_since_the_search_reads_as_none():
+    event = make_event()
+    [(candidate, _)] = search(report())
+    event.delete()
+    assert matched_event(candidate) is None
 
 
 def _rows_read_of_events(plan: dict) -> int:
@@ -211,7 +256,7 @@ def test_each_arm_reads_only_the_window_however_many_events_are_stored(arm):
         unresolved_name_key=unresolved_name_key("Inabelbel") if arm.get("unresolved") else "",
     )
     with CaptureQueriesContext(connection) as queries:
-        assert candidates(footprint, exclude_article=Article(id=0))
+        assert search(footprint)
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + queries[0]["sql"])
         plan = cursor.fetchone()[0][0]["Plan"]
@@ -225,8 +270,6 @@ def test_every_event_matching_accepts_is_a_candidate_on_random_events_and_report
     """The search is a superset of match_reason(): on random stored events and reports (places, points, regions,
     unresolved names, types, actors, dates), each event a report matches is among its candidates."""
     import random
-
-    from events.matching import match_reason
 
     rng = random.Random(15)
     towns = [make_place(f"Town {n}", 16.0 + rng.uniform(-0.6, 0.6), rng.uniform(-0.6, 0.6)) for n in range(4)]
@@ -262,8 +305,11 @@ def test_every_event_matching_accepts_is_a_candidate_on_random_events_and_report
         key = unresolved_name_key(rng.choice(["", "Tin Essako"]))
         names = frozenset(actor.name for actor in rng.sample(actors, rng.randint(0, 2)))
         footprint = report(start_date=start, end_date=start, unresolved_name_key=key, actor_names=names, **values)
-        accepted = {event.id for event, event_footprint in stored if match_reason(footprint, event_footprint)}
-        assert accepted <= found(footprint), footprint
+        accepted = {event.id: match_reason(footprint, fp) for event, fp in stored if match_reason(footprint, fp)}
+        assert accepted.keys() <= found(footprint), footprint
+        # Matching reads the candidates' footprints (their shared actors only) as it reads the whole events.
+        reasons = {candidate.event_id: match_reason(footprint, fp) for candidate, fp in search(footprint)}
+        assert {event_id: reason for event_id, reason in reasons.items() if reason} == accepted, footprint
         matched += len(accepted)
     assert matched >= 20, "the random reports must match some events for the test to say anything"
 
