@@ -67,6 +67,8 @@ _EVENT_COLUMNS = [
     field.attname for field in Event._meta.concrete_fields if field.attname in _MATCH_FIELDS | _GROW_FIELDS
 ]
 _STATUS = _MATCH_COLUMNS.index("status")
+_MATCH_SELECT = ", ".join(f"e.{column}" for column in _MATCH_COLUMNS)
+_GROW_SELECT = ", ".join(f"e.{column}" for column in _GROW_COLUMNS)
 
 
 def candidates(
@@ -101,7 +103,7 @@ def candidates(
     )
     event, report, event_actor = (_table(model) for model in (Event, EventReport, EventActor))
     sql = f"""
-        SELECT {", ".join(f"e.{column}" for column in _MATCH_COLUMNS)}, ea.actor_id, ea.role
+        SELECT {_MATCH_SELECT}, ea.actor_id, ea.role
         FROM {event} e
         LEFT JOIN {event_actor} ea ON ea.event_id = e.id
         WHERE ({" OR ".join(f"({arm_sql} AND {dates_sql})" for arm_sql, _ in arms)})
@@ -162,7 +164,7 @@ def matched_event(candidate: Candidate) -> MatchedEvent | None:
     history = _table(ReviewLog)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {', '.join(f'e.{column}' for column in _GROW_COLUMNS)},"
+            f"SELECT {_GROW_SELECT},"
             f" EXISTS (SELECT 1 FROM {history} h WHERE h.event_id = e.id)"
             f" FROM {_table(Event)} e WHERE e.id = %s",
             [candidate.event_id],
@@ -170,9 +172,10 @@ def matched_event(candidate: Candidate) -> MatchedEvent | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    values = {**dict(zip(_MATCH_COLUMNS, candidate.row, strict=True)), **dict(zip(_GROW_COLUMNS, row, strict=False))}
+    *grown, has_history = row
+    values = {**dict(zip(_MATCH_COLUMNS, candidate.row, strict=True)), **dict(zip(_GROW_COLUMNS, grown, strict=True))}
     event = Event.from_db(connection.alias, _EVENT_COLUMNS, [values[column] for column in _EVENT_COLUMNS])
-    touched = candidate.row[_STATUS] != Event.Status.DRAFT or bool(row[-1])
+    touched = candidate.row[_STATUS] != Event.Status.DRAFT or bool(has_history)
     return MatchedEvent(event, touched, candidate.roles)
 
 
